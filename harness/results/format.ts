@@ -173,6 +173,10 @@ export interface RunMeta {
   status: 'running' | 'complete' | 'interrupted' | 'failed';
   argv: string[];
   scenarios: unknown[];
+  /** Total samples recorded (warmups included). */
   samples: number;
+  /** Measured (non-warmup) samples whose outcome is not ok. */
   failures: number;
+  /** Runtimes a scenario named that this host cannot run, with the reason. */
+  skipped: { scenario: string; runtime: string; reason: string }[];
 }

@@ -1,0 +1,158 @@
+/**
+ * `vmbench run`: validate every scenario, check which runtimes this host can run, measure, and
+ * write results incrementally (samples as they come, summary/CSV/report atomically at the end).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, totalmem, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
+import type { RunMeta, StartupSample } from '../../results/format.js';
+import { RESULTS_FORMAT_VERSION } from '../../results/format.js';
+import { loadScenarios } from '../../scenario/load.js';
+import { gatherHostContext } from '../../host/host-context.js';
+import { availability } from '../../runtimes/availability.js';
+import { createRuntime } from '../../runtimes/create-runtime.js';
+import type { Instance } from '../../runtimes/runtime.js';
+import { InstanceTracker } from '../../lifecycle/instance-tracker.js';
+import { journalDir } from '../../lifecycle/state-dir.js';
+import { findLeftOvers } from '../../lifecycle/cleanup.js';
+import { installInterruptHandlers } from '../../lifecycle/interrupts.js';
+import { runScenarios, type ScenarioPlan } from '../../runner/run-scenarios.js';
+import { collectEnv } from '../../host/env-info.js';
+import { measureHarnessOverhead, watchEventLoop } from '../../measure/harness-overhead.js';
+import { newRunId, createRunDir } from '../../results/run-dir.js';
+import { SampleLog } from '../../results/sample-log.js';
+import { writeResultFiles } from '../../results/write-results.js';
+import { summarize } from '../../stats/summarize.js';
+import { createProgress } from '../../terminal/progress.js';
+import { formatSummary } from '../../terminal/summary-printer.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { parseIntFlag, parseListFlag } from '../cli-options.js';
+import { DEFAULT_SUITE, RESULTS_DIR, SCENARIOS_DIR } from '../paths.js';
+
+export interface RunFlags {
+  iterations?: string;
+  warmup?: string;
+  runtimes?: string;
+  out?: string;
+  json?: boolean;
+  kernel?: string;
+}
+
+const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+
+function applyOverrides(scenarios: Scenario[], flags: RunFlags): Scenario[] {
+  const iterations = parseIntFlag('--iterations', flags.iterations, 1, 10_000);
+  const warmup = parseIntFlag('--warmup', flags.warmup, 0, 1000);
+  const only = parseListFlag('--runtimes', flags.runtimes);
+  if (only) {
+    const known = new Set(scenarios.flatMap((s) => s.runtimes.map((r) => r.name)));
+    const unknown = only.filter((n) => !known.has(n));
+    if (unknown.length) {
+      throw new UserError(`--runtimes: unknown runtime ${unknown.map((u) => `"${u}"`).join(', ')}; the scenarios name: ${[...known].join(', ')}`);
+    }
+  }
+  return scenarios.map((s) => ({
+    ...s,
+    iterations: iterations ?? s.iterations,
+    warmup: warmup ?? s.warmup,
+    runtimes: only ? s.runtimes.filter((r) => only.includes(r.name)) : s.runtimes,
+  })).filter((s) => s.runtimes.length > 0);
+}
+
+export async function runCommand(args: string[], flags: RunFlags, argv: string[]): Promise<number> {
+  const hostLimits = { memTotalMiB: Math.floor(totalmem() / 1024 / 1024), cores: cpus().length };
+  const scenarios = applyOverrides(loadScenarios(args.length ? args : DEFAULT_SUITE, SCENARIOS_DIR, hostLimits), flags);
+  const specs = scenarios.flatMap((s) => s.runtimes);
+  const needsKvmProbe = specs.some((r) => r.type === 'qemu' && r.accel !== 'tcg');
+
+  for (const left of findLeftOvers(journalDir())) {
+    log(`warning: run ${left.runId} left ${left.instances.length} instance(s) behind (it was killed). Run 'vmbench cleanup' to remove them.`);
+  }
+  log('Checking the host (tools, guest image, KVM probe)…');
+  const host = await gatherHostContext({ kernel: flags.kernel, probeKvm: needsKvmProbe });
+  if (host.kvm && !host.kvm.bootOk && specs.some((r) => r.type === 'qemu' && r.accel === 'auto')) {
+    log(`KVM not used: ${host.kvm.reason ?? ''}`);
+  }
+  const skipped: { scenario: string; runtime: string; reason: string }[] = [];
+  const usable = (s: Scenario, r: RuntimeSpec): boolean => {
+    const a = availability(r, host);
+    if (!a.usable) {
+      skipped.push({ scenario: s.name, runtime: r.name, reason: a.reason });
+      log(`skipping ${r.name} in ${s.name}: ${a.reason}`);
+    }
+    return a.usable;
+  };
+  const runnable = scenarios.map((s) => ({ scenario: s, specs: s.runtimes.filter((r) => usable(s, r)) }))
+    .filter((p) => p.specs.length > 0);
+  if (runnable.length === 0) throw new UserError('no runtime of the chosen scenarios can run on this host (see above, or run vmbench doctor)', EXIT.environment);
+
+  const runId = newRunId();
+  const runDir = await createRunDir(flags.out ? resolve(flags.out) : RESULTS_DIR, runId);
+  const tracker = new InstanceTracker(journalDir(), runId);
+  const workDir = mkdtempSync(join(tmpdir(), 'vmbench-'));
+  const workTrack = tracker.begin('workdir', 'harness');
+  workTrack.resource('dir', workDir);
+  const plans: ScenarioPlan[] = runnable.map((p) => ({
+    scenario: p.scenario,
+    runtimes: p.specs.map((spec) => createRuntime(spec, host, { tracker, workDir })),
+  }));
+
+  const overhead = await measureHarnessOverhead();
+  const meta: RunMeta = {
+    formatVersion: RESULTS_FORMAT_VERSION, runId, startedAt: new Date().toISOString(), finishedAt: null,
+    status: 'running', argv, scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs })), samples: 0, failures: 0,
+    skipped,
+  };
+  const env = await collectEnv(host, { ...overhead, eventLoopDelayP99Ms: null, peakRssBytes: null });
+  const sampleLog = new SampleLog(runDir);
+  const firstWrite = writeResultFiles(runDir, { meta, env });
+  await firstWrite;
+  log(`Results: ${runDir}`);
+
+  const controller = new AbortController();
+  const live = new Set<Instance>();
+  const uninstall = installInterruptHandlers({ controller, live, journalPath: tracker.path, log });
+  const loop = watchEventLoop();
+  let samples: StartupSample[] = [];
+  let interrupted = false;
+  let logProblem: string | null = null;
+  try {
+    const result = await runScenarios({
+      runId, plans, live, signal: controller.signal, onEvent: createProgress(),
+      sink: (sample) => {
+        try {
+          sampleLog.append(sample);
+        } catch (error) {
+          // A full disk must not lose the run: keep measuring in memory, say so at the end.
+          logProblem ??= (error as Error).message;
+        }
+      },
+    });
+    samples = result.samples;
+    interrupted = result.interrupted;
+  } finally {
+    await Promise.all([...live].map((i) => i.stop()));
+    sampleLog.close();
+    rmSync(workDir, { recursive: true, force: true });
+    workTrack.end();
+    tracker.close();
+    uninstall();
+  }
+  env.harness.eventLoopDelayP99Ms = loop.stop();
+  env.harness.peakRssBytes = process.resourceUsage().maxRSS * 1024;
+
+  const summary = summarize(runId, samples, !interrupted);
+  if (logProblem) summary.warnings.push(`samples.jsonl is incomplete: ${logProblem}`);
+  const measured = samples.filter((s) => !s.warmup);
+  meta.finishedAt = new Date().toISOString();
+  meta.status = interrupted ? 'interrupted' : 'complete';
+  meta.samples = samples.length;
+  meta.failures = measured.filter((s) => s.outcome !== 'ok').length;
+  await writeResultFiles(runDir, { meta, env, samples, summary });
+
+  if (flags.json) process.stdout.write(`${JSON.stringify({ runDir, summary }, null, 2)}\n`);
+  else process.stdout.write(`${formatSummary(summary, env)}\n\nResults and report: ${join(runDir, 'report.html')}\n`);
+  if (interrupted) return EXIT.interrupted;
+  return meta.failures > 0 || logProblem ? EXIT.sampleFailures : EXIT.ok;
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/** The vmbench command: subcommands, help, and the mapping from errors to exit codes. */
+import { Command, CommanderError } from 'commander';
+import { VMBENCH_VERSION } from '../version.js';
+import { ScenarioValidationError, formatIssues } from '../scenario/errors.js';
+import { EXIT, UserError } from './exit-codes.js';
+import { runCommand } from './commands/run.js';
+import { doctorCommand } from './commands/doctor.js';
+import { listCommand } from './commands/list.js';
+import { reportCommand } from './commands/report.js';
+import { cleanupCommand } from './commands/cleanup.js';
+
+const program = new Command('vmbench')
+  .description('Run the same busybox workload under QEMU VMs and Linux containers; measure startup, teardown and memory; write comparative reports.')
+  .version(VMBENCH_VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+let exitCode: number = EXIT.ok;
+
+program.command('run')
+  .description('Run scenarios (files, or names in scenarios/; none = the default suite) and write results/<run-id>/')
+  .argument('[scenario...]', 'scenario files or names')
+  .option('-n, --iterations <N>', 'measured launches per runtime (overrides the scenario)')
+  .option('-w, --warmup <N>', 'warmup launches per runtime, recorded but not summarized (overrides the scenario)')
+  .option('-r, --runtimes <a,b>', 'only these runtimes (names from the scenarios)')
+  .option('-o, --out <DIR>', 'results root (default: results/)')
+  .option('-k, --kernel <FILE>', 'guest kernel for VMs (default: $VMBENCH_KERNEL, else the newest /boot/vmlinuz-*)')
+  .option('--json', 'print the summary as JSON on stdout')
+  .addHelpText('after', '\nExamples:\n  vmbench run                       # the default suite (scenarios/startup.yaml)\n  vmbench run startup -n 20 -r qemu-q35,runc\n\nExit codes: 0 ok, 1 some samples failed, 2 bad input, 3 nothing can run here, 130 interrupted.')
+  .action(async (args: string[], flags) => { exitCode = await runCommand(args, flags, process.argv.slice(2)); });
+
+program.command('doctor')
+  .description('Check this host: QEMU, guest kernel, KVM (with a probe boot), busybox, cgroups, runc/crun')
+  .option('-k, --kernel <FILE>', 'guest kernel to check and probe')
+  .option('--fresh', 'ignore the cached KVM probe verdict')
+  .option('--json', 'machine-readable output')
+  .action(async (flags) => { exitCode = await doctorCommand(flags); });
+
+program.command('list')
+  .description('List scenarios, workloads and runtimes, and whether each runtime is usable here')
+  .option('-k, --kernel <FILE>', 'guest kernel')
+  .option('--json', 'machine-readable output')
+  .action(async (flags) => { exitCode = await listCommand(flags); });
+
+program.command('report')
+  .description('Render a report from saved results; several directories give a side-by-side comparison')
+  .argument('<results-dir...>', 'results/<run-id> directories')
+  .option('-o, --out <FILE>', 'output file (default: <dir>/report.html, or comparison.html)')
+  .option('-f, --format <html|markdown>', 'html (default) or markdown (to stdout unless --out)')
+  .action(async (dirs: string[], flags) => { exitCode = await reportCommand(dirs, flags); });
+
+program.command('cleanup')
+  .description('Remove VMs, containers, cgroups and temp dirs that a killed run left behind')
+  .option('--json', 'machine-readable output')
+  .action((flags) => { exitCode = cleanupCommand(flags); });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  } else if (error instanceof ScenarioValidationError) {
+    process.stderr.write(`vmbench: invalid scenario (nothing was launched):\n${formatIssues(error.issues)}\n`);
+    exitCode = EXIT.badInput;
+  } else if (error instanceof UserError) {
+    process.stderr.write(`vmbench: ${error.message}\n`);
+    exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`vmbench: internal error (please report): ${error instanceof Error ? error.stack : String(error)}\n`);
+    exitCode = 70;
+  }
+}
+process.exitCode = exitCode;

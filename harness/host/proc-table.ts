@@ -1,0 +1,62 @@
+/**
+ * Reading the host's process table from /proc: which processes descend from an instance's root
+ * process, and whether a recorded process is still the same one (pid plus start time, since pids
+ * are reused).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface ProcStat {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  /** Start time in clock ticks since boot: with the pid, identifies one process for life. */
+  startTime: number;
+  state: string;
+}
+
+export function readProcStat(pid: number): ProcStat | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name (field 2) may contain spaces and parentheses: parse after the last ')'.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return {
+    pid,
+    state: fields[0] ?? '?',
+    ppid: Number(fields[1]),
+    pgid: Number(fields[2]),
+    startTime: Number(fields[19]),
+  };
+}
+
+/** The process and all its descendants (one scan of /proc). Zombies count: not yet reaped. */
+export function processTree(rootPid: number): ProcStat[] {
+  const children = new Map<number, ProcStat[]>();
+  let root: ProcStat | null = null;
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const stat = readProcStat(pid);
+    if (!stat) continue;
+    if (pid === rootPid) root = stat;
+    const list = children.get(stat.ppid);
+    if (list) list.push(stat);
+    else children.set(stat.ppid, [stat]);
+  }
+  if (!root) return [];
+  const tree: ProcStat[] = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!.pid) ?? []));
+  return tree;
+}
+
+/**
+ * True while the process recorded as (pid, startTime) still runs. A zombie does not count: it
+ * has exited and released its memory; only its exit status waits for the parent.
+ */
+export function isStillRunning(pid: number, startTime: number): boolean {
+  const stat = readProcStat(pid);
+  return stat !== null && stat.startTime === startTime && stat.state !== 'Z' && stat.state !== 'X';
+}

@@ -1,0 +1,57 @@
+/**
+ * Ctrl-C and SIGTERM during a run. First signal: stop launching, tear down the instances that are
+ * up, keep every finished sample and write the partial results. Second signal: fast exit, still
+ * without leaks: kill everything the run's journal lists, synchronously, then exit 130.
+ * An uncaught error does the same fast cleanup before the process dies.
+ */
+import type { Instance } from '../runtimes/runtime.js';
+import { cleanUp, readJournal } from './cleanup.js';
+
+export interface InterruptOptions {
+  controller: AbortController;
+  live: Set<Instance>;
+  journalPath: string | null;
+  log: (line: string) => void;
+}
+
+export function installInterruptHandlers(options: InterruptOptions): () => void {
+  let signals = 0;
+  const forceCleanup = (): void => {
+    if (options.journalPath) {
+      try {
+        cleanUp(readJournal(options.journalPath));
+      } catch {
+        // The journal is gone: the run had already cleaned up.
+      }
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signals++;
+    if (signals === 1) {
+      options.log(`\n${signal}: stopping ${options.live.size} running instance(s) and saving the samples measured so far (press Ctrl-C again to exit at once).`);
+      options.controller.abort();
+      for (const instance of options.live) void instance.stop();
+      return;
+    }
+    options.log(`\n${signal} again: killing every instance of this run and exiting now.`);
+    forceCleanup();
+    process.exit(130);
+  };
+  const onCrash = (error: unknown): void => {
+    options.log(`\nvmbench crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\nTearing down this run's instances.`);
+    forceCleanup();
+    process.exit(70);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  };
+}

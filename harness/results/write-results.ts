@@ -1,0 +1,33 @@
+/**
+ * Writes a run's files, each atomically. Called at the start (run.json, env.json: the run exists
+ * even if it crashes at once) and at the end (everything, from the samples in memory; the
+ * samples.jsonl written during the run is never rewritten).
+ */
+import { join } from 'node:path';
+import type { EnvInfo, RunMeta, StartupSample, Summary } from './format.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { samplesToCsv } from './csv-export.js';
+import { renderHtmlReport } from '../../reports/render-html.js';
+import { renderMarkdownSummary } from '../../reports/render-markdown.js';
+
+export interface RunFiles {
+  meta: RunMeta;
+  env: EnvInfo;
+  samples?: StartupSample[];
+  summary?: Summary;
+}
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+export async function writeResultFiles(runDir: string, files: RunFiles): Promise<void> {
+  await writeFileAtomic(join(runDir, 'env.json'), json(files.env));
+  if (files.samples && files.summary) {
+    const input = { runs: [{ dir: runDir, meta: files.meta, env: files.env, samples: files.samples, summary: files.summary }] };
+    await writeFileAtomic(join(runDir, 'summary.json'), json(files.summary));
+    await writeFileAtomic(join(runDir, 'samples.csv'), samplesToCsv(files.samples));
+    await writeFileAtomic(join(runDir, 'report.html'), renderHtmlReport(input));
+    await writeFileAtomic(join(runDir, 'summary.md'), renderMarkdownSummary(input));
+  }
+  // run.json last: its final status says every other file is complete.
+  await writeFileAtomic(join(runDir, 'run.json'), json(files.meta));
+}

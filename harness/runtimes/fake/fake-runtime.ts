@@ -1,0 +1,50 @@
+/**
+ * A runtime with no processes, for fast unit tests of the runner (like hyperfine's mock
+ * executor). Each start consumes the next scripted outcome. Never used for measurements: the
+ * CLI does not offer it.
+ */
+import type { ContainerRuntimeSpec } from '../../scenario/types.js';
+import type { InstanceKind } from '../../results/format.js';
+import type { Instance, ReadyResult, Runtime, StartRequest, StopResult } from '../runtime.js';
+
+export type FakeOutcome =
+  | { ready: number; teardown?: number }
+  | { fail: string }
+  | { timeout: true };
+
+export class FakeRuntime implements Runtime {
+  readonly backend = 'fake' as const;
+  readonly accel = null;
+  readonly machine = null;
+  readonly spec: ContainerRuntimeSpec;
+  readonly started: StartRequest[] = [];
+  readonly live = new Set<string>();
+  #next = 0;
+
+  constructor(readonly name: string, readonly kind: InstanceKind, private readonly outcomes: FakeOutcome[]) {
+    this.spec = { name, type: 'namespaces', userNamespace: false };
+  }
+
+  start(request: StartRequest): Instance {
+    this.started.push(request);
+    this.live.add(request.id);
+    const outcome = this.outcomes[this.#next++ % this.outcomes.length]!;
+    const ready: ReadyResult = 'ready' in outcome
+      ? { state: 'ready', startupMs: outcome.ready, phases: [{ name: 'runtime_setup', ms: outcome.ready }], instanceKernel: 'fake', guestUptimeAtReadyS: null }
+      : 'fail' in outcome ? { state: 'failed', reason: outcome.fail }
+      : { state: 'timeout', reason: `no ready marker within ${request.readyTimeoutMs} ms` };
+    let stopped: Promise<StopResult> | undefined;
+    return {
+      id: request.id,
+      waitReady: async () => ready,
+      hostPids: () => [],
+      stop: () => {
+        stopped ??= Promise.resolve().then(() => {
+          this.live.delete(request.id);
+          return { teardownMs: 'ready' in outcome ? outcome.teardown ?? 1 : 0, exitedBeforeStop: false, problem: null };
+        });
+        return stopped;
+      },
+    };
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The OCI bundle (config.json) for one runc/crun container. The root filesystem is the shared
+ * guest image tree, read-only; each container only gets its own small bundle directory.
+ * Defaults follow `runc spec`: the same three capabilities, no new privileges, masked /proc
+ * paths; no network namespace device but loopback; no seccomp profile (recorded as such).
+ */
+export interface BundleInput {
+  rootDir: string;
+  args: string[];
+  hostname: string;
+  cgroupsPath: string;
+}
+
+const CAPS = ['CAP_AUDIT_WRITE', 'CAP_KILL', 'CAP_NET_BIND_SERVICE'];
+
+export function ociConfig(input: BundleInput): Record<string, unknown> {
+  return {
+    ociVersion: '1.0.2',
+    process: {
+      terminal: false,
+      user: { uid: 0, gid: 0 },
+      args: input.args,
+      env: ['PATH=/bin'],
+      cwd: '/',
+      capabilities: { bounding: CAPS, effective: CAPS, permitted: CAPS, ambient: CAPS },
+      rlimits: [{ type: 'RLIMIT_NOFILE', hard: 1024, soft: 1024 }],
+      noNewPrivileges: true,
+    },
+    root: { path: input.rootDir, readonly: true },
+    hostname: input.hostname,
+    mounts: [
+      { destination: '/proc', type: 'proc', source: 'proc' },
+      { destination: '/dev', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'] },
+      { destination: '/dev/pts', type: 'devpts', source: 'devpts', options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620'] },
+      { destination: '/dev/shm', type: 'tmpfs', source: 'shm', options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k'] },
+      { destination: '/sys', type: 'sysfs', source: 'sysfs', options: ['nosuid', 'noexec', 'nodev', 'ro'] },
+      { destination: '/tmp', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'size=16m'] },
+    ],
+    linux: {
+      cgroupsPath: input.cgroupsPath,
+      namespaces: [{ type: 'pid' }, { type: 'network' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' }],
+      maskedPaths: ['/proc/acpi', '/proc/asound', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list',
+        '/proc/timer_stats', '/proc/sched_debug', '/sys/firmware', '/proc/scsi'],
+      readonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+    },
+  };
+}

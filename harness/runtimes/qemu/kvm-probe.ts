@@ -1,0 +1,87 @@
+/**
+ * Is KVM usable? Opening /dev/kvm proves little: on a PVM host (kvm_pvm) the device opens and
+ * KVM_CREATE_VM succeeds, yet a stock guest kernel spins forever before its init. Only a probe
+ * boot with a timeout proves it. The verdict is cached per (host boot, QEMU, guest kernel).
+ */
+import { constants, existsSync, openSync, closeSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KvmProbe } from '../../results/format.js';
+import type { GuestImage } from '../../guest/image.js';
+import { ProcessInstance } from '../../process/process-instance.js';
+import { vmPhases } from '../phases.js';
+import { qemuArgv } from './argv.js';
+
+export const KVM_PROBE_TIMEOUT_MS = 10_000;
+
+export interface KvmProbeInput {
+  qemuPath: string;
+  qemuVersion: string;
+  kernel: { path: string; sha256: string };
+  image: GuestImage;
+  cacheRoot: string;
+  /** Ignore a cached verdict. */
+  fresh?: boolean;
+}
+
+export function kvmModules(): string[] {
+  try {
+    return readdirSync('/sys/module').filter((m) => m === 'kvm' || m.startsWith('kvm_')).sort();
+  } catch {
+    return [];
+  }
+}
+
+function deviceUsable(): boolean {
+  try {
+    closeSync(openSync('/dev/kvm', constants.O_RDWR));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function probeKvm(input: KvmProbeInput): Promise<KvmProbe> {
+  const modules = kvmModules();
+  if (!existsSync('/dev/kvm') || !deviceUsable()) {
+    return {
+      devicePresent: false, bootOk: false, bootMs: null, modules, probedAt: null, cached: false,
+      reason: existsSync('/dev/kvm')
+        ? '/dev/kvm exists but cannot be opened read-write (run as root or join the kvm group)'
+        : 'no /dev/kvm: the CPU has no hardware virtualization exposed (or the kvm module is not loaded)',
+    };
+  }
+  const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  const key = `${bootId}|${input.qemuVersion}|${input.kernel.sha256}|${input.image.key}`;
+  const cacheFile = join(input.cacheRoot, 'kvm-probe.json');
+  if (!input.fresh) {
+    try {
+      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; probe: KvmProbe };
+      if (cached.key === key) return { ...cached.probe, cached: true };
+    } catch {
+      // No usable cache: probe.
+    }
+  }
+  const probe = await bootProbe(input, modules);
+  writeFileSync(cacheFile, JSON.stringify({ key, probe }), { mode: 0o600 });
+  return probe;
+}
+
+async function bootProbe(input: KvmProbeInput, modules: string[]): Promise<KvmProbe> {
+  const args = qemuArgv({
+    spec: { machine: 'q35', memoryMiB: 128, vcpus: 1 }, accel: 'kvm',
+    kernel: input.kernel.path, initramfs: input.image.initramfs, workload: 'hello', name: 'vmbench-kvm-probe',
+  });
+  const instance = new ProcessInstance('kvm-probe', { file: input.qemuPath, args }, KVM_PROBE_TIMEOUT_MS, { phases: vmPhases });
+  const ready = await instance.waitReady();
+  await instance.stop();
+  const base = { devicePresent: true, modules, probedAt: new Date().toISOString(), cached: false };
+  if (ready.state === 'ready') return { ...base, bootOk: true, bootMs: ready.startupMs, reason: null };
+  const pvm = modules.includes('kvm_pvm');
+  const why = ready.state === 'timeout'
+    ? `/dev/kvm opens, but a probe guest (kernel ${input.kernel.path}) did not reach its init within ${KVM_PROBE_TIMEOUT_MS / 1000} s under -accel kvm`
+    : `/dev/kvm opens, but the KVM probe boot failed: ${ready.reason}`;
+  const remedy = pvm
+    ? 'This host\'s KVM is kvm_pvm (pagetable-based virtualization for hosts without nested VT-x/SVM): it only boots guest kernels built with CONFIG_PVM_GUEST. Pass one with --kernel or VMBENCH_KERNEL to use KVM.'
+    : 'Check that nested virtualization is enabled, or pass another guest kernel with --kernel.';
+  return { ...base, bootOk: false, bootMs: null, reason: `${why}. ${remedy} VMs fall back to TCG software emulation.` };
+}

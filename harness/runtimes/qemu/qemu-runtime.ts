@@ -1,0 +1,45 @@
+/** How a VM is started: QEMU with the guest kernel and the vmbench initramfs. */
+import type { Accelerator } from '../../results/format.js';
+import type { QemuRuntimeSpec } from '../../scenario/types.js';
+import type { Instance, Runtime, StartRequest } from '../runtime.js';
+import type { GuestImage } from '../../guest/image.js';
+import { ProcessInstance } from '../../process/process-instance.js';
+import { vmPhases } from '../phases.js';
+import { qemuArgv } from './argv.js';
+import type { InstanceTracker } from '../../lifecycle/instance-tracker.js';
+
+export interface QemuContext {
+  qemuPath: string;
+  kernelPath: string;
+  image: GuestImage;
+  tracker: InstanceTracker;
+}
+
+export class QemuRuntime implements Runtime {
+  readonly kind = 'vm' as const;
+  readonly backend = 'qemu' as const;
+  readonly name: string;
+  readonly machine: string;
+
+  constructor(readonly spec: QemuRuntimeSpec, readonly accel: Accelerator, private readonly ctx: QemuContext) {
+    this.name = spec.name;
+    this.machine = spec.machine;
+  }
+
+  start(request: StartRequest): Instance {
+    const args = qemuArgv({
+      spec: this.spec,
+      accel: this.accel,
+      kernel: this.ctx.kernelPath,
+      initramfs: this.ctx.image.initramfs,
+      workload: request.workload,
+      name: `vmbench-${request.id}`,
+    });
+    const tracked = this.ctx.tracker.begin(request.id, this.name);
+    return new ProcessInstance(request.id, { file: this.ctx.qemuPath, args }, request.readyTimeoutMs, {
+      phases: vmPhases,
+      onLaunched: (pid) => tracked.process(pid),
+      release: async () => { tracked.end(); return null; },
+    });
+  }
+}

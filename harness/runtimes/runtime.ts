@@ -1,0 +1,58 @@
+/**
+ * The executor interface: one implementation per backend (qemu, namespaces, runc/crun, fake),
+ * like hyperfine's executors. The runner only sees this.
+ */
+import type { Accelerator, BackendName, InstanceKind, Phase } from '../results/format.js';
+import type { RuntimeSpec, WorkloadName } from '../scenario/types.js';
+
+export interface StartRequest {
+  /** Unique per instance within a run; safe for file names and container ids. */
+  id: string;
+  workload: WorkloadName;
+  /** Launch-to-ready limit, ms. */
+  readyTimeoutMs: number;
+}
+
+export type ReadyResult =
+  | {
+      state: 'ready';
+      /** Launch call until the ready marker arrived, host monotonic ms. */
+      startupMs: number;
+      phases: Phase[];
+      instanceKernel: string | null;
+      guestUptimeAtReadyS: number | null;
+    }
+  | { state: 'failed'; reason: string }
+  | { state: 'timeout'; reason: string };
+
+export interface StopResult {
+  /** Stop request until processes are gone and resources released, ms. */
+  teardownMs: number;
+  exitedBeforeStop: boolean;
+  /** Set when teardown itself hit a problem (it still forced everything down). */
+  problem: string | null;
+}
+
+export interface Instance {
+  readonly id: string;
+  /** Resolves once: ready, failed (exited or errored before ready) or timed out. Never rejects. */
+  waitReady(): Promise<ReadyResult>;
+  /** Host processes that belong to the instance now (VMM, runtime, container processes). */
+  hostPids(): number[];
+  /** Idempotent; always leaves nothing behind, even after a failure. Never rejects. */
+  stop(): Promise<StopResult>;
+}
+
+export interface Runtime {
+  readonly spec: RuntimeSpec;
+  readonly name: string;
+  readonly kind: InstanceKind;
+  readonly backend: BackendName;
+  /** VMs: the accelerator this runtime will actually use, decided before the run. */
+  readonly accel: Accelerator | null;
+  readonly machine: string | null;
+  start(request: StartRequest): Instance;
+}
+
+/** Whether a runtime can run on this host, and if not, why and what to do about it. */
+export type Availability = { usable: true; detail: string } | { usable: false; reason: string };

@@ -1,0 +1,135 @@
+/**
+ * Reading scenario files: from a command-line argument to a validated Scenario with defaults.
+ * Several files are all checked before anything is thrown, so one run reports every mistake.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { Checker } from './checker.js';
+import { withDefaults } from './defaults.js';
+import { isIdentifier } from './fields.js';
+import { resolveScenarioArg } from './resolve-arg.js';
+import { ScenarioValidationError, type ScenarioIssue } from './errors.js';
+import type { Scenario } from './types.js';
+import { validateScenario, type HostLimits } from './validate.js';
+
+export type { HostLimits } from './validate.js';
+export { resolveScenarioArg } from './resolve-arg.js';
+
+/** Parses and validates one scenario's text; `file` is used for messages and Scenario.file. */
+export function parseScenario(text: string, file: string, host: HostLimits): Scenario {
+  const result = checkText(text, resolve(file), host);
+  if (result.scenario === undefined) throw new ScenarioValidationError(result.issues);
+  return result.scenario;
+}
+
+export function loadScenarioFile(path: string, host: HostLimits): Scenario {
+  const result = checkFile(resolve(path), host);
+  if (result.scenario === undefined) throw new ScenarioValidationError(result.issues);
+  return result.scenario;
+}
+
+/**
+ * Loads every argument (a path, or a name in scenariosDir) and throws one ScenarioValidationError
+ * with the problems of all of them. The same file named twice is loaded once.
+ */
+export function loadScenarios(args: readonly string[], scenariosDir: string, host: HostLimits): Scenario[] {
+  const issues: ScenarioIssue[] = [];
+  const scenarios: Scenario[] = [];
+  const files = new Set<string>();
+  const names = new Map<string, string>();
+  for (const arg of args) {
+    let file: string;
+    try {
+      file = resolveScenarioArg(arg, scenariosDir);
+    } catch (error) {
+      if (!(error instanceof ScenarioValidationError)) throw error;
+      issues.push(...error.issues);
+      continue;
+    }
+    if (files.has(file)) continue;
+    files.add(file);
+    const result = checkFile(file, host);
+    issues.push(...result.issues);
+    if (result.scenario !== undefined) scenarios.push(result.scenario);
+    // Scenario names key the results: checked even when the file has other problems.
+    const name = result.name;
+    if (name === undefined) continue;
+    const first = names.get(name.value);
+    if (first === undefined) {
+      names.set(name.value, file);
+    } else {
+      const found = JSON.stringify(name.value);
+      issues.push({
+        file, line: name.line, column: name.column, field: 'name',
+        expected: 'a scenario name not used by another file', found,
+        message: `duplicate scenario name ${found} (also the name in ${first})`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new ScenarioValidationError(issues);
+  return scenarios;
+}
+
+interface CheckResult {
+  scenario?: Scenario;
+  issues: ScenarioIssue[];
+  /** The scenario's name and where it is written, when it is a valid name. */
+  name?: { value: string; line: number; column: number };
+}
+
+function checkFile(file: string, host: HostLimits): CheckResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `cannot read the scenario file: ${reason}`;
+    return { issues: [{ file, line: 0, column: 0, field: '', expected: 'a readable file', found: reason, message }] };
+  }
+  return checkText(text, file, host);
+}
+
+function checkText(text: string, file: string, host: HostLimits): CheckResult {
+  const lines = new LineCounter();
+  // prettyErrors off: positions come from our LineCounter, messages stay one line.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const c = new Checker(file, lines, doc);
+  if (doc.errors.length > 0) {
+    reportSyntaxErrors(c, lines, doc.errors, text);
+    return { issues: c.issues };
+  }
+  const input = validateScenario(c, doc.contents, host);
+  const issues = [...c.issues].sort((a, b) => a.line - b.line || a.column - b.column);
+  const name = nameOf(doc, lines);
+  return { scenario: input && withDefaults(input, file), issues, ...(name && { name }) };
+}
+
+/** One issue per line: a YAML error often cascades into more on the same line. */
+function reportSyntaxErrors(c: Checker, lines: LineCounter, errors: readonly YAMLError[], text: string): void {
+  const seen = new Set<number>();
+  for (const { pos, code, message } of errors) {
+    const { line } = lines.linePos(pos[0]);
+    if (seen.has(line)) continue;
+    seen.add(line);
+    const found = syntaxMessage(code, message, text.slice(pos[0]));
+    c.report({ range: [pos[0], pos[1], pos[1]] }, 'valid YAML', found, `invalid YAML: ${found}`);
+  }
+}
+
+/** The parser's words, except where they name the key or talk about the parser's own API. */
+function syntaxMessage(code: YAMLError['code'], message: string, rest: string): string {
+  if (code === 'DUPLICATE_KEY') return `duplicate key ${JSON.stringify(/^[^:\n]*/.exec(rest)![0].trim())}`;
+  if (code === 'MULTIPLE_DOCS') return 'a scenario file holds one document, found a second one after "---"';
+  return message;
+}
+
+function nameOf(doc: Document, lines: LineCounter): CheckResult['name'] {
+  const root = doc.contents;
+  if (!isMap(root)) return undefined;
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'name');
+  const node = pair?.value;
+  if (!isScalar(node) || !isIdentifier(node.value) || !node.range) return undefined;
+  const { line, col } = lines.linePos(node.range[0]);
+  return { value: node.value, line, column: col };
+}

@@ -1,0 +1,48 @@
+/**
+ * From a command-line argument to a scenario file: a path, or a name in the scenarios folder.
+ * A miss is a ScenarioValidationError like any other problem, so loadScenarios can collect it.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { didYouMean } from './did-you-mean.js';
+import { ScenarioValidationError } from './errors.js';
+
+const EXTENSIONS = ['.yaml', '.yml'];
+
+/**
+ * An existing file path, else (for a bare name) `<scenariosDir>/<arg>`, `.yaml` or `.yml`.
+ * Returns the absolute path; throws a ScenarioValidationError listing the available names.
+ */
+export function resolveScenarioArg(arg: string, scenariosDir: string): string {
+  const bare = !arg.includes('/') && !arg.includes(sep);
+  const candidates = [arg, ...(bare && arg !== '' ? ['', ...EXTENSIONS].map((ext) => join(scenariosDir, arg + ext)) : [])];
+  const file = candidates.find(isFile);
+  if (file !== undefined) return resolve(file);
+  const available = scenarioNames(scenariosDir);
+  const close = didYouMean(basename(arg, extname(arg)), available);
+  const hint = close === undefined ? '' : ` (did you mean "${close}"?)`;
+  const list = available.length > 0 ? available.join(', ') : 'none';
+  const expected = `a scenario file, or the name of one in ${scenariosDir} (${list})`;
+  const found = JSON.stringify(arg);
+  const message = `no scenario ${found}: no such file, nor a name in ${scenariosDir}${hint}; available: ${list}`;
+  throw new ScenarioValidationError([{ file: arg, line: 0, column: 0, field: '', expected, found, message }]);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function scenarioNames(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const names = entries.filter((e) => EXTENSIONS.includes(extname(e))).map((e) => basename(e, extname(e)));
+  return [...new Set(names)].sort();
+}

@@ -1,0 +1,29 @@
+/**
+ * Progress while measuring, on stderr (stdout stays clean for --json). On a TTY one line is
+ * rewritten in place; elsewhere (CI, a pipe) each sample is one plain line.
+ */
+import type { RunEvent } from '../runner/run-scenarios.js';
+import { formatMs } from './format.js';
+
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): (event: RunEvent) => void {
+  const tty = stream.isTTY === true;
+  return (event) => {
+    if (event.type === 'scenario-start') {
+      const { scenario } = event;
+      if (tty) stream.write('\r\x1b[K');
+      stream.write(`Scenario ${scenario.name}: workload ${scenario.workload}, ${scenario.iterations} iterations + ${scenario.warmup} warmup, ${scenario.order}, runtimes ${event.runtimes.join(', ')} (${event.launches} launches)\n`);
+      return;
+    }
+    const { sample, done, total } = event;
+    const what = sample.outcome === 'ok' ? `startup ${formatMs(sample.startupMs)}, teardown ${formatMs(sample.teardownMs)}`
+      : `${sample.outcome.toUpperCase()}: ${sample.error ?? ''}`;
+    const tag = `${sample.runtime}${sample.warmup ? ' (warmup)' : ''} #${sample.iteration + 1}`;
+    if (tty) {
+      stream.write(`\r\x1b[K  [${done}/${total}] ${tag}: ${what.slice(0, 100)}`);
+      if (done === total) stream.write('\n');
+      if (sample.outcome !== 'ok') stream.write('\n');
+    } else {
+      stream.write(`  [${done}/${total}] ${tag}: ${what}\n`);
+    }
+  };
+}

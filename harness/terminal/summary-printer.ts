@@ -1,0 +1,50 @@
+/**
+ * The terminal summary, hyperfine-style: per runtime the median ± spread and the range, the
+ * warnings next to the numbers, then how many times faster the containers started than the VMs.
+ */
+import type { Summary, RuntimeSummary, EnvInfo } from '../results/format.js';
+import { formatMs, formatRatio } from './format.js';
+
+function runtimeLabel(r: Pick<RuntimeSummary, 'runtime' | 'accel' | 'machine'>): string {
+  return r.accel ? `${r.runtime} (${r.accel})` : r.runtime;
+}
+
+export function formatSummary(summary: Summary, env: EnvInfo | null): string {
+  const lines: string[] = [];
+  const scenarios = [...new Set(summary.runtimes.map((r) => r.scenario))];
+  for (const scenario of scenarios) {
+    lines.push('', `Scenario ${scenario}`);
+    for (const r of summary.runtimes.filter((x) => x.scenario === scenario)) {
+      const s = r.startup;
+      lines.push(`  ${runtimeLabel(r)}`);
+      if (s.n === 0) {
+        lines.push(`    no successful sample (${s.failures} failed, ${s.timeouts} timed out)`);
+        continue;
+      }
+      const ci = s.medianCi95 ? `   [95% CI ${formatMs(s.medianCi95[0])} … ${formatMs(s.medianCi95[1])}]` : '';
+      lines.push(`    Startup  (median ± σ):  ${formatMs(s.median).padStart(9)} ± ${formatMs(s.sd).padEnd(9)}${ci}`);
+      lines.push(`    Range    (min … max):   ${formatMs(s.min).padStart(9)} … ${formatMs(s.max).padEnd(9)}   ${s.n} ok, ${s.failures} failed, ${s.timeouts} timed out`);
+      if (r.teardown.n > 0) lines.push(`    Teardown (median):      ${formatMs(r.teardown.median).padStart(9)}`);
+      const phases = Object.entries(r.phases).map(([name, m]) => `${name} ${formatMs(m.median)}`);
+      if (phases.length) lines.push(`    Phases   (medians):     ${phases.join(', ')}`);
+    }
+    const comparisons = summary.comparisons.filter((c) => c.scenario === scenario && c.metric === 'startup');
+    if (comparisons.length) {
+      lines.push('', '  Summary');
+      for (const c of comparisons) {
+        const vm = summary.runtimes.find((r) => r.scenario === scenario && r.runtime === c.vm);
+        const ci = c.ci95 ? ` [95% CI ${formatRatio(c.ci95[0])} … ${formatRatio(c.ci95[1])}]` : '';
+        lines.push(`    ${c.container} started ${formatRatio(c.ratio)} faster than ${vm ? runtimeLabel(vm) : c.vm}${ci}`);
+      }
+    }
+  }
+  if (summary.warnings.length) {
+    lines.push('', 'Warnings:');
+    for (const w of summary.warnings) lines.push(`  ⚠ ${w}`);
+  }
+  if (env?.kvm && !env.kvm.bootOk && summary.runtimes.some((r) => r.accel === 'tcg')) {
+    lines.push('', `Note: VMs ran under TCG software emulation, not KVM: ${env.kvm.reason ?? ''}`);
+  }
+  if (!summary.complete) lines.push('', 'Note: the run is INCOMPLETE (interrupted); the numbers cover what was measured.');
+  return lines.join('\n');
+}
