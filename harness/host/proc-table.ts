@@ -60,3 +60,31 @@ export function isStillRunning(pid: number, startTime: number): boolean {
   const stat = readProcStat(pid);
   return stat !== null && stat.startTime === startTime && stat.state !== 'Z' && stat.state !== 'X';
 }
+
+/**
+ * Descendants via /proc/<pid>/task/<tid>/children: cost grows with the instance's own tree, not
+ * with every process on the host, which matters when hundreds of instances are up. Every thread
+ * is read because a multi-threaded runtime (runc is Go) may fork from any of them.
+ */
+export function descendantPids(rootPid: number): number[] {
+  const out: number[] = [rootPid];
+  for (let i = 0; i < out.length; i++) {
+    const pid = out[i]!;
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // exited meanwhile
+    }
+    for (const tid of tids) {
+      let text = '';
+      try {
+        text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const child of text.split(' ')) if (child.trim()) out.push(Number(child));
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import type { Instance, ReadyResult, StopResult } from '../runtimes/runtime.js';
 import type { Phase } from '../results/format.js';
 import { launch, killGroup, type LaunchSpec, type LaunchedProcess } from './launch.js';
 import { MarkerScanner, type MarkerLine } from './marker-scanner.js';
-import { processTree, isStillRunning, type ProcStat } from '../host/proc-table.js';
+import { processTree, descendantPids, isStillRunning, type ProcStat } from '../host/proc-table.js';
 import { waitUntil } from './wait-until.js';
 
 export interface PhaseInput {
@@ -23,6 +23,8 @@ export interface ProcessInstanceHooks {
   release?(): Promise<string | null>;
   /** Told the root pid as soon as it exists (crash-safe bookkeeping). */
   onLaunched?(pid: number): void;
+  /** The cgroup the runtime creates for the instance, if any. */
+  cgroupName?: string;
 }
 
 /** How long teardown waits for killed processes to vanish before calling it a problem. */
@@ -32,6 +34,7 @@ export const nsToMs = (ns: bigint): number => Number(ns) / 1e6;
 
 export class ProcessInstance implements Instance {
   readonly id: string;
+  readonly cgroupName: string | null;
   readonly #hooks: ProcessInstanceHooks;
   readonly #scanner = new MarkerScanner();
   readonly #launchNs: bigint;
@@ -48,6 +51,7 @@ export class ProcessInstance implements Instance {
 
   constructor(id: string, spec: LaunchSpec, readyTimeoutMs: number, hooks: ProcessInstanceHooks) {
     this.id = id;
+    this.cgroupName = hooks.cgroupName ?? null;
     this.#hooks = hooks;
     this.#ready = new Promise((resolve) => { this.#settle = resolve; });
     this.#launchNs = process.hrtime.bigint();
@@ -74,7 +78,12 @@ export class ProcessInstance implements Instance {
   }
 
   hostPids(): number[] {
-    return this.#proc.pid === undefined ? [] : processTree(this.#proc.pid).map((p) => p.pid);
+    return this.#proc.pid === undefined || this.#exited ? [] : descendantPids(this.#proc.pid);
+  }
+
+  /** For a VM the whole QEMU process is the machine; for a container, all but the runtime's root. */
+  workloadPids(): number[] {
+    return this.hostPids().slice(1);
   }
 
   stop(): Promise<StopResult> {
@@ -99,6 +108,7 @@ export class ProcessInstance implements Instance {
       phases,
       instanceKernel: ready.fields.kernel ?? null,
       guestUptimeAtReadyS,
+      markerFields: ready.fields,
     });
   }
 

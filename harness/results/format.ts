@@ -110,6 +110,10 @@ export interface Summary {
   comparisons: Comparison[];
   /** Noise and outlier warnings, printed next to the numbers. */
   warnings: string[];
+  /** One entry per (density scenario, runtime); absent or empty when no density scenario ran. */
+  density?: DensitySummary[];
+  /** Container vs VM on instances per GiB (how many times more containers fit). */
+  densityComparisons?: { scenario: string; vm: string; container: string; ratio: number }[];
 }
 
 export type CgroupMode = 'v1' | 'v2' | 'hybrid' | 'none';
@@ -179,4 +183,129 @@ export interface RunMeta {
   failures: number;
   /** Runtimes a scenario named that this host cannot run, with the reason. */
   skipped: { scenario: string; runtime: string; reason: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory and density (density.jsonl, one line per step and one per runtime's end; summarized in
+// Summary.density). All sizes in bytes.
+
+/** How much one idle instance costs, each way vmbench measures it. null: not measurable here. */
+export interface InstanceMemory {
+  /** Summed PSS (/proc/<pid>/smaps_rollup) of every host process of the instance. */
+  pssBytes: number | null;
+  /** Summed RSS of the same processes (shared pages counted in full: an upper bound). */
+  rssBytes: number | null;
+  /** The instance's cgroup memory usage (runc/crun: its own cgroup; v1 usage_in_bytes, v2 memory.current). */
+  cgroupBytes: number | null;
+  /** What the workload itself uses seen from inside: VM guest MemTotal − MemAvailable; container: RSS of its own processes. */
+  insideBytes: number | null;
+  /** The VM's configured RAM; null for containers. */
+  configuredBytes: number | null;
+}
+
+export interface DensityStep {
+  type: 'density-step';
+  runId: string;
+  seq: number;
+  scenario: string;
+  runtime: string;
+  kind: InstanceKind;
+  backend: BackendName;
+  accel: Accelerator | null;
+  machine: string | null;
+  /** Instances running after this step (the one just launched included when it became ready). */
+  running: number;
+  outcome: SampleOutcome;
+  error: string | null;
+  /** Startup of the instance launched at this step: startup vs N. */
+  startupMs: number | null;
+  /** Host MemAvailable after this step (page cache dropped first when cacheDropped). */
+  memAvailableBytes: number;
+  cacheDropped: boolean;
+  /** PSS summed over all running instances; read every few steps only (it costs O(N)), else null. */
+  pssTotalBytes: number | null;
+  /** The memory of the instance launched at this step. */
+  instance: InstanceMemory | null;
+  loadAvg1: number;
+  harnessRssBytes: number;
+  /** CPU time the harness itself used since the density run started, ms. */
+  harnessCpuMs: number;
+  /** Since the first launch of this runtime's density run, ms. */
+  elapsedMs: number;
+}
+
+export interface KsmResult {
+  /** pages_sharing stopped changing across full scans before the timeout. */
+  settled: boolean;
+  waitedMs: number;
+  pagesSharing: number;
+  memAvailableBeforeBytes: number;
+  memAvailableAfterBytes: number;
+  pssTotalBeforeBytes: number | null;
+  pssTotalAfterBytes: number | null;
+}
+
+export interface DensityEnd {
+  type: 'density-end';
+  runId: string;
+  seq: number;
+  scenario: string;
+  runtime: string;
+  kind: InstanceKind;
+  backend: BackendName;
+  accel: Accelerator | null;
+  machine: string | null;
+  /** Host MemAvailable before the first launch (page cache dropped). */
+  baselineMemAvailableBytes: number;
+  memTotalBytes: number;
+  /** The reserve the run would not cross, bytes of MemAvailable. */
+  reserveBytes: number;
+  instances: number;
+  /** Which rule ended it: "max", "reserve", "startup-limit", "failures", "interrupted". */
+  stopReason: 'max' | 'reserve' | 'startup-limit' | 'failures' | 'interrupted';
+  stopDetail: string;
+  /** Stopping every instance of this density run, ms. */
+  teardownMs: number;
+  teardownProblems: string | null;
+  ksm: KsmResult | null;
+}
+
+export type DensityRecord = DensityStep | DensityEnd;
+
+/** A straight-line fit y = intercept + slope·x, with the slope's standard error. */
+export interface LinearFit {
+  slope: number;
+  intercept: number;
+  slopeStdErr: number | null;
+  r2: number | null;
+  n: number;
+}
+
+export interface DensitySummary {
+  scenario: string;
+  runtime: string;
+  kind: InstanceKind;
+  backend: BackendName;
+  accel: Accelerator | null;
+  machine: string | null;
+  instances: number;
+  stopReason: DensityEnd['stopReason'];
+  stopDetail: string;
+  /** Median over the steps of each per-instance method, bytes. */
+  perInstance: { pssBytes: number | null; rssBytes: number | null; cgroupBytes: number | null; insideBytes: number | null; configuredBytes: number | null; systemBytes: number | null };
+  /** overhead = host cost (PSS) − the workload's own use (inside). */
+  overheadBytes: number | null;
+  /** Host memory used (baseline MemAvailable − MemAvailable) vs instances running. */
+  marginalSystem: LinearFit | null;
+  /** Summed PSS vs instances running. */
+  marginalPss: LinearFit | null;
+  /** 1 GiB / marginal system cost. */
+  instancesPerGiB: number | null;
+  /** How many would fit in this host's memory above the reserve at the marginal cost. */
+  projectedMax: number | null;
+  /** Startup time vs instances running (ms per extra running instance). */
+  startupVsN: LinearFit | null;
+  teardownMs: number;
+  harnessPeakRssBytes: number | null;
+  ksm: KsmResult | null;
 }

@@ -5,8 +5,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESULTS_FORMAT_VERSION, type EnvInfo, type RunMeta, type StartupSample, type Summary } from './format.js';
-import { SAMPLES_FILE } from './sample-log.js';
+import { RESULTS_FORMAT_VERSION, type DensityRecord, type EnvInfo, type RunMeta, type StartupSample, type Summary } from './format.js';
+import { DENSITY_FILE, SAMPLES_FILE } from './sample-log.js';
 
 export const RUN_FILE = 'run.json';
 export const ENV_FILE = 'env.json';
@@ -17,6 +17,8 @@ export interface RunResults {
   env: EnvInfo;
   /** Every readable sample of samples.jsonl, warmups included, in file order. */
   samples: StartupSample[];
+  /** density.jsonl: steps and ends of density scenarios; empty when none ran. */
+  density: DensityRecord[];
   /** null when summary.json is missing or unreadable (e.g. the run was interrupted). */
   summary: Summary | null;
   /** Plain-English notes on anything skipped or suspicious; empty for a clean run. */
@@ -89,22 +91,27 @@ function isStartupSample(v: unknown): v is StartupSample {
   );
 }
 
-function readSamples(dir: string, problems: string[]): StartupSample[] {
-  const path = join(dir, SAMPLES_FILE);
+function isDensityRecord(v: unknown): v is DensityRecord {
+  return isRecord(v) && (v['type'] === 'density-step' || v['type'] === 'density-end') &&
+    typeof v['seq'] === 'number' && typeof v['runtime'] === 'string';
+}
+
+/** samples.jsonl or density.jsonl: one record per line; a missing optional file is no problem. */
+function readRecords<T>(path: string, guard: (v: unknown) => v is T, what: string, problems: string[], required: boolean): T[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      problems.push(`${path} is missing: the run recorded no samples.`);
+      if (required) problems.push(`${path} is missing: the run recorded no samples.`);
       return [];
     }
-    throw new Error(`cannot read ${path} (the samples): ${message(err)}`, { cause: err });
+    throw new Error(`cannot read ${path} (the ${what}): ${message(err)}`, { cause: err });
   }
   const lines = text.split('\n');
   // A complete file ends with '\n', so the last piece is ''; anything else was cut mid-write.
   const cutShort = lines[lines.length - 1] !== '';
-  const samples: StartupSample[] = [];
+  const samples: T[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const lineNo = i + 1;
@@ -119,9 +126,9 @@ function readSamples(dir: string, problems: string[]): StartupSample[] {
       );
       return;
     }
-    if (!isStartupSample(value)) {
+    if (!guard(value)) {
       const type = isRecord(value) ? JSON.stringify(value['type']) : typeof value;
-      problems.push(`${path}: line ${lineNo} is not a startup sample this vmbench understands (type ${type}); it was skipped.`);
+      problems.push(`${path}: line ${lineNo} is not one of the ${what} this vmbench understands (type ${type}); it was skipped.`);
       return;
     }
     samples.push(value);
@@ -153,7 +160,8 @@ export function readResults(dir: string): RunResults {
   } else if (meta.status === 'interrupted' || meta.status === 'failed') {
     problems.push(`The run ended ${meta.status === 'failed' ? 'with a harness error' : 'early (interrupted)'}; results cover only the samples measured before that.`);
   }
-  const samples = readSamples(dir, problems);
+  const samples = readRecords(join(dir, SAMPLES_FILE), isStartupSample, 'startup samples', problems, true);
+  const density = readRecords(join(dir, DENSITY_FILE), isDensityRecord, 'density records', problems, false);
 
   const summaryPath = join(dir, SUMMARY_FILE);
   let summary: Summary | null = null;
@@ -165,5 +173,5 @@ export function readResults(dir: string): RunResults {
     if (err instanceof UnsupportedFormatVersionError) throw err;
     problems.push(`${message(err)}; the summary was ignored.`);
   }
-  return { meta, env, samples, summary, problems };
+  return { meta, env, samples, density, summary, problems };
 }

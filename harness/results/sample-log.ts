@@ -4,9 +4,10 @@
  */
 import { closeSync, fsyncSync, openSync, readSync, fstatSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sample } from './format.js';
+import type { DensityRecord, Sample } from './format.js';
 
 export const SAMPLES_FILE = 'samples.jsonl';
+export const DENSITY_FILE = 'density.jsonl';
 
 function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -17,9 +18,9 @@ export class SampleLog {
   readonly path: string;
   #fd: number | null;
 
-  /** Opens (creating if needed, mode 0o644) `<runDir>/samples.jsonl` for appending. */
-  constructor(runDir: string) {
-    this.path = join(runDir, SAMPLES_FILE);
+  /** Opens (creating if needed, mode 0o644) `<runDir>/<fileName>` for appending. */
+  constructor(runDir: string, fileName: string = SAMPLES_FILE) {
+    this.path = join(runDir, fileName);
     try {
       this.#fd = openSync(this.path, 'a', 0o644);
       this.#terminatePartialLine(this.#fd);
@@ -37,7 +38,7 @@ export class SampleLog {
    * write(2) so a crash leaves at most a truncated last line, which readResults() tolerates.
    * @throws Error naming the file (e.g. ENOSPC), for the runner to record
    */
-  append(sample: Sample): void {
+  append(sample: Sample | DensityRecord): void {
     if (this.#fd === null) throw new Error(`sample log ${this.path} is closed; cannot append`);
     const line = Buffer.from(`${JSON.stringify(sample)}\n`, 'utf8');
     try {

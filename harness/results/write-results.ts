@@ -4,9 +4,10 @@
  * samples.jsonl written during the run is never rewritten).
  */
 import { join } from 'node:path';
-import type { EnvInfo, RunMeta, StartupSample, Summary } from './format.js';
+import type { DensityRecord, EnvInfo, RunMeta, StartupSample, Summary } from './format.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { samplesToCsv } from './csv-export.js';
+import { densityToCsv } from './density-csv.js';
 import { renderHtmlReport } from '../../reports/render-html.js';
 import { renderMarkdownSummary } from '../../reports/render-markdown.js';
 
@@ -14,6 +15,7 @@ export interface RunFiles {
   meta: RunMeta;
   env: EnvInfo;
   samples?: StartupSample[];
+  density?: DensityRecord[];
   summary?: Summary;
 }
 
@@ -22,7 +24,9 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 export async function writeResultFiles(runDir: string, files: RunFiles): Promise<void> {
   await writeFileAtomic(join(runDir, 'env.json'), json(files.env));
   if (files.samples && files.summary) {
-    const input = { runs: [{ dir: runDir, meta: files.meta, env: files.env, samples: files.samples, summary: files.summary }] };
+    const density = files.density ?? [];
+    const input = { runs: [{ dir: runDir, meta: files.meta, env: files.env, samples: files.samples, density, summary: files.summary }] };
+    if (density.length) await writeFileAtomic(join(runDir, 'density.csv'), densityToCsv(density));
     await writeFileAtomic(join(runDir, 'summary.json'), json(files.summary));
     await writeFileAtomic(join(runDir, 'samples.csv'), samplesToCsv(files.samples));
     await writeFileAtomic(join(runDir, 'report.html'), renderHtmlReport(input));

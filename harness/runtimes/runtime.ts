@@ -21,6 +21,8 @@ export type ReadyResult =
       phases: Phase[];
       instanceKernel: string | null;
       guestUptimeAtReadyS: number | null;
+      /** Every key=value of the ready marker (the idle workload adds guest meminfo). */
+      markerFields: Record<string, string>;
     }
   | { state: 'failed'; reason: string }
   | { state: 'timeout'; reason: string };
@@ -39,6 +41,10 @@ export interface Instance {
   waitReady(): Promise<ReadyResult>;
   /** Host processes that belong to the instance now (VMM, runtime, container processes). */
   hostPids(): number[];
+  /** The processes of the workload itself, without the VMM or runtime that started it. */
+  workloadPids(): number[];
+  /** The instance's own cgroup name, when its runtime made one (runc/crun). */
+  readonly cgroupName: string | null;
   /** Idempotent; always leaves nothing behind, even after a failure. Never rejects. */
   stop(): Promise<StopResult>;
 }

@@ -2,9 +2,9 @@
  * Every default of the scenario format, in one place: what a scenario gets for a key it omits,
  * and what a preset name stands for. scenarios/README.md documents the same values.
  */
-import type { ContainerRuntimeSpec, QemuRuntimeSpec, RuntimeSpec, Scenario } from './types.js';
+import type { ContainerRuntimeSpec, DensityOptions, MetricName, QemuRuntimeSpec, RuntimeSpec, Scenario } from './types.js';
 import { RUNTIME_PRESETS } from './types.js';
-import type { RuntimeInput, ScenarioInput } from './validate.js';
+import type { DensityInput, RuntimeInput, ScenarioInput } from './validate.js';
 
 export const SCENARIO_DEFAULTS = {
   description: '',
@@ -13,7 +13,22 @@ export const SCENARIO_DEFAULTS = {
   warmup: 1,
   order: 'interleaved',
   timeoutMs: 60_000,
+  density: null,
 } as const satisfies Partial<Scenario>;
+
+/** The metrics of a scenario with a density block that does not list them. */
+export const DENSITY_SCENARIO_METRICS = ['memory', 'density'] as const satisfies readonly MetricName[];
+
+export const DENSITY_DEFAULTS = {
+  max: 100,
+  reserveBytes: 2 * 1024 ** 3,
+  reservePercent: 10,
+  startupLimitMs: 30_000,
+  failureStreak: 3,
+  ksm: false,
+  ksmTimeoutMs: 60_000,
+  dropCaches: true,
+} as const satisfies Omit<DensityOptions, 'maxPerRuntime'>;
 
 export const QEMU_DEFAULTS = {
   machine: 'q35',
@@ -34,12 +49,30 @@ export function withDefaults(input: ScenarioInput, file: string): Scenario {
     description: input.description ?? d.description,
     file,
     workload: input.workload,
-    metrics: input.metrics ?? [...d.metrics],
+    metrics: input.metrics ?? [...(input.density === undefined ? d.metrics : DENSITY_SCENARIO_METRICS)],
     iterations: input.iterations ?? d.iterations,
     warmup: input.warmup ?? d.warmup,
     order: input.order ?? d.order,
     timeoutMs: input.timeoutMs ?? d.timeoutMs,
     runtimes: input.runtimes.map(runtimeWithDefaults),
+    density: input.density === undefined ? d.density : densityWithDefaults(input.density),
+  };
+}
+
+function densityWithDefaults(input: DensityInput): DensityOptions {
+  const d = DENSITY_DEFAULTS;
+  // No prototype: a runtime may legally be called "constructor", and a lookup must not find Object's.
+  const maxPerRuntime = Object.assign(Object.create(null) as Record<string, number>, input.maxPerRuntime);
+  return {
+    max: input.max ?? d.max,
+    maxPerRuntime,
+    reserveBytes: input.reserveBytes ?? d.reserveBytes,
+    reservePercent: input.reservePercent ?? d.reservePercent,
+    startupLimitMs: input.startupLimitMs ?? d.startupLimitMs,
+    failureStreak: input.failureStreak ?? d.failureStreak,
+    ksm: input.ksm ?? d.ksm,
+    ksmTimeoutMs: input.ksmTimeoutMs ?? d.ksmTimeoutMs,
+    dropCaches: input.dropCaches ?? d.dropCaches,
   };
 }
 

@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Checker, Field } from './checker.js';
 import { suggestion } from './did-you-mean.js';
+import { parseDurationMs } from './units.js';
 
 /** Names become file names and container ids: nothing that could be a path or need quoting. */
 const IDENTIFIER = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -112,6 +113,28 @@ export function readInteger(c: Checker, field: Field, min: number, max: number, 
   const value = scalarValue(c, field);
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
   c.wrong(field, `an integer from ${min} to ${max}${note}`);
+  return undefined;
+}
+
+/** Any finite number in [min, max], fractions allowed (a percentage). */
+export function readNumber(c: Checker, field: Field, min: number, max: number): number | undefined {
+  const value = scalarValue(c, field);
+  if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
+  c.wrong(field, `a number from ${min} to ${max}`);
+  return undefined;
+}
+
+/** A duration string or seconds, more than 0 and at most maxMs (spelt maxText in messages). */
+export function readDuration(c: Checker, field: Field, maxMs: number, maxText: string): number | undefined {
+  const value = scalarValue(c, field);
+  const ms = typeof value === 'string' || typeof value === 'number' ? parseDurationMs(value) : undefined;
+  if (ms === undefined) {
+    c.wrong(field, 'a duration like 500ms, 60s or 2m (or a number of seconds)');
+  } else if (ms <= 0 || ms > maxMs) {
+    c.wrong(field, `a duration greater than 0 and at most ${maxText}`);
+  } else {
+    return ms;
+  }
   return undefined;
 }
 

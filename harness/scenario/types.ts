@@ -5,7 +5,7 @@
 import type { Accelerator } from '../results/format.js';
 
 export type WorkloadName = 'hello' | 'idle';
-export type MetricName = 'startup' | 'teardown';
+export type MetricName = 'startup' | 'teardown' | 'memory' | 'density';
 export type SampleOrder = 'interleaved' | 'sequential';
 
 export interface QemuRuntimeSpec {
@@ -40,6 +40,28 @@ export interface Scenario {
   /** Per-sample limit from launch to ready, ms. */
   timeoutMs: number;
   runtimes: RuntimeSpec[];
+  /** Present for a density scenario (workload idle): launch instances until a stop rule fires. */
+  density: DensityOptions | null;
+}
+
+export interface DensityOptions {
+  /** Most instances to launch per runtime. A runtime may override (maxInstances in its mapping). */
+  max: number;
+  /** Per-runtime maximum, by runtime name (e.g. fewer VMs than containers). */
+  maxPerRuntime: Record<string, number>;
+  /** Keep at least this much MemAvailable: max(reserveBytes, reservePercent of MemTotal). */
+  reserveBytes: number;
+  reservePercent: number;
+  /** Stop when one instance's startup exceeds this, ms. */
+  startupLimitMs: number;
+  /** Stop after this many consecutive failed launches. */
+  failureStreak: number;
+  /** Turn KSM on after the last launch, wait for it to settle, and measure again. */
+  ksm: boolean;
+  /** How long to wait for KSM to settle, ms. */
+  ksmTimeoutMs: number;
+  /** Drop the page cache before each MemAvailable reading (root only). */
+  dropCaches: boolean;
 }
 
 /** Built-in runtime presets a scenario can name with a plain string. */

@@ -4,11 +4,12 @@
  * checker; nothing is returned when there is any.
  */
 import type { Checker, Field } from './checker.js';
-import { missing, oneOf, readEnum, readIdentifier, readInteger, readList, readMapping, readString, scalarValue, IDENTIFIER_EXPECTED } from './fields.js';
+import { missing, oneOf, readDuration, readEnum, readIdentifier, readInteger, readList, readMapping, readString, IDENTIFIER_EXPECTED } from './fields.js';
 import type { MetricName, SampleOrder, WorkloadName } from './types.js';
-import { parseDurationMs } from './units.js';
+import { readDensity, type DensityInput } from './validate-density.js';
 import { readRuntimes, type HostLimits, type RuntimeInput } from './validate-runtime.js';
 
+export type { DensityInput } from './validate-density.js';
 export type { HostLimits, RuntimeInput } from './validate-runtime.js';
 
 export interface ScenarioInput {
@@ -21,11 +22,16 @@ export interface ScenarioInput {
   order?: SampleOrder;
   timeoutMs?: number;
   runtimes: RuntimeInput[];
+  density?: DensityInput;
 }
 
-const SCENARIO_KEYS = ['name', 'description', 'workload', 'metrics', 'iterations', 'warmup', 'order', 'timeout', 'runtimes'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'workload', 'metrics', 'iterations', 'warmup', 'order', 'timeout', 'runtimes', 'density'] as const;
 const WORKLOADS = ['hello', 'idle'] as const satisfies readonly WorkloadName[];
-const METRICS = ['startup', 'teardown'] as const satisfies readonly MetricName[];
+const METRICS = ['startup', 'teardown', 'memory', 'density'] as const satisfies readonly MetricName[];
+/** Measured only by a density run, so they need a density block and it needs them. */
+const DENSITY_METRICS = ['memory', 'density'] as const satisfies readonly MetricName[];
+/** What a density run keeps running: hello exits as soon as it is ready. */
+const DENSITY_WORKLOAD = 'idle' satisfies WorkloadName;
 const ORDERS = ['interleaved', 'sequential'] as const satisfies readonly SampleOrder[];
 export const MAX_ITERATIONS = 10_000;
 export const MAX_WARMUP = 1_000;
@@ -42,25 +48,39 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
   }
   const f = readMapping(c, top, SCENARIO_KEYS, TOP_EXPECTED);
   if (f === undefined) return undefined;
+  // The key's presence decides what workload and metrics must be, even when its value is wrong.
+  const isDensity = f.density !== undefined;
+  const runtimeInputs = f.runtimes ? readRuntimes(c, f.runtimes, host) : missing(c, top, 'runtimes', 'a non-empty list of runtimes');
   const input = {
     name: f.name ? readIdentifier(c, f.name) : missing(c, top, 'name', IDENTIFIER_EXPECTED),
     description: f.description && readString(c, f.description),
-    workload: f.workload ? readEnum(c, f.workload, WORKLOADS) : missing(c, top, 'workload', oneOf(WORKLOADS)),
-    metrics: f.metrics && readMetrics(c, f.metrics),
+    workload: f.workload ? readWorkload(c, f.workload, isDensity) : missing(c, top, 'workload', oneOf(WORKLOADS)),
+    metrics: f.metrics && readMetrics(c, f.metrics, isDensity),
     iterations: f.iterations && readInteger(c, f.iterations, 1, MAX_ITERATIONS),
     warmup: f.warmup && readInteger(c, f.warmup, 0, MAX_WARMUP),
     order: f.order && readEnum(c, f.order, ORDERS),
-    timeoutMs: f.timeout && readTimeout(c, f.timeout),
-    runtimes: f.runtimes ? readRuntimes(c, f.runtimes, host) : missing(c, top, 'runtimes', 'a non-empty list of runtimes'),
+    timeoutMs: f.timeout && readDuration(c, f.timeout, MAX_TIMEOUT_MS, '1h'),
+    runtimes: runtimeInputs,
+    density: f.density && readDensity(c, f.density, runtimeInputs?.map(runtimeName), host),
   };
   const { name, workload, runtimes } = input;
   if (c.issues.length > 0 || name === undefined || workload === undefined || runtimes === undefined) return undefined;
   return { ...input, name, workload, runtimes };
 }
 
-/** Non-empty and without repeats: a metric listed twice would be summarised twice. */
-function readMetrics(c: Checker, field: Field): MetricName[] | undefined {
-  const expected = `a non-empty list like [${METRICS.join(', ')}]`;
+function readWorkload(c: Checker, field: Field, isDensity: boolean): WorkloadName | undefined {
+  const workload = readEnum(c, field, WORKLOADS);
+  if (workload === undefined || !isDensity || workload === DENSITY_WORKLOAD) return workload;
+  c.wrong(field, `${DENSITY_WORKLOAD} in a density scenario (its instances must stay up until all are measured)`);
+  return undefined;
+}
+
+/**
+ * Non-empty and without repeats: a metric listed twice would be summarised twice. memory and
+ * density come from a density run only, and a density run measures both.
+ */
+function readMetrics(c: Checker, field: Field, isDensity: boolean): MetricName[] | undefined {
+  const expected = 'a non-empty list like [startup, teardown]';
   const items = readList(c, field, expected);
   if (items === undefined) return undefined;
   if (items.length === 0) {
@@ -73,21 +93,24 @@ function readMetrics(c: Checker, field: Field): MetricName[] | undefined {
     if (metric === undefined) continue;
     if (metrics.includes(metric)) {
       c.report(item, 'each metric once', JSON.stringify(metric), `duplicate metric ${JSON.stringify(metric)}`);
+    } else if (!isDensity && isDensityMetric(metric)) {
+      const found = JSON.stringify(metric);
+      c.report(item, 'a metric with a density: block', found, `metric ${found} is measured by a density run: add a density: block (see scenarios/README.md)`);
     }
     metrics.push(metric);
+  }
+  const lacking = DENSITY_METRICS.filter((m) => !metrics.includes(m));
+  if (isDensity && items.length === metrics.length && lacking.length > 0) {
+    const list = `[${DENSITY_METRICS.join(', ')}]`;
+    c.report(field, `metrics including ${list}`, c.describe(field.value), `a density scenario measures ${list}: add ${oneOf(lacking)} to metrics (or leave metrics out)`);
   }
   return items.length === metrics.length ? [...new Set(metrics)] : undefined;
 }
 
-function readTimeout(c: Checker, field: Field): number | undefined {
-  const value = scalarValue(c, field);
-  const ms = typeof value === 'string' || typeof value === 'number' ? parseDurationMs(value) : undefined;
-  if (ms === undefined) {
-    c.wrong(field, 'a duration like 500ms, 60s or 2m (or a number of seconds)');
-  } else if (ms <= 0 || ms > MAX_TIMEOUT_MS) {
-    c.wrong(field, 'a duration greater than 0 and at most 1h');
-  } else {
-    return ms;
-  }
-  return undefined;
+function isDensityMetric(metric: MetricName): boolean {
+  return (DENSITY_METRICS as readonly MetricName[]).includes(metric);
+}
+
+function runtimeName(runtime: RuntimeInput): string {
+  return 'preset' in runtime ? runtime.preset : runtime.name;
 }

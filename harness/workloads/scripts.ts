@@ -18,12 +18,21 @@ const readyLine = [
   `echo "${READY_MARKER} uptime=$up kernel=$kernel"`,
 ].join('\n');
 
+const idleReadyLine = [
+  'read up _ < /proc/uptime',
+  'read kernel < /proc/sys/kernel/osrelease',
+  'while read key value _; do case $key in MemTotal:) total=$value;; MemAvailable:) avail=$value;; esac; done < /proc/meminfo',
+  `echo "${READY_MARKER} uptime=$up kernel=$kernel memtotal_kb=$total memavail_kb=$avail"`,
+].join('\n');
+
 export const WORKLOAD_SCRIPTS: Record<WorkloadName, string> = {
   // Print the ready marker and return: init then ends the instance.
   hello: `#!/bin/sh\n# vmbench workload "hello": ready, then exit.\n${readyLine}\n`,
   // Print the ready marker and wait until stopped. sleep, not a shell loop: an idle instance
   // must not burn CPU, or it would distort its neighbours in a density run.
-  idle: `#!/bin/sh\n# vmbench workload "idle": ready, then wait to be stopped.\n${readyLine}\nexec sleep 2147483647\n`,
+  // The marker also carries the instance's own view of its memory (a VM's guest meminfo) so the
+  // host can tell what the workload uses from what the VM or runtime around it costs.
+  idle: `#!/bin/sh\n# vmbench workload "idle": ready, then wait to be stopped.\n${idleReadyLine}\nexec sleep 2147483647\n`,
 };
 
 export const WORKLOAD_NAMES = Object.keys(WORKLOAD_SCRIPTS) as WorkloadName[];

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, totalmem, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
-import type { RunMeta, StartupSample } from '../../results/format.js';
+import type { DensityRecord, RunMeta, StartupSample } from '../../results/format.js';
 import { RESULTS_FORMAT_VERSION } from '../../results/format.js';
 import { loadScenarios } from '../../scenario/load.js';
 import { gatherHostContext } from '../../host/host-context.js';
@@ -21,7 +21,10 @@ import { runScenarios, type ScenarioPlan } from '../../runner/run-scenarios.js';
 import { collectEnv } from '../../host/env-info.js';
 import { measureHarnessOverhead, watchEventLoop } from '../../measure/harness-overhead.js';
 import { newRunId, createRunDir } from '../../results/run-dir.js';
-import { SampleLog } from '../../results/sample-log.js';
+import { SampleLog, DENSITY_FILE } from '../../results/sample-log.js';
+import { runDensity } from '../../density/run-density.js';
+import { withDensity } from '../../stats/summarize-density.js';
+import { createDensityProgress } from '../../terminal/density-progress.js';
 import { writeResultFiles } from '../../results/write-results.js';
 import { summarize } from '../../stats/summarize.js';
 import { createProgress } from '../../terminal/progress.js';
@@ -115,25 +118,48 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   const uninstall = installInterruptHandlers({ controller, live, journalPath: tracker.path, log });
   const loop = watchEventLoop();
   let samples: StartupSample[] = [];
+  const density: DensityRecord[] = [];
+  let densityLog: SampleLog | null = null;
   let interrupted = false;
   let logProblem: string | null = null;
+  const append = (log: SampleLog, record: StartupSample | DensityRecord): void => {
+    try {
+      log.append(record);
+    } catch (error) {
+      // A full disk must not lose the run: keep measuring in memory, say so at the end.
+      logProblem ??= (error as Error).message;
+    }
+  };
   try {
     const result = await runScenarios({
-      runId, plans, live, signal: controller.signal, onEvent: createProgress(),
-      sink: (sample) => {
-        try {
-          sampleLog.append(sample);
-        } catch (error) {
-          // A full disk must not lose the run: keep measuring in memory, say so at the end.
-          logProblem ??= (error as Error).message;
-        }
-      },
+      runId, plans: plans.filter((p) => p.scenario.density === null), live, signal: controller.signal,
+      onEvent: createProgress(), sink: (sample) => append(sampleLog, sample),
     });
     samples = result.samples;
     interrupted = result.interrupted;
+    let seq = samples.length;
+    for (const plan of plans) {
+      const scenario = plan.scenario;
+      if (scenario.density === null) continue;
+      densityLog ??= new SampleLog(runDir, DENSITY_FILE);
+      const dLog = densityLog;
+      for (const runtime of plan.runtimes) {
+        if (controller.signal.aborted) break;
+        const progress = createDensityProgress(scenario.name, runtime.name);
+        const { seq: next, end } = await runDensity({
+          runId, scenario: { ...scenario, density: scenario.density }, runtime, cgroupMode: host.cgroupMode, seq, live,
+          signal: controller.signal, onStep: progress,
+          sink: (record) => { density.push(record); append(dLog, record); },
+        });
+        seq = next;
+        log(`  ${runtime.name}: ${end.instances} instances; stopped: ${end.stopDetail}; teardown ${(end.teardownMs / 1000).toFixed(2)} s`);
+      }
+    }
+    interrupted ||= controller.signal.aborted;
   } finally {
     await Promise.all([...live].map((i) => i.stop()));
     sampleLog.close();
+    densityLog?.close();
     rmSync(workDir, { recursive: true, force: true });
     workTrack.end();
     tracker.close();
@@ -142,14 +168,14 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   env.harness.eventLoopDelayP99Ms = loop.stop();
   env.harness.peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
-  const summary = summarize(runId, samples, !interrupted);
+  const summary = withDensity(summarize(runId, samples, !interrupted), density, totalmem());
   if (logProblem) summary.warnings.push(`samples.jsonl is incomplete: ${logProblem}`);
   const measured = samples.filter((s) => !s.warmup);
   meta.finishedAt = new Date().toISOString();
   meta.status = interrupted ? 'interrupted' : 'complete';
   meta.samples = samples.length;
   meta.failures = measured.filter((s) => s.outcome !== 'ok').length;
-  await writeResultFiles(runDir, { meta, env, samples, summary });
+  await writeResultFiles(runDir, { meta, env, samples, density, summary });
 
   if (flags.json) process.stdout.write(`${JSON.stringify({ runDir, summary }, null, 2)}\n`);
   else process.stdout.write(`${formatSummary(summary, env)}\n\nResults and report: ${join(runDir, 'report.html')}\n`);

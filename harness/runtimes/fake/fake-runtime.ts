@@ -30,7 +30,7 @@ export class FakeRuntime implements Runtime {
     this.live.add(request.id);
     const outcome = this.outcomes[this.#next++ % this.outcomes.length]!;
     const ready: ReadyResult = 'ready' in outcome
-      ? { state: 'ready', startupMs: outcome.ready, phases: [{ name: 'runtime_setup', ms: outcome.ready }], instanceKernel: 'fake', guestUptimeAtReadyS: null }
+      ? { state: 'ready', startupMs: outcome.ready, phases: [{ name: 'runtime_setup', ms: outcome.ready }], instanceKernel: 'fake', guestUptimeAtReadyS: null, markerFields: {} }
       : 'fail' in outcome ? { state: 'failed', reason: outcome.fail }
       : { state: 'timeout', reason: `no ready marker within ${request.readyTimeoutMs} ms` };
     let stopped: Promise<StopResult> | undefined;
@@ -38,6 +38,8 @@ export class FakeRuntime implements Runtime {
       id: request.id,
       waitReady: async () => ready,
       hostPids: () => [],
+      workloadPids: () => [],
+      cgroupName: null,
       stop: () => {
         stopped ??= Promise.resolve().then(() => {
           this.live.delete(request.id);

@@ -56,6 +56,7 @@ export class OciRuntime implements Runtime {
     return new ProcessInstance(request.id, { file: this.ctx.binaryPath, args: ['run', '--bundle', bundle, containerId] },
       request.readyTimeoutMs, {
         phases: containerPhases,
+        cgroupName: containerId,
         onLaunched: (pid) => tracked.process(pid),
         release: async () => {
           const problem = await this.#release(containerId, bundle);

@@ -1,0 +1,143 @@
+/**
+ * A density run for one runtime: launch idle instances one at a time, each waiting for its ready
+ * marker, measure after every step, stop at the first stop rule, optionally let KSM merge pages
+ * and measure again, then tear everything down and time it. Bookkeeping per instance is O(1):
+ * the instance objects and a running total; the O(N) PSS sum is read only every few steps.
+ */
+import type { CgroupMode, DensityEnd, DensityRecord, DensityStep, KsmResult } from '../results/format.js';
+import type { Scenario, DensityOptions } from '../scenario/types.js';
+import type { Instance, Runtime } from '../runtimes/runtime.js';
+import { measureInstanceMemory } from '../memory/instance-memory.js';
+import { dropPageCache, readMeminfo } from '../memory/host-memory.js';
+import { memoryOf } from '../memory/smaps.js';
+import { enableKsm, ksmAvailable, waitKsmSettled } from '../memory/ksm.js';
+import { reserveBytes, shouldStop } from './stop-rules.js';
+import { loadavg } from 'node:os';
+
+export interface DensityRunOptions {
+  runId: string;
+  scenario: Scenario & { density: DensityOptions };
+  runtime: Runtime;
+  cgroupMode: CgroupMode;
+  /** Next global sequence number; returns the one after the last record. */
+  seq: number;
+  sink: (record: DensityRecord) => void;
+  onStep?: (step: DensityStep, max: number) => void;
+  signal?: AbortSignal;
+  live: Set<Instance>;
+}
+
+/** Read the summed PSS of all instances at the first 10 steps, then about 40 times over the run. */
+const pssEvery = (max: number): number => Math.max(1, Math.ceil(max / 40));
+const STOP_CONCURRENCY = 16;
+
+function sampleHostMemory(drop: boolean): { memAvailableBytes: number; cacheDropped: boolean } {
+  const cacheDropped = drop && dropPageCache();
+  return { memAvailableBytes: readMeminfo().memAvailableBytes, cacheDropped };
+}
+
+function pssTotal(instances: Instance[]): number {
+  let total = 0;
+  for (const instance of instances) total += memoryOf(instance.hostPids()).pssBytes;
+  return total;
+}
+
+async function stopAll(instances: Instance[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (let i = 0; i < instances.length; i += STOP_CONCURRENCY) {
+    const results = await Promise.all(instances.slice(i, i + STOP_CONCURRENCY).map((x) => x.stop()));
+    for (const r of results) if (r.problem) problems.push(r.problem);
+  }
+  return problems;
+}
+
+export async function runDensity(options: DensityRunOptions): Promise<{ seq: number; end: DensityEnd }> {
+  const { runtime, scenario } = options;
+  const d = scenario.density;
+  const max = d.maxPerRuntime[runtime.name] ?? d.max;
+  const ident = { runId: options.runId, scenario: scenario.name, runtime: runtime.name, kind: runtime.kind,
+    backend: runtime.backend, accel: runtime.accel, machine: runtime.machine };
+  let seq = options.seq;
+  const { memTotalBytes } = readMeminfo();
+  const reserve = reserveBytes(memTotalBytes, d.reserveBytes, d.reservePercent);
+  const baseline = sampleHostMemory(d.dropCaches).memAvailableBytes;
+  const instances: Instance[] = [];
+  const cpuStart = process.cpuUsage();
+  const t0 = performance.now();
+  // Before anything is measured, guess cautiously: a VM's configured RAM plus QEMU's own.
+  let nextCost = runtime.spec.type === 'qemu' ? (runtime.spec.memoryMiB + 96) * 1024 * 1024 : 16 * 1024 * 1024;
+  let memAvailable = baseline;
+  let lastStartup: number | null = null;
+  let streak = 0;
+  let verdict = shouldStop({ running: 0, max, memAvailableBytes: memAvailable, reserveBytes: reserve, nextCostBytes: nextCost,
+    lastStartupMs: null, startupLimitMs: d.startupLimitMs, failureStreak: 0, maxFailureStreak: d.failureStreak });
+
+  while (!verdict.stop && !options.signal?.aborted) {
+    const instance = runtime.start({ id: `${options.runId.slice(-4)}-d${seq}`, workload: 'idle', readyTimeoutMs: scenario.timeoutMs });
+    options.live.add(instance);
+    const ready = await instance.waitReady();
+    let instanceMemory = null;
+    if (ready.state === 'ready') {
+      instances.push(instance);
+      streak = 0;
+      lastStartup = ready.startupMs;
+      instanceMemory = measureInstanceMemory(runtime, instance, ready.markerFields, options.cgroupMode);
+    } else {
+      streak++;
+      await instance.stop();
+      options.live.delete(instance);
+    }
+    const host = sampleHostMemory(d.dropCaches);
+    const drop = memAvailable - host.memAvailableBytes;
+    if (ready.state === 'ready' && drop > 0) nextCost = Math.max(drop, instanceMemory?.pssBytes ?? 0);
+    memAvailable = host.memAvailableBytes;
+    const n = instances.length;
+    const cpu = process.cpuUsage(cpuStart);
+    const step: DensityStep = {
+      type: 'density-step', ...ident, seq: seq++, running: n,
+      outcome: ready.state === 'ready' ? 'ok' : ready.state,
+      error: ready.state === 'ready' ? null : ready.reason,
+      startupMs: ready.state === 'ready' ? ready.startupMs : null,
+      memAvailableBytes: host.memAvailableBytes, cacheDropped: host.cacheDropped,
+      pssTotalBytes: ready.state === 'ready' && (n <= 10 || n % pssEvery(max) === 0 || n === max) ? pssTotal(instances) : null,
+      instance: instanceMemory,
+      loadAvg1: loadavg()[0] ?? 0,
+      harnessRssBytes: process.memoryUsage.rss(),
+      harnessCpuMs: (cpu.user + cpu.system) / 1000,
+      elapsedMs: performance.now() - t0,
+    };
+    options.sink(step);
+    options.onStep?.(step, max);
+    verdict = shouldStop({ running: n, max, memAvailableBytes: memAvailable, reserveBytes: reserve, nextCostBytes: nextCost,
+      lastStartupMs: lastStartup, startupLimitMs: d.startupLimitMs, failureStreak: streak, maxFailureStreak: d.failureStreak });
+  }
+
+  let ksm: KsmResult | null = null;
+  if (d.ksm && instances.length > 0 && !options.signal?.aborted && ksmAvailable()) {
+    const before = { mem: sampleHostMemory(d.dropCaches).memAvailableBytes, pss: pssTotal(instances) };
+    const restore = enableKsm();
+    try {
+      const settled = await waitKsmSettled(d.ksmTimeoutMs);
+      ksm = { ...settled, memAvailableBeforeBytes: before.mem, memAvailableAfterBytes: sampleHostMemory(d.dropCaches).memAvailableBytes,
+        pssTotalBeforeBytes: before.pss, pssTotalAfterBytes: pssTotal(instances) };
+    } finally {
+      restore();
+    }
+  }
+
+  const stopStart = performance.now();
+  const problems = await stopAll(instances);
+  for (const instance of instances) options.live.delete(instance);
+  const end: DensityEnd = {
+    type: 'density-end', ...ident, seq: seq++, baselineMemAvailableBytes: baseline, memTotalBytes, reserveBytes: reserve,
+    instances: instances.length,
+    stopReason: verdict.stop ? verdict.reason : 'interrupted',
+    stopDetail: verdict.stop ? verdict.detail : 'the run was interrupted',
+    teardownMs: performance.now() - stopStart,
+    teardownProblems: problems.length ? `${problems.length} instance(s): ${problems.slice(0, 3).join('; ')}` : null,
+    ksm,
+  };
+  options.sink(end);
+  return { seq, end };
+}
+

@@ -1,0 +1,36 @@
+/**
+ * One idle instance's memory, each way at once (see InstanceMemory in results/format.ts):
+ * host PSS and RSS of all its processes, its cgroup's charge, and what the workload uses as
+ * seen from inside, so that overhead = host cost − own use is explicit.
+ */
+import type { CgroupMode, InstanceMemory } from '../results/format.js';
+import type { Instance, Runtime } from '../runtimes/runtime.js';
+import { memoryOf } from './smaps.js';
+import { cgroupMemoryBytes } from './cgroup-usage.js';
+
+export function measureInstanceMemory(
+  runtime: Runtime,
+  instance: Instance,
+  markerFields: Record<string, string>,
+  cgroupMode: CgroupMode,
+): InstanceMemory {
+  const all = memoryOf(instance.hostPids());
+  const configuredBytes = runtime.spec.type === 'qemu' ? runtime.spec.memoryMiB * 1024 * 1024 : null;
+  let insideBytes: number | null = null;
+  if (runtime.kind === 'vm') {
+    // The guest's own accounting: what its kernel and workload use of the RAM it was given.
+    const total = Number(markerFields.memtotal_kb);
+    const avail = Number(markerFields.memavail_kb);
+    if (Number.isFinite(total) && Number.isFinite(avail) && total > 0) insideBytes = (total - avail) * 1024;
+  } else {
+    // A container's /proc/meminfo is the host's; its own use is the RSS of its own processes.
+    insideBytes = memoryOf(instance.workloadPids()).rssBytes;
+  }
+  return {
+    pssBytes: all.counted ? all.pssBytes : null,
+    rssBytes: all.counted ? all.rssBytes : null,
+    cgroupBytes: instance.cgroupName ? cgroupMemoryBytes(cgroupMode, instance.cgroupName) : null,
+    insideBytes,
+    configuredBytes,
+  };
+}

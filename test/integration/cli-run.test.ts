@@ -1,0 +1,128 @@
+/**
+ * The default suite end to end, through the CLI: real VMs and containers, every result file,
+ * the report, and nothing left running afterwards.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vmbench } from '../helpers/cli.js';
+import { leftovers, journals } from '../helpers/leaks.js';
+import type { RunMeta, StartupSample, Summary, EnvInfo } from '../../harness/results/format.js';
+
+let out: string;
+let state: string;
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'vmbench-test-results-'));
+  state = mkdtempSync(join(tmpdir(), 'vmbench-test-state-'));
+});
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(state, { recursive: true, force: true });
+});
+
+describe('vmbench run (default suite, 2 iterations)', () => {
+  let runDir: string;
+  let result: Awaited<ReturnType<typeof vmbench>>;
+
+  beforeAll(async () => {
+    result = await vmbench(['run', '--iterations', '2', '--warmup', '0', '--out', out], { VMBENCH_STATE_DIR: state });
+    const dirs = readdirSync(out);
+    expect(dirs, result.all).toHaveLength(1);
+    runDir = join(out, dirs[0]!);
+  }, 300_000);
+
+  it('exits 0 and prints a hyperfine-like summary with the container-vs-VM ratio', () => {
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.stdout).toMatch(/Startup {2}\(median ± σ\)/);
+    expect(result.stdout).toMatch(/namespaces started [\d.]+× faster than qemu-q35 \((tcg|kvm)\)/);
+    expect(result.stdout).toContain('report.html');
+  });
+
+  it('writes the result files, with samples for qemu-q35, qemu-microvm, namespaces and runc', () => {
+    for (const f of ['run.json', 'env.json', 'samples.jsonl', 'samples.csv', 'summary.json', 'report.html', 'summary.md']) {
+      expect(existsSync(join(runDir, f)), f).toBe(true);
+    }
+    const meta = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as RunMeta;
+    expect(meta.status).toBe('complete');
+    const samples = readFileSync(join(runDir, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StartupSample);
+    const runtimes = new Set(samples.map((s) => s.runtime));
+    for (const r of ['qemu-q35', 'qemu-microvm', 'namespaces', 'runc']) expect(runtimes.has(r), r).toBe(true);
+    expect(samples.filter((s) => s.runtime === 'qemu-q35')).toHaveLength(2);
+    for (const s of samples.filter((x) => x.kind === 'vm')) expect(['kvm', 'tcg']).toContain(s.accel);
+    const csv = readFileSync(join(runDir, 'samples.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(samples.length + 1);
+    const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as Summary;
+    const ns = summary.runtimes.find((r) => r.runtime === 'namespaces')!;
+    expect(ns.startup.n + ns.startup.failures + ns.startup.timeouts).toBe(2);
+    const env = JSON.parse(readFileSync(join(runDir, 'env.json'), 'utf8')) as EnvInfo;
+    expect(env.guestKernel?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(env.kvm.probedAt === null && !env.kvm.devicePresent ? 'no-kvm' : 'probed').toBeTruthy();
+    expect(env.harness.timerOverheadNs).toBeGreaterThan(0);
+    expect(env.harness.peakRssBytes).toBeGreaterThan(0);
+    // crun is in the default suite; on a cgroup hybrid host it is skipped with its reason.
+    if (env.cgroupMode === 'hybrid') expect(meta.skipped.map((s) => s.runtime)).toContain('crun');
+  });
+
+  it('writes a self-contained report with the data escaped into it', () => {
+    const html = readFileSync(join(runDir, 'report.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/https?:\/\/(cdn|unpkg|fonts)/);
+    expect(html).toContain('qemu-microvm');
+  });
+
+  it('leaves no VM, container, cgroup, temp dir or journal behind', () => {
+    expect(leftovers()).toEqual([]);
+    expect(journals(state)).toEqual([]);
+  });
+
+  it('re-renders the report from the saved results', async () => {
+    const again = await vmbench(['report', runDir, '--out', join(out, 'again.html')]);
+    expect(again.exitCode, again.all).toBe(0);
+    expect(readFileSync(join(out, 'again.html'), 'utf8')).toContain('qemu-q35');
+    const md = await vmbench(['report', runDir, '--format', 'markdown']);
+    expect(md.exitCode, md.all).toBe(0);
+    expect(md.stdout).toContain('|');
+  });
+});
+
+describe('vmbench doctor', () => {
+  it('explains whether KVM is used, and why not', async () => {
+    const result = await vmbench(['doctor', '--json']);
+    expect(result.exitCode, result.all).toBe(0);
+    const report = JSON.parse(result.stdout) as { checks: { name: string; ok: boolean; detail: string }[]; kvm: { bootOk: boolean; reason: string | null; modules: string[] } | null };
+    const kvm = report.checks.find((c) => c.name === 'KVM')!;
+    if (report.kvm && !report.kvm.bootOk) {
+      expect(kvm.detail).toMatch(/^NOT USED: /);
+      expect(kvm.detail).toContain('TCG');
+      if (report.kvm.modules.includes('kvm_pvm')) expect(kvm.detail).toContain('CONFIG_PVM_GUEST');
+    }
+    const text = await vmbench(['doctor']);
+    expect(text.stdout).toContain('KVM');
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe('bad input through the CLI', () => {
+  it('a bad scenario: file:line:column, exit 2, no stack trace, nothing launched', async () => {
+    const bad = join(import.meta.dirname, '..', 'fixtures', 'bad-scenarios');
+    const file = readdirSync(bad).find((f) => f.endsWith('.yaml'))!;
+    const result = await vmbench(['run', join(bad, file), '--out', out]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/\.yaml:\d+:\d+: /);
+    expect(result.stderr).not.toMatch(/\n\s+at .+\.js:\d+/);
+  });
+  it('a bad flag names the flag, the value and what was expected', async () => {
+    const result = await vmbench(['run', '--iterations', '0']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--iterations: expected a whole number from 1 to 10000, found "0"');
+    const unknown = await vmbench(['run', '--runtimes', 'qemu-q53']);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain('unknown runtime "qemu-q53"');
+  });
+  it('a missing results dir for report is a clear error', async () => {
+    const result = await vmbench(['report', '/nonexistent/run']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('/nonexistent/run');
+  });
+});

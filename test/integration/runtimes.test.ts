@@ -1,0 +1,99 @@
+/**
+ * Real instances: a TCG QEMU guest (q35 and microvm), a raw-namespace container and a runc
+ * container each reach their ready marker, report the kernel they run on, and leave nothing
+ * behind after stop().
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, release } from 'node:os';
+import { join } from 'node:path';
+import { gatherHostContext, type HostContext } from '../../harness/host/host-context.js';
+import { availability } from '../../harness/runtimes/availability.js';
+import { createRuntime } from '../../harness/runtimes/create-runtime.js';
+import { InstanceTracker } from '../../harness/lifecycle/instance-tracker.js';
+import { isStillRunning, readProcStat } from '../../harness/host/proc-table.js';
+import { RUNTIME_PRESETS, type RuntimeSpec } from '../../harness/scenario/types.js';
+import { leftovers } from '../helpers/leaks.js';
+
+let host: HostContext;
+let workDir: string;
+let stateDir: string;
+let tracker: InstanceTracker;
+
+beforeAll(async () => {
+  // accel tcg explicitly: no KVM probe needed, and the tests behave the same on any host.
+  host = await gatherHostContext({ probeKvm: false });
+  workDir = mkdtempSync(join(tmpdir(), 'vmbench-'));
+  stateDir = mkdtempSync(join(tmpdir(), 'vmbench-state-test-'));
+  tracker = new InstanceTracker(stateDir, `test-${process.pid}`);
+});
+
+afterAll(() => {
+  tracker.close();
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+const cases: [string, RuntimeSpec][] = [
+  ['qemu q35 (tcg)', { ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg' } as RuntimeSpec],
+  ['qemu microvm (tcg)', { ...RUNTIME_PRESETS['qemu-microvm']!, accel: 'tcg' } as RuntimeSpec],
+  ['namespaces', RUNTIME_PRESETS.namespaces!],
+  ['runc', RUNTIME_PRESETS.runc!],
+];
+
+describe.each(cases)('%s', (_label, spec) => {
+  it('starts the idle workload to ready, then tears it down completely', async () => {
+    const usable = availability(spec, host);
+    expect(usable, JSON.stringify(usable)).toMatchObject({ usable: true });
+    const runtime = createRuntime(spec, host, { tracker, workDir });
+    const instance = runtime.start({ id: `it-${spec.name}-${process.pid}`, workload: 'idle', readyTimeoutMs: 60_000 });
+    const ready = await instance.waitReady();
+    expect(ready.state, JSON.stringify(ready)).toBe('ready');
+    if (ready.state !== 'ready') return;
+    expect(ready.startupMs).toBeGreaterThan(0);
+    // C3: containers run on the host's kernel, VMs on their own.
+    if (runtime.kind === 'container') expect(ready.instanceKernel).toBe(release());
+    else {
+      expect(ready.instanceKernel).toMatch(/^\d+\.\d+/);
+      expect(ready.guestUptimeAtReadyS).toBeGreaterThan(0);
+      expect(ready.phases.map((p) => p.name)).toEqual(['vmm_firmware_kernel_load', 'kernel_to_init', 'init_to_ready']);
+    }
+    const total = ready.phases.reduce((a, p) => a + p.ms, 0);
+    expect(total).toBeCloseTo(ready.startupMs, 3);
+
+    const pids = instance.hostPids();
+    expect(pids.length).toBeGreaterThan(0);
+    const stats = pids.map((p) => readProcStat(p)!).filter(Boolean);
+    const stopped = await instance.stop();
+    expect(stopped.problem).toBeNull();
+    expect(stopped.exitedBeforeStop).toBe(false);
+    expect(stopped.teardownMs).toBeGreaterThan(0);
+    for (const s of stats) expect(isStillRunning(s.pid, s.startTime), `pid ${s.pid} still running`).toBe(false);
+    expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
+  });
+
+  it('records a hello workload that exits by itself', async () => {
+    const runtime = createRuntime(spec, host, { tracker, workDir });
+    const instance = runtime.start({ id: `it-hello-${spec.name}-${process.pid}`, workload: 'hello', readyTimeoutMs: 60_000 });
+    const ready = await instance.waitReady();
+    expect(ready.state, JSON.stringify(ready)).toBe('ready');
+    const stopped = await instance.stop();
+    expect(stopped.problem).toBeNull();
+    expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
+  });
+});
+
+describe('a guest that never gets ready', () => {
+  it('is a timeout with a reason, and is torn down', async () => {
+    const spec = { ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg' } as RuntimeSpec;
+    const runtime = createRuntime(spec, host, { tracker, workDir });
+    // 300 ms is far shorter than any TCG boot: the ready marker cannot arrive in time.
+    const instance = runtime.start({ id: `it-timeout-${process.pid}`, workload: 'hello', readyTimeoutMs: 300 });
+    const ready = await instance.waitReady();
+    expect(ready).toMatchObject({ state: 'timeout' });
+    if (ready.state === 'timeout') expect(ready.reason).toContain('no ready marker within 300 ms');
+    const stopped = await instance.stop();
+    expect(stopped.problem).toBeNull();
+    expect(leftovers().filter((l) => l.startsWith('qemu'))).toEqual([]);
+  });
+});
