@@ -23,8 +23,10 @@ export function measureInstanceMemory(
     const avail = Number(markerFields.memavail_kb);
     if (Number.isFinite(total) && Number.isFinite(avail) && total > 0) insideBytes = (total - avail) * 1024;
   } else {
-    // A container's /proc/meminfo is the host's; its own use is the RSS of its own processes.
-    insideBytes = memoryOf(instance.workloadPids()).rssBytes;
+    // A container's /proc/meminfo is the host's; its own use is the PSS of its own processes
+    // (not RSS: that would charge it the shared busybox pages in full, and the overhead, host
+    // PSS minus this, would come out negative).
+    insideBytes = memoryOf(instance.workloadPids()).pssBytes;
   }
   return {
     pssBytes: all.counted ? all.pssBytes : null,

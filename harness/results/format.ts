@@ -197,7 +197,7 @@ export interface InstanceMemory {
   rssBytes: number | null;
   /** The instance's cgroup memory usage (runc/crun: its own cgroup; v1 usage_in_bytes, v2 memory.current). */
   cgroupBytes: number | null;
-  /** What the workload itself uses seen from inside: VM guest MemTotal − MemAvailable; container: RSS of its own processes. */
+  /** What the workload itself uses: VM guest MemTotal − MemAvailable (its own view); container: PSS of its own processes (the runtime's excluded). */
   insideBytes: number | null;
   /** The VM's configured RAM; null for containers. */
   configuredBytes: number | null;

@@ -32,7 +32,7 @@ export const DENSITY_EXPECTED = `a mapping of density options (${DENSITY_KEYS.jo
 export function readDensity(c: Checker, field: Field, runtimeNames: string[] | undefined, host: HostLimits): DensityInput | undefined {
   const f = readMapping(c, field, DENSITY_KEYS, DENSITY_EXPECTED);
   if (f === undefined) return undefined;
-  const input: DensityInput = {
+  return {
     max: f.max && readInteger(c, f.max, 1, MAX_INSTANCES),
     maxPerRuntime: f.maxPerRuntime && readMaxPerRuntime(c, f.maxPerRuntime, runtimeNames),
     reserveBytes: f.reserve && readReserve(c, f.reserve, host),
@@ -43,7 +43,6 @@ export function readDensity(c: Checker, field: Field, runtimeNames: string[] | u
     ksmTimeoutMs: f.ksmTimeout && readDuration(c, f.ksmTimeout, MAX_DENSITY_DURATION_MS, '1h'),
     dropCaches: f.dropCaches && readBoolean(c, f.dropCaches),
   };
-  return input;
 }
 
 /** runtime name → its own maximum; a name that is not one of the scenario's runtimes would be ignored silently. */

@@ -50,7 +50,6 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
   if (f === undefined) return undefined;
   // The key's presence decides what workload and metrics must be, even when its value is wrong.
   const isDensity = f.density !== undefined;
-  const runtimeInputs = f.runtimes ? readRuntimes(c, f.runtimes, host) : missing(c, top, 'runtimes', 'a non-empty list of runtimes');
   const input = {
     name: f.name ? readIdentifier(c, f.name) : missing(c, top, 'name', IDENTIFIER_EXPECTED),
     description: f.description && readString(c, f.description),
@@ -60,12 +59,12 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
     warmup: f.warmup && readInteger(c, f.warmup, 0, MAX_WARMUP),
     order: f.order && readEnum(c, f.order, ORDERS),
     timeoutMs: f.timeout && readDuration(c, f.timeout, MAX_TIMEOUT_MS, '1h'),
-    runtimes: runtimeInputs,
-    density: f.density && readDensity(c, f.density, runtimeInputs?.map(runtimeName), host),
+    runtimes: f.runtimes ? readRuntimes(c, f.runtimes, host) : missing(c, top, 'runtimes', 'a non-empty list of runtimes'),
   };
+  const density = f.density && readDensity(c, f.density, input.runtimes?.map(runtimeName), host);
   const { name, workload, runtimes } = input;
   if (c.issues.length > 0 || name === undefined || workload === undefined || runtimes === undefined) return undefined;
-  return { ...input, name, workload, runtimes };
+  return { ...input, name, workload, runtimes, density };
 }
 
 function readWorkload(c: Checker, field: Field, isDensity: boolean): WorkloadName | undefined {
@@ -102,7 +101,7 @@ function readMetrics(c: Checker, field: Field, isDensity: boolean): MetricName[]
   const lacking = DENSITY_METRICS.filter((m) => !metrics.includes(m));
   if (isDensity && items.length === metrics.length && lacking.length > 0) {
     const list = `[${DENSITY_METRICS.join(', ')}]`;
-    c.report(field, `metrics including ${list}`, c.describe(field.value), `a density scenario measures ${list}: add ${oneOf(lacking)} to metrics (or leave metrics out)`);
+    c.report(field, `metrics including ${list}`, c.describe(field.value), `a density scenario measures ${list}: add ${lacking.join(' and ')} to metrics (or leave metrics out)`);
   }
   return items.length === metrics.length ? [...new Set(metrics)] : undefined;
 }

@@ -1,10 +1,13 @@
 export { bootstrapMedianCi, type BootstrapOptions } from './bootstrap.js';
+export { densityWarnings } from './density-warnings.js';
 export { describeMetric } from './describe-metric.js';
 export { mean, sampleSd, sampleVariance } from './descriptive.js';
+export { linearFit } from './linear-fit.js';
 export { countOutliers, modifiedZScores } from './outliers.js';
 export { medianSorted, percentile, percentileSorted, sortAscending } from './percentile.js';
 export { DEFAULT_SEED, mulberry32, type Rng } from './prng.js';
 export { ratioOfMedians, type RatioOfMedians } from './ratio.js';
 export { meanConfidenceInterval, studentTCdf, studentTQuantile } from './student-t.js';
+export { summarizeDensity, withDensity, type DensityComparison, type DensityResult } from './summarize-density.js';
 export { summarize } from './summarize.js';
 export { runtimeWarnings } from './warnings.js';

@@ -6,7 +6,7 @@ import type { StartupSample } from '../../../harness/results/format.js';
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({
   name: 'fake', description: '', file: '/x.yaml', workload: 'hello', metrics: ['startup', 'teardown'],
-  iterations: 3, warmup: 1, order: 'interleaved', timeoutMs: 1000, runtimes: [], ...over,
+  iterations: 3, warmup: 1, order: 'interleaved', timeoutMs: 1000, runtimes: [], density: null, ...over,
 });
 
 describe('runScenarios with a fake runtime', () => {

@@ -41,7 +41,7 @@ describe('resolveScenarioArg', () => {
     const [issue] = catchIssues(() => resolveScenarioArg('minimall', good));
     expect(issue).toMatchObject({ file: 'minimall', line: 0, found: '"minimall"' });
     expect(issue!.message).toContain('(did you mean "minimal"?)');
-    expect(issue!.message).toContain('available: anchors, full, minimal, units');
+    expect(issue!.message).toContain('available: anchors, density-defaults, density-full, full, minimal, units');
   });
 
   it('says "none" when the scenarios folder is missing', () => {

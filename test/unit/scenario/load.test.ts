@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_DEFAULTS } from '../../../harness/scenario/defaults.js';
+import { DENSITY_DEFAULTS, SCENARIO_DEFAULTS } from '../../../harness/scenario/defaults.js';
 import { ScenarioValidationError } from '../../../harness/scenario/errors.js';
 import { loadScenarioFile, parseScenario } from '../../../harness/scenario/load.js';
 import { RUNTIME_PRESETS } from '../../../harness/scenario/types.js';
@@ -21,6 +21,7 @@ describe('loadScenarioFile', () => {
       order: 'interleaved',
       timeoutMs: 60_000,
       runtimes: [RUNTIME_PRESETS['qemu-q35'], RUNTIME_PRESETS.namespaces],
+      density: null,
     });
   });
 
@@ -59,10 +60,52 @@ describe('loadScenarioFile', () => {
     expect(s.runtimes.map((r) => r.name)).toEqual(['vm-a', 'vm-b']);
   });
 
+  it('converts every density key written out to bytes and ms', () => {
+    const s = loadScenarioFile(`${good}density-full.yaml`, host);
+    expect(s).toMatchObject({ workload: 'idle', metrics: ['memory', 'density'], timeoutMs: 45_000 });
+    expect(s.density).toEqual({
+      max: 200,
+      maxPerRuntime: { 'qemu-q35': 24 },
+      reserveBytes: 1.5 * 1024 ** 3,
+      reservePercent: 12.5,
+      startupLimitMs: 20_000,
+      failureStreak: 5,
+      ksm: true,
+      ksmTimeoutMs: 120_000,
+      dropCaches: false,
+    });
+  });
+
+  it('fills an empty density block and the metrics of a density scenario with their defaults', () => {
+    const s = loadScenarioFile(`${good}density-defaults.yaml`, host);
+    expect(s.metrics).toEqual(['memory', 'density']);
+    expect(s.density).toEqual({ ...DENSITY_DEFAULTS, maxPerRuntime: {} });
+    expect(s.density?.reserveBytes).toBe(2 * 1024 ** 3);
+    // iterations, warmup and order mean nothing to a density run but keep their usual defaults.
+    expect([s.iterations, s.warmup, s.order]).toEqual([10, 1, 'interleaved']);
+  });
+
   it('reports an unreadable file as an issue, not a stack trace', () => {
     const error = catchError(() => loadScenarioFile(`${good}does-not-exist.yaml`, host));
     expect(error.issues).toMatchObject([{ line: 0, column: 0, expected: 'a readable file' }]);
     expect(error.message).toContain('cannot read the scenario file');
+  });
+});
+
+describe('the scenarios shipped in scenarios/', () => {
+  const shipped = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+  // The reference host: 2 cores, 24 GiB.
+  const reference = { memTotalMiB: 24 * 1024, cores: 2 };
+
+  it('density.yaml is a density scenario with fewer VMs than containers', () => {
+    const s = loadScenarioFile(`${shipped}density.yaml`, reference);
+    expect(s.runtimes.map((r) => r.name)).toEqual(['qemu-q35', 'namespaces', 'runc', 'crun']);
+    expect(s).toMatchObject({ workload: 'idle', metrics: ['memory', 'density'], timeoutMs: 60_000 });
+    expect(s.density).toMatchObject({ max: 500, maxPerRuntime: { 'qemu-q35': 24 }, reserveBytes: 2 * 1024 ** 3 });
+  });
+
+  it('startup.yaml has no density block', () => {
+    expect(loadScenarioFile(`${shipped}startup.yaml`, reference).density).toBeNull();
   });
 });
 
@@ -92,6 +135,32 @@ describe('parseScenario', () => {
   it('accepts memory and vcpus exactly at the host limits', () => {
     const text = 'name: a\nworkload: hello\nruntimes:\n  - {name: big, type: qemu, memory: 4G, vcpus: 4}\n';
     expect(parseScenario(text, 'a.yaml', host).runtimes[0]).toMatchObject({ memoryMiB: 4096, vcpus: 4 });
+  });
+
+  it('looks up a per-runtime maximum without finding Object.prototype', () => {
+    const text = 'name: a\nworkload: idle\nruntimes: [{name: constructor, type: runc}, crun]\ndensity: {maxPerRuntime: {crun: 7}}\n';
+    const d = parseScenario(text, 'a.yaml', host).density;
+    expect(d?.maxPerRuntime.crun).toBe(7);
+    expect(d?.maxPerRuntime.constructor).toBeUndefined();
+  });
+
+  it.each([
+    ['reserve: 0', { reserveBytes: 0 }],
+    ['reserve: 512', { reserveBytes: 512 * 1024 ** 2 }],
+    ['reserve: 4G', { reserveBytes: 4 * 1024 ** 3 }],
+    ['reservePercent: 0', { reservePercent: 0 }],
+    ['reservePercent: 90', { reservePercent: 90 }],
+    ['max: 5000', { max: 5000 }],
+    ['startupLimit: 1500ms', { startupLimitMs: 1500 }],
+    ['ksmTimeout: 90', { ksmTimeoutMs: 90_000 }],
+  ])('reads density %s', (line, expected) => {
+    const s = parseScenario(`name: a\nworkload: idle\nruntimes: [runc]\ndensity:\n  ${line}\n`, 'a.yaml', host);
+    expect(s.density).toMatchObject(expected);
+  });
+
+  it('keeps startup and teardown alongside the density metrics when listed', () => {
+    const text = 'name: a\nworkload: idle\nmetrics: [startup, memory, density]\nruntimes: [runc]\ndensity: {}\n';
+    expect(parseScenario(text, 'a.yaml', host).metrics).toEqual(['startup', 'memory', 'density']);
   });
 
   it('formats issues as file:line:column: field: message', () => {

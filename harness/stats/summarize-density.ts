@@ -1,0 +1,153 @@
+/**
+ * density.jsonl → Summary.density: what one idle instance costs (medians per method), the
+ * marginal cost from a line through "host memory used vs instances running", and how many
+ * containers fit per VM. Pure: the same records always give the same figures.
+ */
+import type { DensityEnd, DensityRecord, DensityStep, DensitySummary, InstanceMemory, Summary } from '../results/format.js';
+import { densityWarnings } from './density-warnings.js';
+import { linearFit } from './linear-fit.js';
+import { percentile } from './percentile.js';
+
+export interface DensityComparison {
+  scenario: string;
+  vm: string;
+  container: string;
+  /** Container instances per GiB ÷ VM instances per GiB: how many times more containers fit. */
+  ratio: number;
+}
+
+export interface DensityResult {
+  density: DensitySummary[];
+  densityComparisons: DensityComparison[];
+  warnings: string[];
+}
+
+const GIB = 2 ** 30;
+
+interface Group {
+  scenario: string;
+  runtime: string;
+  steps: DensityStep[];
+  /** null when the run died before writing it (e.g. the harness itself was OOM-killed). */
+  end: DensityEnd | null;
+}
+
+/** Records grouped by (scenario, runtime) in order of first appearance; steps in file order. */
+function groupRecords(records: readonly DensityRecord[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const r of records) {
+    // JSON of the pair: no separator character can make two different pairs collide.
+    const key = JSON.stringify([r.scenario, r.runtime]);
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { scenario: r.scenario, runtime: r.runtime, steps: [], end: null };
+      groups.set(key, g);
+    }
+    if (r.type === 'density-step') g.steps.push(r);
+    else g.end = r;
+  }
+  return [...groups.values()];
+}
+
+function median(values: readonly (number | null | undefined)[]): number | null {
+  const present = values.filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
+  return present.length === 0 ? null : percentile(present, 50);
+}
+
+function perMethod(ok: readonly DensityStep[], pick: (m: InstanceMemory) => number | null): number | null {
+  return median(ok.map((s) => (s.instance === null ? null : pick(s.instance))));
+}
+
+/**
+ * How far MemAvailable fell at each ok step: from the step before it (whatever its outcome: a
+ * failed launch's leftovers were measured there already) or from the baseline for the first.
+ */
+function systemDrops(steps: readonly DensityStep[], baseline: number | null): number[] {
+  const drops: number[] = [];
+  steps.forEach((s, i) => {
+    const before = i === 0 ? baseline : (steps[i - 1] as DensityStep).memAvailableBytes;
+    if (s.outcome === 'ok' && before !== null) drops.push(before - s.memAvailableBytes);
+  });
+  return drops;
+}
+
+function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySummary; warnings: string[] } {
+  const ok = g.steps.filter((s) => s.outcome === 'ok');
+  const ref = g.end ?? (g.steps[0] as DensityStep);
+  const baseline = g.end?.baselineMemAvailableBytes ?? null;
+  // Without a baseline the curve is "host memory in use": the same slope, another intercept.
+  const used = (s: DensityStep): number => (baseline ?? memTotalBytes) - s.memAvailableBytes;
+  const marginalSystem = linearFit(ok.map((s) => s.running), ok.map(used));
+  const withPss = ok.filter((s) => s.pssTotalBytes !== null);
+  const marginalPss = linearFit(withPss.map((s) => s.running), withPss.map((s) => s.pssTotalBytes as number));
+  const timed = ok.filter((s) => s.startupMs !== null);
+  const startupVsN = linearFit(timed.map((s) => s.running), timed.map((s) => s.startupMs as number));
+  // MemAvailable is the honest host-wide figure; when noise hides it, PSS is the next best.
+  const systemSlope = marginalSystem !== null && marginalSystem.slope > 0 ? marginalSystem.slope : null;
+  const pssSlope = marginalPss !== null && marginalPss.slope > 0 ? marginalPss.slope : null;
+  const slope = systemSlope ?? pssSlope;
+  const pssBytes = perMethod(ok, (m) => m.pssBytes);
+  const insideBytes = perMethod(ok, (m) => m.insideBytes);
+  const summary: DensitySummary = {
+    scenario: g.scenario,
+    runtime: g.runtime,
+    kind: ref.kind,
+    backend: ref.backend,
+    accel: ref.accel,
+    machine: ref.machine,
+    instances: g.end?.instances ?? g.steps.reduce((n, s) => Math.max(n, s.running), 0),
+    stopReason: g.end?.stopReason ?? 'interrupted',
+    stopDetail: g.end?.stopDetail ?? 'the run ended before this runtime finished (no end record); teardown was not measured',
+    perInstance: {
+      pssBytes,
+      rssBytes: perMethod(ok, (m) => m.rssBytes),
+      cgroupBytes: perMethod(ok, (m) => m.cgroupBytes),
+      insideBytes,
+      configuredBytes: perMethod(ok, (m) => m.configuredBytes),
+      systemBytes: median(systemDrops(g.steps, baseline)),
+    },
+    overheadBytes: pssBytes === null || insideBytes === null ? null : pssBytes - insideBytes,
+    marginalSystem,
+    marginalPss,
+    instancesPerGiB: slope === null ? null : GIB / slope,
+    projectedMax: slope === null || g.end === null ? null : Math.max(0, Math.floor((g.end.baselineMemAvailableBytes - g.end.reserveBytes) / slope)),
+    startupVsN,
+    teardownMs: g.end?.teardownMs ?? 0,
+    harnessPeakRssBytes: g.steps.reduce<number | null>((peak, s) => Math.max(peak ?? 0, s.harnessRssBytes), null),
+    ksm: g.end?.ksm ?? null,
+  };
+  const facts = { okSteps: ok.length, endRecorded: g.end !== null, usedPssSlope: systemSlope === null && pssSlope !== null };
+  return { summary, warnings: densityWarnings(summary, facts) };
+}
+
+function compareDensity(summaries: readonly DensitySummary[]): DensityComparison[] {
+  const out: DensityComparison[] = [];
+  for (const scenario of new Set(summaries.map((s) => s.scenario))) {
+    const fitted = summaries.filter((s) => s.scenario === scenario && s.instancesPerGiB !== null);
+    for (const vm of fitted.filter((s) => s.kind === 'vm')) {
+      for (const ct of fitted.filter((s) => s.kind === 'container')) {
+        const ratio = (ct.instancesPerGiB as number) / (vm.instancesPerGiB as number);
+        if (Number.isFinite(ratio)) out.push({ scenario, vm: vm.runtime, container: ct.runtime, ratio });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * @param records every line of density.jsonl, in file order
+ * @param memTotalBytes the host's MemTotal; stands in for the baseline of a runtime whose end
+ *   record is missing (the slopes do not depend on it)
+ */
+export function summarizeDensity(records: readonly DensityRecord[], memTotalBytes: number): DensityResult {
+  const described = groupRecords(records).map((g) => describeGroup(g, memTotalBytes));
+  const density = described.map((d) => d.summary);
+  return { density, densityComparisons: compareDensity(density), warnings: described.flatMap((d) => d.warnings) };
+}
+
+/** The Summary with the density figures and their warnings; unchanged when no density scenario ran. */
+export function withDensity(summary: Summary, records: readonly DensityRecord[], memTotalBytes: number): Summary {
+  if (records.length === 0) return { ...summary };
+  const { density, densityComparisons, warnings } = summarizeDensity(records, memTotalBytes);
+  return { ...summary, density, densityComparisons, warnings: [...summary.warnings, ...warnings] };
+}

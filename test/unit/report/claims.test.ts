@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateClaims, type ClaimVerdict } from '../../../reports/claims.js';
+import { evaluateC1 } from '../../../reports/claims/c1-start-stop-speed.js';
+import { evaluateC2 } from '../../../reports/claims/c2-density.js';
+import { evaluateC3 } from '../../../reports/claims/c3-kernel-sharing.js';
+import { evaluateC6 } from '../../../reports/claims/c6-isolation-strength.js';
+import { evaluateC9 } from '../../../reports/claims/c9-containers-in-vms.js';
+import {
+  DEFAULT_RUNTIMES,
+  HOST_KERNEL,
+  makeRunData,
+  runtimesNamed,
+  withSamples,
+  type RuntimeFixture,
+} from '../../fixtures/report/make-run-data.js';
+
+const byId = (verdicts: ClaimVerdict[], id: string): ClaimVerdict => verdicts.find((v) => v.id === id) as ClaimVerdict;
+
+describe('evaluateClaims on the default fixture (TCG VMs, containers, host is a KVM guest)', () => {
+  const verdicts = evaluateClaims(makeRunData());
+
+  it('gives one verdict per claim, C1 to C9, in order', () => {
+    expect(verdicts.map((v) => v.id)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
+  });
+
+  it('supports C1, C3 and C9 and links each to its evidence', () => {
+    expect(byId(verdicts, 'C1')).toMatchObject({ verdict: 'supported', chartId: 'startup-distribution' });
+    expect(byId(verdicts, 'C3')).toMatchObject({ verdict: 'supported', chartId: 'kernels' });
+    expect(byId(verdicts, 'C9')).toMatchObject({ verdict: 'supported', chartId: 'environment' });
+  });
+
+  it('does not measure C2 and C4–C8 (no such data in the run)', () => {
+    for (const id of ['C2', 'C4', 'C5', 'C6', 'C7', 'C8']) {
+      expect(byId(verdicts, id)).toMatchObject({ verdict: 'not measured', chartId: null });
+    }
+  });
+});
+
+describe('C1: containers start and stop much faster', () => {
+  it('cites medians, ratio and interval, and the TCG caveat', () => {
+    const v = evaluateC1(makeRunData());
+    expect(v.evidence).toMatch(/startup, qemu-q35 vs namespaces: \d+ ms vs [\d.]+ ms = \d+× \(95% CI [\d.]+–[\d.]+×\)/);
+    expect(v.evidence).toMatch(/teardown, qemu-microvm vs runc/);
+    expect(v.evidence).toContain('TCG');
+  });
+
+  it('is not supported when a VM starts faster than a container', () => {
+    const fastVm: RuntimeFixture[] = [
+      { ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), startupMs: 3 },
+      ...runtimesNamed('runc'),
+    ];
+    const v = evaluateC1(makeRunData({ runtimes: fastVm, failures: [] }));
+    expect(v.verdict).toBe('not supported');
+    expect(v.evidence).toContain('VM faster');
+  });
+
+  it('is not supported when containers are faster but not by the "much" factor', () => {
+    const close: RuntimeFixture[] = [
+      { ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), startupMs: 32, teardownMs: 12 },
+      ...runtimesNamed('runc'),
+    ];
+    const v = evaluateC1(makeRunData({ runtimes: close, failures: [] }));
+    expect(v.verdict).toBe('not supported');
+    expect(v.evidence).toMatch(/not much faster/);
+  });
+
+  it('rests on startup alone, and says so, when teardown was not measured', () => {
+    const run = withSamples(makeRunData(), (s) => ({ ...s, teardownMs: null }));
+    const v = evaluateC1(run);
+    expect(v.verdict).toBe('supported');
+    expect(v.evidence).toContain('Teardown was not measured');
+  });
+
+  it('uses weaker wording when there are too few samples for an interval', () => {
+    const v = evaluateC1(makeRunData({ iterations: 2, failures: [] }));
+    expect(v.verdict).toBe('supported');
+    expect(v.evidence).toMatch(/no confidence interval .* weaker evidence/);
+  });
+
+  it('is not measured without a VM', () => {
+    const v = evaluateC1(makeRunData({ runtimes: runtimesNamed('namespaces', 'runc'), failures: [] }));
+    expect(v.verdict).toBe('not measured');
+  });
+});
+
+describe('C3: shared host kernel vs own kernel', () => {
+  it('lists the kernels seen', () => {
+    const v = evaluateC3(makeRunData());
+    expect(v.evidence).toContain(`Host kernel: ${HOST_KERNEL}`);
+    expect(v.evidence).toMatch(/qemu-q35: 6\.1\.0-28-cloud-amd64 \(\d+×\)/);
+  });
+
+  it('is not supported when a container reports another kernel', () => {
+    const run = withSamples(makeRunData(), (s) => (s.runtime === 'runc' && s.instanceKernel !== null ? { ...s, instanceKernel: '5.10.0-other' } : s));
+    const v = evaluateC3(run);
+    expect(v.verdict).toBe('not supported');
+    expect(v.evidence).toContain('runc');
+  });
+
+  it('counts a VM reporting the host release string as its own kernel still', () => {
+    const run = withSamples(makeRunData(), (s) => (s.kind === 'vm' && s.instanceKernel !== null ? { ...s, instanceKernel: HOST_KERNEL } : s));
+    const v = evaluateC3(run);
+    expect(v.verdict).toBe('supported');
+    expect(v.evidence).toContain('separate kernel');
+  });
+
+  it('is not measured when no VM reported its kernel', () => {
+    const v = evaluateC3(makeRunData({ runtimes: runtimesNamed('namespaces', 'runc'), failures: [] }));
+    expect(v.verdict).toBe('not measured');
+    expect(v.evidence).toContain('no VM');
+  });
+});
+
+describe('C9: containers inside VMs', () => {
+  it('names the host virtualization when supported', () => {
+    expect(evaluateC9(makeRunData()).evidence).toContain('kvm');
+  });
+
+  it('is not measured on bare metal, and explains why', () => {
+    const v = evaluateC9(makeRunData({ hostVirtualization: 'none' }));
+    expect(v.verdict).toBe('not measured');
+    expect(v.evidence).toContain('bare metal');
+  });
+
+  it('is not measured when the host is itself a container', () => {
+    expect(evaluateC9(makeRunData({ hostVirtualization: 'docker' })).verdict).toBe('not measured');
+  });
+
+  it('is not supported when every container launch failed inside a VM', () => {
+    const run = withSamples(makeRunData(), (s) =>
+      s.kind === 'container' ? { ...s, outcome: 'failed', error: 'boom', startupMs: null, teardownMs: null } : s,
+    );
+    expect(evaluateC9(run).verdict).toBe('not supported');
+  });
+});
+
+describe('C2 and C6', () => {
+  it('C2 decides from density comparisons when the run has them', () => {
+    const run = makeRunData();
+    const withDensity = { ...run, summary: { ...run.summary, densityComparisons: [{ scenario: 'density', vm: 'qemu-q35', container: 'runc', ratio: 47 }] } };
+    const v = evaluateC2(withDensity);
+    expect(v.verdict).toBe('supported');
+    expect(v.evidence).toContain('47.0×');
+  });
+
+  it('C6 stays unmeasured but warns that TCG VMs had no hardware virtualization', () => {
+    const v = evaluateC6(makeRunData());
+    expect(v.verdict).toBe('not measured');
+    expect(v.evidence).toContain('no hardware-assisted virtualization');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatBytes,
+  formatCount,
+  formatMs,
+  formatMsDelta,
+  formatMsInterval,
+  formatPercentDelta,
+  formatRatio,
+  threeSignificant,
+} from '../../../reports/format-numbers.js';
+
+describe('number formatting', () => {
+  it.each([
+    [2013.4, '2010'],
+    [1999.6, '2000'],
+    [999.7, '1000'],
+    [4.8712, '4.87'],
+    [25, '25.0'],
+    [0.012345, '0.0123'],
+    [123456, '123000'],
+    [0, '0'],
+    [-4.8712, '-4.87'],
+  ])('threeSignificant(%s) = %s', (value, expected) => {
+    expect(threeSignificant(value)).toBe(expected);
+  });
+
+  it('formats milliseconds, ratios and intervals', () => {
+    expect(formatMs(2013.4)).toBe('2010 ms');
+    expect(formatMs(null)).toBe('—');
+    expect(formatRatio(612.3)).toBe('612×');
+    expect(formatRatio(80.04)).toBe('80.0×');
+    expect(formatMsInterval([1990.2, 2031.9])).toBe('1990–2030 ms');
+    expect(formatMsInterval(null)).toBe('—');
+  });
+
+  it('signs differences', () => {
+    expect(formatMsDelta(12.34)).toBe('+12.3 ms');
+    expect(formatMsDelta(-4.5)).toBe('−4.50 ms');
+    expect(formatPercentDelta(0.0321)).toBe('+3.21%');
+  });
+
+  it('formats sizes and counts', () => {
+    expect(formatBytes(24 * 1024 ** 3)).toBe('24.0 GiB');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatCount(100000)).toBe('100\u202f000');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateClaims } from '../../../reports/claims.js';
+import { formatMs, formatRatio } from '../../../reports/format-numbers.js';
+import { escapeMarkdownCell, markdownTable } from '../../../reports/markdown-table.js';
+import { renderMarkdownSummary } from '../../../reports/render-markdown.js';
+import { makeRunData, makeRunWithHostileName, XSS_RUNTIME } from '../../fixtures/report/make-run-data.js';
+
+describe('escapeMarkdownCell', () => {
+  it('keeps a pipe or a newline from breaking the table', () => {
+    expect(escapeMarkdownCell('a|b\nc')).toBe('a\\|b<br>c');
+  });
+
+  it('turns markup and emphasis into literal text', () => {
+    expect(escapeMarkdownCell('<b>x</b> *y* & _z_')).toBe('\\<b\\>x\\</b\\> \\*y\\* &amp; \\_z\\_');
+  });
+
+  it('keeps every row with as many cells as the header', () => {
+    const table = markdownTable([{ title: 'a' }, { title: 'b', align: 'right' }], [['x|y', '1\n2']]);
+    const rows = table.split('\n');
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(4);
+    expect(rows[1]).toBe('| --- | ---: |');
+  });
+});
+
+describe('renderMarkdownSummary, one run', () => {
+  const run = makeRunData();
+  const md = renderMarkdownSummary({ runs: [run] });
+
+  it('has the summary table with the medians formatted as in the HTML report', () => {
+    expect(md).toContain('| Scenario | Runtime | Ran as | Startup median |');
+    for (const rs of run.summary.runtimes) {
+      expect(md).toContain(`| ${formatMs(rs.startup.median)} |`);
+    }
+  });
+
+  it('has the ratios and the claims with their verdicts', () => {
+    for (const c of run.summary.comparisons) expect(md).toContain(`| ${formatRatio(c.ratio)} |`);
+    for (const v of evaluateClaims(run)) expect(md).toMatch(new RegExp(`\\| ${v.id} \\| .* \\| \\*\\*${v.verdict}\\*\\* \\|`));
+  });
+
+  it('has the caveats, TCG first among the warnings', () => {
+    expect(md).toMatch(/## Caveats\n\n- VMs \(qemu-q35, qemu-microvm\) ran under TCG software emulation/);
+  });
+
+  it('marks an incomplete run', () => {
+    expect(renderMarkdownSummary({ runs: [makeRunData({ status: 'interrupted' })] })).toContain('**INCOMPLETE RUN**');
+    expect(md).not.toContain('INCOMPLETE');
+  });
+
+  it('keeps a hostile runtime name as text', () => {
+    const hostile = renderMarkdownSummary({ runs: [makeRunWithHostileName()] });
+    expect(hostile).not.toContain(XSS_RUNTIME);
+    expect(hostile).not.toContain('<script>');
+    expect(hostile).toContain(escapeMarkdownCell(XSS_RUNTIME));
+  });
+});
+
+describe('renderMarkdownSummary, two runs', () => {
+  it('compares against the baseline', () => {
+    const a = makeRunData({ runId: 'run-a', seed: 1 });
+    const b = makeRunData({ runId: 'run-b', seed: 2, scale: 1.5 });
+    const md = renderMarkdownSummary({ runs: [a, b] });
+    expect(md).toContain('# vmbench comparison of 2 runs');
+    expect(md).toContain('## Run run-b vs baseline');
+    expect(md).toMatch(/\| busybox-echo \| qemu-q35 \| startup \| .* \| changed \|/);
+  });
+});
