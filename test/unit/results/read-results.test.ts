@@ -73,7 +73,7 @@ describe('readResults', () => {
     expect(r.samples).toHaveLength(1);
     expect(r.problems).toHaveLength(2);
     expect(r.problems[0]).toContain('line 1 is not valid JSON');
-    expect(r.problems[1]).toContain('line 2 is not a startup sample this vmbench understands (type "future-kind")');
+    expect(r.problems[1]).toContain('line 2 is not one of the startup samples this vmbench understands (type "future-kind")');
   });
 
   it('notes a run that still says running and a missing samples file', () => {

@@ -1,0 +1,151 @@
+/**
+ * The rendered report in a real browser: it must draw every chart offline, request nothing but
+ * itself, show the same numbers as summary.json, and treat hostile names as text.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Summary } from '../../harness/results/format.js';
+import { evaluateClaims } from '../../reports/claims.js';
+import { formatMs } from '../../reports/format-numbers.js';
+import { renderHtmlReport } from '../../reports/render-html.js';
+import { makeRunData, makeRunWithHostileName, XSS_RUNTIME } from '../fixtures/report/make-run-data.js';
+import { chromiumMissing, launchChromium, SKIP_REASON } from './launch-chromium.js';
+import { chartsDrawnAt, probeCanvases } from './page-probes.js';
+
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
+
+interface OpenedReport {
+  page: Page;
+  url: string;
+  consoleErrors: string[];
+  requests: string[];
+}
+
+async function openReport(browser: Browser, file: string): Promise<OpenedReport> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const opened: OpenedReport = { page, url: pathToFileURL(file).href, consoleErrors: [], requests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') opened.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => opened.consoleErrors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => opened.requests.push(r.url()));
+  await page.goto(opened.url);
+  await page.waitForFunction(chartsDrawnAt, null, { timeout: 15_000 });
+  return opened;
+}
+
+describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  const run = makeRunWithHostileName();
+  let report: OpenedReport;
+  let summaryFromDisk: Summary;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vmbench-report-'));
+    // As the harness writes it: summary.json next to report.html; the test reads the numbers back from disk.
+    writeFileSync(join(dir, 'summary.json'), JSON.stringify(run.summary, null, 2));
+    writeFileSync(join(dir, 'report.html'), renderHtmlReport({ runs: [run] }));
+    summaryFromDisk = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;
+    browser = await launchChromium();
+    report = await openReport(browser, join(dir, 'report.html'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('logs no console error', () => {
+    expect(report.consoleErrors).toEqual([]);
+  });
+
+  it('requests nothing but the file itself', () => {
+    expect(report.requests).toEqual([report.url]);
+  });
+
+  it('draws every chart: a Chart.js instance on each canvas, with painted pixels', async () => {
+    const canvases = await report.page.evaluate(probeCanvases);
+    expect(canvases.map((c) => c.id)).toEqual([
+      'startup-distribution-canvas',
+      'startup-cdf-canvas',
+      'teardown-distribution-canvas',
+      'vm-boot-phases-canvas',
+      'container-startup-phases-canvas',
+    ]);
+    for (const c of canvases) {
+      expect(c.hasChart, c.id).toBe(true);
+      expect(c.paintedPixels, c.id).toBeGreaterThan(0.01 * c.width * c.height);
+    }
+  });
+
+  it('shows the medians of summary.json, formatted as everywhere else', async () => {
+    const shown = await report.page.$$eval('table.summary-table tr[data-metric]', (rows) =>
+      rows.map((r) => {
+        const row = r as HTMLElement;
+        return [row.dataset.runtime, row.dataset.metric, row.querySelector('[data-cell="median"]')?.textContent];
+      }),
+    );
+    const expected = summaryFromDisk.runtimes.flatMap((rs) =>
+      (['startup', 'teardown'] as const).map((metric) => [rs.runtime, metric, formatMs(rs[metric].median)]),
+    );
+    expect(shown).toEqual(expected);
+  });
+
+  it('shows the verdicts evaluateClaims gives', async () => {
+    const shown = await report.page.$$eval('tr[data-claim]', (rows) =>
+      rows.map((r) => [(r as HTMLElement).dataset.claim, r.querySelector('[data-cell="verdict"]')?.textContent?.trim()]),
+    );
+    expect(shown).toEqual(evaluateClaims(run).map((v) => [v.id, v.verdict]));
+  });
+
+  it('does not run a script hidden in a runtime name, and shows the name as text', async () => {
+    expect(await report.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    const name = report.page.locator('table.summary-table td.name', { hasText: XSS_RUNTIME });
+    await expect(name.isVisible()).resolves.toBe(true);
+    expect(await report.page.locator('b', { hasText: /^x$/ }).count()).toBe(0);
+  });
+
+  it('gives exact values in tooltips', async () => {
+    const lines = await report.page.evaluate(() => {
+      const chart = (window as unknown as { vmbenchReport: { charts: Record<string, { tooltip: { setActiveElements(a: unknown[], p: unknown): void; body?: Array<{ lines: string[] }> }; update(): void }> } }).vmbenchReport.charts['startup-cdf'];
+      if (chart === undefined) return [];
+      chart.tooltip.setActiveElements([{ datasetIndex: 0, index: 5 }], { x: 0, y: 0 });
+      chart.update();
+      return (chart.tooltip.body ?? []).flatMap((b) => b.lines);
+    });
+    expect(lines[0]).toMatch(/^qemu-q35 \(VM, TCG\): [\d.]+% ready within \d+\.\d+ ms$/);
+  });
+
+  it('switches the distribution chart between log and linear scale', async () => {
+    const type = (): Promise<string> =>
+      report.page.evaluate(() => (window as unknown as { vmbenchReport: { charts: Record<string, { options: { scales: { y: { type: string } } } }> } }).vmbenchReport.charts['startup-distribution']!.options.scales.y.type);
+    expect(await type()).toBe('logarithmic');
+    await report.page.click('button[data-scale-toggle="startup-distribution"]');
+    expect(await type()).toBe('linear');
+    await report.page.click('button[data-scale-toggle="startup-distribution"]');
+    expect(await type()).toBe('logarithmic');
+  });
+
+  it('saves a screenshot for people to look at', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await report.page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+  });
+
+  it('renders a comparison of two runs the same way: no errors, no requests, every chart drawn', async () => {
+    const file = join(dir, 'comparison.html');
+    const slower = makeRunData({ runId: '2025-11-30T10-00-00Z-slower', seed: 3, scale: 1.25 });
+    writeFileSync(file, renderHtmlReport({ runs: [makeRunData(), slower] }));
+    const comparison = await openReport(browser, file);
+    expect(comparison.consoleErrors).toEqual([]);
+    expect(comparison.requests).toEqual([comparison.url]);
+    const canvases = await comparison.page.evaluate(probeCanvases);
+    expect(canvases.length).toBe(2 + 2 * 5);
+    for (const c of canvases) expect(c.hasChart && c.paintedPixels > 0, c.id).toBe(true);
+    await comparison.page.screenshot({ path: join(ARTIFACTS, 'comparison.png'), fullPage: true });
+  });
+});
