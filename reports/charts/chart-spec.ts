@@ -1,0 +1,80 @@
+/**
+ * A chart as plain JSON: the builders in this folder turn run data into a ChartSpec in Node (pure,
+ * testable), the page embeds the specs as JSON data and page/page-script.ts hands each `config`
+ * to Chart.js after attaching the few functions JSON cannot carry (tick and tooltip formatters,
+ * chosen by `valueUnit` and `tooltip`).
+ */
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export type AxisType = 'linear' | 'logarithmic' | 'category';
+
+// A type alias, not an interface: only aliases are assignable to the Json index signature.
+export type AxisJson = {
+  type: AxisType;
+  title: { display: true; text: string };
+  stacked?: boolean;
+  beginAtZero?: boolean;
+  min?: number;
+  max?: number;
+  grid?: { display: boolean };
+};
+
+export interface DatasetJson {
+  label: string;
+  data: Json[];
+  /** Which runtime the dataset shows, when it shows one (tests and colors key on it). */
+  runtime?: string;
+  kind?: 'vm' | 'container';
+  [style: string]: Json | undefined;
+}
+
+export interface ChartConfigJson {
+  type: 'boxplot' | 'line' | 'bar';
+  data: { labels?: Array<string | string[]>; datasets: DatasetJson[] };
+  options: {
+    indexAxis?: 'x' | 'y';
+    responsive: true;
+    maintainAspectRatio: false;
+    animation: false;
+    scales: { x: AxisJson; y: AxisJson };
+    plugins: {
+      legend: { display: boolean; position: 'top' | 'bottom' | 'right' };
+      tooltip: { mode?: 'nearest' | 'index'; intersect?: boolean };
+    };
+    [option: string]: Json | undefined;
+  };
+}
+
+/** How the page formats the numbers of a chart. */
+export type TooltipStyle = 'box' | 'cdf' | 'bar';
+
+export interface ChartSpec {
+  /** DOM id of the figure: claims link to `#id`. */
+  id: string;
+  title: string;
+  /** What is drawn and how, in one or two sentences; says so when points were thinned. */
+  subtitle: string;
+  /** The axis that carries milliseconds (gets ms ticks and exact-value tooltips). */
+  valueAxis: 'x' | 'y';
+  tooltip: TooltipStyle;
+  /** Axis the reader can switch between log and linear (the config says which it starts as), with its title for each. */
+  scaleToggle: { axis: 'x' | 'y'; titles: { logarithmic: string; linear: string } } | null;
+  /** Null when there is nothing to draw: the page shows `emptyReason` instead of a canvas. */
+  config: ChartConfigJson | null;
+  emptyReason: string | null;
+}
+
+/** Options every chart shares: no animation (drawn at once, measurable, printable). */
+export function baseOptions(): Pick<ChartConfigJson['options'], 'responsive' | 'maintainAspectRatio' | 'animation'> {
+  return { responsive: true, maintainAspectRatio: false, animation: false };
+}
+
+export function axis(type: AxisType, text: string, extra: Partial<AxisJson> = {}): AxisJson {
+  return { type, title: { display: true, text }, ...extra };
+}
+
+/** A spec for a chart whose data this run does not have. */
+export function emptyChart(id: string, title: string, reason: string): ChartSpec {
+  return { id, title, subtitle: reason, valueAxis: 'y', tooltip: 'bar', scaleToggle: null, config: null, emptyReason: reason };
+}

@@ -1,0 +1,89 @@
+/**
+ * C1: starting and stopping a container is much faster than starting and stopping a VM.
+ * Decided from summary.comparisons (VM median / container median, bootstrap 95% interval) for
+ * every (VM, container) pair: startup must be clearly faster for containers in every pair, and
+ * teardown too when it was measured.
+ */
+import type { Comparison } from '../../harness/results/format.js';
+import { formatMs, formatRatio, formatRatioInterval } from '../format-numbers.js';
+import type { RunData } from '../report-input.js';
+import { vmsRanUnderTcg } from '../run-facts.js';
+import { CLAIM_STATEMENTS } from './claim-statements.js';
+import type { ClaimVerdict } from './claim-verdict.js';
+import { notMeasuredVerdict } from './not-measured.js';
+
+/**
+ * "Much faster": a container must take at most half the VM's time. A 1.3× gap is real but is not
+ * what the chapter claims; the threshold is stated in the evidence so a reader can disagree.
+ */
+export const MUCH_FASTER_FACTOR = 2;
+
+type PairReading = 'faster' | 'faster (no interval)' | 'not much faster' | 'no clear difference' | 'VM faster';
+
+function readPair(c: Comparison): PairReading {
+  const low = c.ci95?.[0] ?? null;
+  const high = c.ci95?.[1] ?? null;
+  if (c.ci95 === null) {
+    if (c.ratio < 1) return 'VM faster';
+    if (c.ratio === 1) return 'no clear difference';
+    return c.ratio >= MUCH_FASTER_FACTOR ? 'faster (no interval)' : 'not much faster';
+  }
+  if (high !== null && high < 1) return 'VM faster';
+  if (low !== null && low <= 1) return 'no clear difference';
+  return c.ratio >= MUCH_FASTER_FACTOR ? 'faster' : 'not much faster';
+}
+
+function describePair(run: RunData, c: Comparison, reading: PairReading): string {
+  const vm = run.summary.runtimes.find((r) => r.scenario === c.scenario && r.runtime === c.vm);
+  const ct = run.summary.runtimes.find((r) => r.scenario === c.scenario && r.runtime === c.container);
+  const vmMedian = vm?.[c.metric].median ?? null;
+  const ctMedian = ct?.[c.metric].median ?? null;
+  const interval = c.ci95 === null ? 'no interval: fewer than 3 samples' : `95% CI ${formatRatioInterval(c.ci95)}`;
+  const verdict = reading === 'faster' ? '' : ` → ${reading}`;
+  return `${c.metric}, ${c.vm} vs ${c.container}: ${formatMs(vmMedian)} vs ${formatMs(ctMedian)} = ${formatRatio(c.ratio)} (${interval})${verdict}`;
+}
+
+const GOOD: ReadonlySet<PairReading> = new Set(['faster', 'faster (no interval)']);
+
+export function evaluateC1(run: RunData): ClaimVerdict {
+  const startup = run.summary.comparisons.filter((c) => c.metric === 'startup');
+  const teardown = run.summary.comparisons.filter((c) => c.metric === 'teardown');
+  if (startup.length === 0) {
+    return notMeasuredVerdict(
+      'C1',
+      'Not measured: no scenario has successful startups of both a VM and a container, so there is no VM/container ratio.',
+    );
+  }
+  const pairs = [...startup, ...teardown].map((c) => ({ c, reading: readPair(c) }));
+  const supported = pairs.every((p) => GOOD.has(p.reading));
+  const ratios = startup.map((c) => c.ratio);
+  const lines: string[] = [];
+  if (supported) {
+    const weak = pairs.some((p) => p.reading === 'faster (no interval)');
+    lines.push(
+      `Containers were at least ${MUCH_FASTER_FACTOR}× faster than VMs in every pair (startup ${formatRatio(Math.min(...ratios))} to ${formatRatio(Math.max(...ratios))})` +
+        (weak
+          ? '; some pairs have no confidence interval (fewer than 3 samples), so that part rests on medians alone: weaker evidence.'
+          : ', and every 95% interval of the ratio lies above 1.'),
+    );
+  } else {
+    const failing = pairs.filter((p) => !GOOD.has(p.reading));
+    lines.push(
+      `Not every pair shows containers clearly and at least ${MUCH_FASTER_FACTOR}× faster: ${failing.length} of ${pairs.length} comparisons do not (${[...new Set(failing.map((p) => p.reading))].join(', ')}).`,
+    );
+  }
+  if (teardown.length === 0) lines.push('Teardown was not measured for these pairs: the verdict rests on startup only.');
+  for (const p of pairs) lines.push(describePair(run, p.c, p.reading));
+  if (vmsRanUnderTcg(run)) {
+    lines.push(
+      'Caveat: the VMs ran under TCG software emulation; VM times under KVM are not these, so the ratios overstate the gap a KVM host would show.',
+    );
+  }
+  return {
+    id: 'C1',
+    claim: CLAIM_STATEMENTS.C1,
+    verdict: supported ? 'supported' : 'not supported',
+    evidence: lines.join('\n'),
+    chartId: 'startup-distribution',
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The HTML report: one self-contained file (CSS, data, chart libraries inline; no network).
+ * One run gives the normal report; several give a comparison against the first run.
+ */
+import { crossRunCaveats, deriveCaveats, type Caveat } from './caveats.js';
+import type { ChartSpec } from './charts/chart-spec.js';
+import { buildPalette, type Palette } from './charts/palette.js';
+import { buildRunComparisonChart } from './charts/run-comparison-chart.js';
+import { buildRunCharts } from './charts/run-charts.js';
+import { evaluateClaims } from './claims.js';
+import { compareRuns } from './compare-runs.js';
+import { html, joinHtml, type SafeHtml } from './escape.js';
+import { renderDocument } from './page/document.js';
+import type { ReportInput, RunData } from './report-input.js';
+import { renderCaveats } from './sections/caveats.js';
+import { renderChartFigure, renderChartsSection } from './sections/charts-section.js';
+import { renderClaimsTable } from './sections/claims-table.js';
+import { COMPARISON_IDS, renderComparisonHeader, renderComparisonTable } from './sections/comparison.js';
+import { renderEnvironment } from './sections/environment.js';
+import { renderFailures } from './sections/failures.js';
+import { renderHeader } from './sections/header.js';
+import { renderKernelsTable } from './sections/kernels-table.js';
+import { renderRatiosTable } from './sections/ratios-table.js';
+import { anchor, SECTION_IDS, type RunView } from './sections/run-view.js';
+import { renderSummaryTable } from './sections/summary-table.js';
+import { renderToc, type TocEntry } from './sections/table-of-contents.js';
+
+export type { ReportInput, RunData } from './report-input.js';
+
+function makeView(run: RunData, idPrefix: string, palette: Palette): RunView {
+  return { run, idPrefix, palette, charts: buildRunCharts(run, palette, idPrefix), claims: evaluateClaims(run) };
+}
+
+function runToc(view: RunView): TocEntry[] {
+  const a = (id: string): string => anchor(view, id);
+  return [
+    { id: a(SECTION_IDS.summary), title: 'Startup and teardown' },
+    { id: a(SECTION_IDS.ratios), title: 'Ratios' },
+    { id: a(SECTION_IDS.charts), title: 'Charts' },
+    { id: a(SECTION_IDS.claims), title: 'Claims' },
+    { id: a(SECTION_IDS.environment), title: 'Environment' },
+    { id: a(SECTION_IDS.failures), title: 'Failures' },
+  ];
+}
+
+/** The sections of one run that both report kinds show. */
+function runBody(view: RunView): SafeHtml {
+  return joinHtml([
+    renderSummaryTable(view),
+    renderRatiosTable(view),
+    renderChartsSection(view),
+    renderClaimsTable(view),
+    renderKernelsTable(view),
+    renderEnvironment(view),
+    renderFailures(view),
+  ]);
+}
+
+/** What the page embeds as JSON for readers' scripts: the numbers behind what it shows. */
+function pageData(views: readonly RunView[], extra: Record<string, unknown> = {}): unknown {
+  return {
+    generator: 'vmbench report',
+    runs: views.map((v) => ({ runId: v.run.meta.runId, dir: v.run.dir, status: v.run.meta.status, summary: v.run.summary, claims: v.claims })),
+    ...extra,
+  };
+}
+
+function renderSingleRun(run: RunData, palette: Palette): string {
+  const view = makeView(run, '', palette);
+  const body = html`${renderHeader(view)}
+${renderToc([{ id: SECTION_IDS.caveats, title: 'Caveats' }, ...runToc(view)])}
+${renderCaveats(SECTION_IDS.caveats, deriveCaveats(run))}
+${runBody(view)}`;
+  return renderDocument({ title: `vmbench report · run ${run.meta.runId}`, body, charts: view.charts, data: pageData([view]) });
+}
+
+/** Each run's caveats, said once with the runs it applies to (most apply to every run alike). */
+function perRunCaveats(runs: readonly RunData[]): Caveat[] {
+  const byText = new Map<string, { caveat: Caveat; runIds: string[] }>();
+  for (const run of runs) {
+    for (const c of deriveCaveats(run)) {
+      const entry = byText.get(c.text) ?? { caveat: c, runIds: [] };
+      entry.runIds.push(run.meta.runId);
+      byText.set(c.text, entry);
+    }
+  }
+  return [...byText.values()].map(({ caveat, runIds }) => ({
+    ...caveat,
+    text: `${runIds.length === runs.length ? 'All runs' : `Run${runIds.length > 1 ? 's' : ''} ${runIds.join(', ')}`}: ${caveat.text}`,
+  }));
+}
+
+function renderComparison(runs: readonly RunData[], palette: Palette): string {
+  const views = runs.map((run, i) => makeView(run, `run${i + 1}-`, palette));
+  const comparisonCharts: ChartSpec[] = [buildRunComparisonChart(runs, 'startup'), buildRunComparisonChart(runs, 'teardown')];
+  const caveats = [...crossRunCaveats(runs), ...perRunCaveats(runs)];
+  const toc: TocEntry[] = [
+    { id: COMPARISON_IDS.caveats, title: 'Caveats' },
+    { id: COMPARISON_IDS.deltas, title: 'Differences' },
+    { id: COMPARISON_IDS.charts, title: 'Side by side' },
+    ...views.map((v, i) => ({ id: anchor(v, 'top'), title: `Run ${i === 0 ? 'baseline' : i + 1}`, children: runToc(v) })),
+  ];
+  const body = html`${renderComparisonHeader(runs)}
+${renderToc(toc)}
+${renderCaveats(COMPARISON_IDS.caveats, caveats)}
+${renderComparisonTable(runs)}
+<section id="${COMPARISON_IDS.charts}"><h2>Side by side</h2><div class="charts">${comparisonCharts.map(renderChartFigure)}</div></section>
+${views.map(
+  (v, i) => html`<section class="run-section" id="${anchor(v, 'top')}">
+  <h2>Run ${i === 0 ? 'baseline' : i + 1}: ${v.run.meta.runId}</h2>
+  <p class="subtitle">Results in <code>${v.run.dir}</code>; host ${v.run.env.cpuModel}, ${v.run.env.cores} cores, kernel ${v.run.env.hostKernel}.</p>
+  ${runBody(v)}
+</section>`,
+)}`;
+  const [baseline, ...others] = runs;
+  const deltas = baseline === undefined ? [] : others.map((o) => ({ baseline: baseline.meta.runId, other: o.meta.runId, deltas: compareRuns(baseline, o) }));
+  return renderDocument({
+    title: `vmbench comparison · ${runs.map((r) => r.meta.runId).join(' vs ')}`,
+    body,
+    charts: [...comparisonCharts, ...views.flatMap((v) => v.charts)],
+    data: pageData(views, { comparisons: deltas }),
+  });
+}
+
+export function renderHtmlReport(input: ReportInput): string {
+  const [first] = input.runs;
+  if (first === undefined) throw new RangeError('renderHtmlReport needs at least one run');
+  const palette = buildPalette(input.runs);
+  return input.runs.length === 1 ? renderSingleRun(first, palette) : renderComparison(input.runs, palette);
+}

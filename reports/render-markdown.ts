@@ -1,0 +1,102 @@
+/**
+ * summary.md: the report's tables as GitHub Markdown, for a pull request or an issue: caveats,
+ * summary, VM/container ratios and claims (and, for several runs, the differences).
+ * Numbers are formatted exactly as in the HTML report.
+ */
+import { crossRunCaveats, deriveCaveats } from './caveats.js';
+import { evaluateClaims } from './claims.js';
+import { compareRuns } from './compare-runs.js';
+import {
+  formatMs,
+  formatMsDelta,
+  formatMsInterval,
+  formatPercentDelta,
+  formatRatio,
+  formatRatioInterval,
+  formatTimestamp,
+} from './format-numbers.js';
+import { escapeMarkdownText, markdownTable } from './markdown-table.js';
+import type { ReportInput, RunData } from './report-input.js';
+import { describeInstance } from './run-facts.js';
+import { readRatio } from './sections/ratios-table.js';
+
+function summaryTable(run: RunData): string {
+  if (run.summary.runtimes.length === 0) return '_No samples were measured._';
+  return markdownTable(
+    [
+      { title: 'Scenario' }, { title: 'Runtime' }, { title: 'Ran as' },
+      { title: 'Startup median', align: 'right' }, { title: '95% CI', align: 'right' }, { title: 'Min … max', align: 'right' },
+      { title: 'p95', align: 'right' }, { title: 'n', align: 'right' },
+      { title: 'Teardown median', align: 'right' }, { title: '95% CI', align: 'right' }, { title: 'n', align: 'right' },
+      { title: 'Failed', align: 'right' }, { title: 'Timed out', align: 'right' },
+    ],
+    run.summary.runtimes.map((rs) => [
+      rs.scenario, rs.runtime, describeInstance(rs),
+      formatMs(rs.startup.median), formatMsInterval(rs.startup.medianCi95),
+      rs.startup.min === null ? '—' : `${formatMs(rs.startup.min)} … ${formatMs(rs.startup.max)}`,
+      formatMs(rs.startup.p95), String(rs.startup.n),
+      formatMs(rs.teardown.median), formatMsInterval(rs.teardown.medianCi95), String(rs.teardown.n),
+      String(rs.startup.failures), String(rs.startup.timeouts),
+    ]),
+  );
+}
+
+function ratiosTable(run: RunData): string {
+  if (run.summary.comparisons.length === 0) return '_No scenario has successful launches of both a VM and a container._';
+  return markdownTable(
+    [{ title: 'Scenario' }, { title: 'Metric' }, { title: 'VM' }, { title: 'Container' }, { title: 'VM / container', align: 'right' }, { title: '95% CI', align: 'right' }, { title: 'Reading' }],
+    run.summary.comparisons.map((c) => [c.scenario, c.metric, c.vm, c.container, formatRatio(c.ratio), formatRatioInterval(c.ci95), readRatio(c)]),
+  );
+}
+
+function claimsTable(run: RunData): string {
+  return markdownTable(
+    [{ title: '#' }, { title: 'Claim' }, { title: 'Verdict' }, { title: 'Evidence' }],
+    evaluateClaims(run).map((v) => [v.id, v.claim, { markdown: `**${v.verdict}**` }, v.evidence]),
+  );
+}
+
+function bullets(lines: readonly string[]): string {
+  return lines.length === 0 ? '_None._' : lines.map((l) => `- ${escapeMarkdownText(l)}`).join('\n');
+}
+
+function runSections(run: RunData, level: string): string {
+  const status = run.meta.status === 'complete' && run.summary.complete ? '' : `\n\n> **INCOMPLETE RUN** (status: ${escapeMarkdownText(run.meta.status)}): the figures cover only the ${run.meta.samples} samples recorded before it stopped.`;
+  return [
+    `Run \`${run.meta.runId.replace(/`/g, "'")}\`, started ${formatTimestamp(run.meta.startedAt)}; host ${escapeMarkdownText(run.env.cpuModel)}, ${run.env.cores} cores, kernel ${escapeMarkdownText(run.env.hostKernel)} (virtualization: ${escapeMarkdownText(run.env.hostVirtualization)}).${status}`,
+    `${level} Caveats\n\n${bullets(deriveCaveats(run).map((c) => c.text))}`,
+    `${level} Startup and teardown\n\n${summaryTable(run)}`,
+    `Warnings from the harness:\n\n${bullets(run.summary.warnings)}`,
+    `${level} VM / container ratios\n\n${ratiosTable(run)}`,
+    `${level} Claims\n\n${claimsTable(run)}`,
+  ].join('\n\n');
+}
+
+function differences(baseline: RunData, other: RunData): string {
+  return markdownTable(
+    [
+      { title: 'Scenario' }, { title: 'Runtime' }, { title: 'Metric' },
+      { title: `Baseline ${baseline.meta.runId}`, align: 'right' }, { title: `Run ${other.meta.runId}`, align: 'right' },
+      { title: 'Difference', align: 'right' }, { title: 'Relative', align: 'right' }, { title: 'Verdict' },
+    ],
+    compareRuns(baseline, other).map((d) => [
+      d.scenario, d.runtime, d.metric,
+      `${formatMs(d.baseline?.median)} (${formatMsInterval(d.baseline?.ci95)})`,
+      `${formatMs(d.other?.median)} (${formatMsInterval(d.other?.ci95)})`,
+      formatMsDelta(d.difference), formatPercentDelta(d.relative), d.verdict,
+    ]),
+  );
+}
+
+export function renderMarkdownSummary(input: ReportInput): string {
+  const [baseline, ...others] = input.runs;
+  if (baseline === undefined) throw new RangeError('renderMarkdownSummary needs at least one run');
+  if (others.length === 0) return `# vmbench summary\n\n${runSections(baseline, '##')}\n`;
+  const parts = [
+    `# vmbench comparison of ${input.runs.length} runs\n\nBaseline: \`${baseline.meta.runId}\`. “changed” means the two medians' 95% intervals do not overlap.`,
+    `## Differences between the runs' machines\n\n${bullets(crossRunCaveats(input.runs).map((c) => c.text))}`,
+    ...others.map((o) => `## Run ${escapeMarkdownText(o.meta.runId)} vs baseline\n\n${differences(baseline, o)}`),
+    ...input.runs.map((r, i) => `## Run ${i === 0 ? 'baseline' : i + 1}: ${escapeMarkdownText(r.meta.runId)}\n\n${runSections(r, '###')}`),
+  ];
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,18 @@
+/** What the renderers take: one or more result directories, already read and parsed. */
+import type { EnvInfo, RunMeta, StartupSample, Summary } from '../harness/results/format.js';
+
+/** One results/<run-id>/ directory. */
+export interface RunData {
+  /** Where the run was read from (shown in the report so a reader can find the raw files). */
+  dir: string;
+  meta: RunMeta;
+  env: EnvInfo;
+  /** Every sample of samples.jsonl, warmups and failures included. */
+  samples: StartupSample[];
+  summary: Summary;
+}
+
+/** One run: a normal report. Several: a comparison, the first run being the baseline. */
+export interface ReportInput {
+  runs: RunData[];
+}

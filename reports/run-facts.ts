@@ -1,0 +1,31 @@
+/** Small questions about a run that several sections and claims ask the same way. */
+import type { RuntimeSummary, StartupSample } from '../harness/results/format.js';
+import type { RunData } from './report-input.js';
+
+/** Every launch that did not reach ready, warmups included: a failed warmup is still a failure. */
+export function unsuccessfulSamples(run: RunData): StartupSample[] {
+  return run.samples.filter((s) => s.outcome !== 'ok');
+}
+
+/** True when at least one VM sample ran under TCG software emulation. */
+export function vmsRanUnderTcg(run: RunData): boolean {
+  return run.samples.some((s) => s.kind === 'vm' && s.accel === 'tcg');
+}
+
+/** "scenario/runtime": the label the harness uses in its warnings too. */
+export function runtimeKey(rs: { scenario: string; runtime: string }): string {
+  return `${rs.scenario}/${rs.runtime}`;
+}
+
+/** "VM · TCG · q35" or "container · runc": how an instance ran, in words. */
+export function describeInstance(rs: RuntimeSummary): string {
+  if (rs.kind === 'vm') {
+    return ['VM', rs.accel === null ? null : rs.accel.toUpperCase(), rs.machine].filter((p) => p !== null).join(' · ');
+  }
+  return `container · ${rs.backend}`;
+}
+
+/** Whether the run has more than one scenario: labels then need the scenario name too. */
+export function hasSeveralScenarios(run: RunData): boolean {
+  return new Set(run.summary.runtimes.map((r) => r.scenario)).size > 1;
+}

@@ -1,0 +1,73 @@
+/**
+ * Every field of env.json and run.json, flattened to dotted paths. Written generically so a field
+ * added to the format later still shows up; known fields get units and a one-line explanation.
+ */
+import { html, type SafeHtml } from '../escape.js';
+import { formatBytes, formatMs, formatNs, formatTimestamp } from '../format-numbers.js';
+import { anchor, SECTION_IDS, type RunView } from './run-view.js';
+
+type Formatter = (value: number) => string;
+
+const UNIT_FORMATTERS: Record<string, Formatter> = {
+  memTotalBytes: formatBytes,
+  'harness.peakRssBytes': formatBytes,
+  'harness.timerOverheadNs': formatNs,
+  'harness.markerScanNs': formatNs,
+  'harness.eventLoopDelayP99Ms': formatMs,
+  'kvm.bootMs': formatMs,
+};
+
+const HINTS: Record<string, string> = {
+  hostVirtualization: 'what the host itself runs on ("none" = bare metal)',
+  'kvm.devicePresent': '/dev/kvm exists and opens read-write',
+  'kvm.bootOk': 'a probe guest reached init under -accel kvm',
+  'kvm.reason': 'why KVM is not used, when it is not',
+  'kvm.modules': 'host kernel modules providing /dev/kvm',
+  'harness.timerOverheadNs': 'cost of one monotonic clock read',
+  'harness.markerScanNs': 'cost of scanning one console chunk for the ready marker',
+  'harness.eventLoopDelayP99Ms': 'how late a timestamp can be (event-loop delay p99 while measuring)',
+  'harness.peakRssBytes': 'peak memory of the harness process',
+  loadAvgAtStart: '1, 5 and 15 minute load average when the run started',
+  cgroupMode: 'cgroup hierarchy: v1, v2 or hybrid',
+};
+
+interface Field {
+  path: string;
+  value: string;
+}
+
+function show(path: string, value: unknown): string {
+  if (value === null || value === undefined) return '— (not available)';
+  const unit = UNIT_FORMATTERS[path];
+  if (typeof value === 'number' && unit !== undefined) return `${unit(value)} (${value})`;
+  if (typeof value === 'string' && /At$/.test(path)) return `${formatTimestamp(value)} (${value})`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '(none)';
+    return value.every((v) => v === null || typeof v !== 'object') ? value.map(String).join(', ') : JSON.stringify(value);
+  }
+  return String(value);
+}
+
+export function flattenFields(value: unknown, prefix = ''): Field[] {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenFields(v, prefix === '' ? k : `${prefix}.${k}`));
+  }
+  return [{ path: prefix, value: show(prefix, value) }];
+}
+
+function fieldList(fields: readonly Field[]): SafeHtml {
+  return html`<dl class="env">${fields.map(
+    (f) => html`<dt>${f.path}</dt><dd>${f.value}${HINTS[f.path] === undefined ? null : html` <span class="hint">— ${HINTS[f.path]}</span>`}</dd>`,
+  )}</dl>`;
+}
+
+export function renderEnvironment(view: RunView): SafeHtml {
+  const { env, meta } = view.run;
+  return html`<section id="${anchor(view, SECTION_IDS.environment)}">
+  <h2>Environment</h2>
+  <p class="subtitle">Every field of env.json as the harness recorded it, including its own overhead (so its distortion can be judged).</p>
+  ${fieldList(flattenFields(env))}
+  <h3>Run (run.json)</h3>
+  ${fieldList(flattenFields(meta))}
+</section>`;
+}
