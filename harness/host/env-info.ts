@@ -52,6 +52,7 @@ export async function collectEnv(host: HostContext, harness: HarnessOverhead): P
     guestImage: isError(host.image) ? null : { key: host.image.key, dir: host.image.dir },
     kvm: host.kvm ?? { ...NO_KVM, modules: kvmModules() },
     cgroupMode: host.cgroupMode,
+    hostTscKhz: host.tscKhz,
     harness,
   };
 }

@@ -10,6 +10,7 @@ import { findGuestKernel, type GuestKernel } from '../guest/kernel.js';
 import { findStaticBusybox, type BusyboxInfo } from '../guest/busybox.js';
 import { buildGuestImage, type GuestImage } from '../guest/image.js';
 import { probeKvm } from '../runtimes/qemu/kvm-probe.js';
+import { hostTscKhz } from './tsc-khz.js';
 
 export type Found<T> = T | { error: string };
 export const isError = <T extends object>(value: Found<T>): value is { error: string } => 'error' in value;
@@ -24,6 +25,8 @@ export interface HostContext {
   image: Found<GuestImage>;
   /** null when no probe was needed (no VM runtime asked for KVM). */
   kvm: KvmProbe | null;
+  /** Host TSC rate for microvm guests under TCG; null when unknown. */
+  tscKhz: number | null;
 }
 
 export interface HostContextOptions {
@@ -50,5 +53,5 @@ export async function gatherHostContext(options: HostContextOptions): Promise<Ho
   if (options.probeKvm && tools.qemu && !isError(kernel) && !isError(image)) {
     kvm = await probeKvm({ qemuPath: tools.qemu.path, qemuVersion: tools.qemu.version, kernel, image, cacheRoot, fresh: options.freshKvmProbe });
   }
-  return { tools, isRoot: process.getuid?.() === 0, cgroupMode: detectCgroupMode(), cacheRoot, busybox, kernel, image, kvm };
+  return { tools, isRoot: process.getuid?.() === 0, cgroupMode: detectCgroupMode(), cacheRoot, busybox, kernel, image, kvm, tscKhz: hostTscKhz() };
 }

@@ -153,6 +153,8 @@ export interface EnvInfo {
   guestImage: { key: string; dir: string } | null;
   kvm: KvmProbe;
   cgroupMode: CgroupMode;
+  /** Host TSC rate handed to microvm guests under TCG as tsc_early_khz (null: unknown, not passed). */
+  hostTscKhz: number | null;
   /** The harness's own cost, measured at start so readers can judge its distortion. */
   harness: HarnessOverhead;
 }

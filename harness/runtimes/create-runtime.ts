@@ -22,7 +22,7 @@ export function createRuntime(spec: RuntimeSpec, host: HostContext, run: RunReso
   if (spec.type === 'qemu') {
     if (isError(host.kernel) || !host.tools.qemu) throw new Error('unreachable: checked by availability');
     return new QemuRuntime(spec, resolveAccel(spec.accel, host), {
-      qemuPath: host.tools.qemu.path, kernelPath: host.kernel.path, image, tracker: run.tracker,
+      qemuPath: host.tools.qemu.path, kernelPath: host.kernel.path, image, tracker: run.tracker, tscKhz: host.tscKhz,
     });
   }
   if (spec.type === 'namespaces') {

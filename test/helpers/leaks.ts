@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { WORK_DIR_PREFIX } from '../../harness/lifecycle/work-dir.js';
 
 function lines(file: string, args: string[]): string[] {
   try {
@@ -24,7 +25,7 @@ export function leftovers(): string[] {
     if (!existsSync(dir)) continue;
     found.push(...readdirSync(dir).filter((n) => n.startsWith('vmbench-')).map((n) => `cgroup: ${dir}/${n}`));
   }
-  found.push(...readdirSync(tmpdir()).filter((n) => n.startsWith('vmbench-')).map((n) => `temp dir: ${tmpdir()}/${n}`));
+  found.push(...readdirSync(tmpdir()).filter((n) => n.startsWith(WORK_DIR_PREFIX)).map((n) => `temp dir: ${tmpdir()}/${n}`));
   return found;
 }
 

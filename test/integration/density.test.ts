@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gatherHostContext, type HostContext } from '../../harness/host/host-context.js';
 import { createRuntime } from '../../harness/runtimes/create-runtime.js';
 import { InstanceTracker } from '../../harness/lifecycle/instance-tracker.js';
+import { createWorkDir } from '../../harness/lifecycle/work-dir.js';
 import { runDensity } from '../../harness/density/run-density.js';
 import { summarizeDensity } from '../../harness/stats/summarize-density.js';
 import { RUNTIME_PRESETS, type RuntimeSpec, type Scenario, type DensityOptions } from '../../harness/scenario/types.js';
@@ -23,7 +24,7 @@ let tracker: InstanceTracker;
 
 beforeAll(async () => {
   host = await gatherHostContext({ probeKvm: false });
-  workDir = mkdtempSync(join(tmpdir(), 'vmbench-'));
+  workDir = createWorkDir();
   stateDir = mkdtempSync(join(tmpdir(), 'vmbench-state-test-'));
   tracker = new InstanceTracker(stateDir, `density-${process.pid}`);
 });

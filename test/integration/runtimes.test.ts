@@ -11,6 +11,7 @@ import { gatherHostContext, type HostContext } from '../../harness/host/host-con
 import { availability } from '../../harness/runtimes/availability.js';
 import { createRuntime } from '../../harness/runtimes/create-runtime.js';
 import { InstanceTracker } from '../../harness/lifecycle/instance-tracker.js';
+import { createWorkDir } from '../../harness/lifecycle/work-dir.js';
 import { isStillRunning, readProcStat } from '../../harness/host/proc-table.js';
 import { RUNTIME_PRESETS, type RuntimeSpec } from '../../harness/scenario/types.js';
 import { leftovers } from '../helpers/leaks.js';
@@ -23,7 +24,7 @@ let tracker: InstanceTracker;
 beforeAll(async () => {
   // accel tcg explicitly: no KVM probe needed, and the tests behave the same on any host.
   host = await gatherHostContext({ probeKvm: false });
-  workDir = mkdtempSync(join(tmpdir(), 'vmbench-'));
+  workDir = createWorkDir();
   stateDir = mkdtempSync(join(tmpdir(), 'vmbench-state-test-'));
   tracker = new InstanceTracker(stateDir, `test-${process.pid}`);
 });

@@ -24,7 +24,7 @@ export async function reportCommand(dirs: string[], flags: { out?: string; forma
     }
     for (const p of results.problems) process.stderr.write(`note: ${dir}: ${p}\n`);
     const summary = results.summary ?? summarize(results.meta.runId, results.samples, results.meta.status === 'complete');
-    return { dir, meta: results.meta, env: results.env, samples: results.samples, summary };
+    return { dir, meta: results.meta, env: results.env, samples: results.samples, density: results.density, summary };
   });
   const input = { runs };
   if (format === 'markdown') {

@@ -2,8 +2,8 @@
  * `vmbench run`: validate every scenario, check which runtimes this host can run, measure, and
  * write results incrementally (samples as they come, summary/CSV/report atomically at the end).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, totalmem, cpus } from 'node:os';
+import { rmSync } from 'node:fs';
+import { totalmem, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
 import type { DensityRecord, RunMeta, StartupSample } from '../../results/format.js';
@@ -14,6 +14,7 @@ import { availability } from '../../runtimes/availability.js';
 import { createRuntime } from '../../runtimes/create-runtime.js';
 import type { Instance } from '../../runtimes/runtime.js';
 import { InstanceTracker } from '../../lifecycle/instance-tracker.js';
+import { createWorkDir } from '../../lifecycle/work-dir.js';
 import { journalDir } from '../../lifecycle/state-dir.js';
 import { findLeftOvers } from '../../lifecycle/cleanup.js';
 import { installInterruptHandlers } from '../../lifecycle/interrupts.js';
@@ -93,7 +94,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   const runId = newRunId();
   const runDir = await createRunDir(flags.out ? resolve(flags.out) : RESULTS_DIR, runId);
   const tracker = new InstanceTracker(journalDir(), runId);
-  const workDir = mkdtempSync(join(tmpdir(), 'vmbench-'));
+  const workDir = createWorkDir();
   const workTrack = tracker.begin('workdir', 'harness');
   workTrack.resource('dir', workDir);
   const plans: ScenarioPlan[] = runnable.map((p) => ({

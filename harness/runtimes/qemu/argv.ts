@@ -19,11 +19,15 @@ export interface QemuArgvInput {
   initramfs: string;
   workload: WorkloadName;
   name: string;
+  /** Host TSC kHz, for microvm under TCG (see host/tsc-khz.ts); null when unknown. */
+  tscKhz?: number | null;
 }
 
-export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload: WorkloadName): string {
+export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload: WorkloadName, accel: Accelerator = 'tcg', tscKhz: number | null = null): string {
   // microvm has no PCI bus; pci=off spares the kernel a failing probe (as Firecracker does).
-  const extra = machine === 'microvm' ? ' pci=off' : '';
+  let extra = machine === 'microvm' ? ' pci=off' : '';
+  // microvm under TCG: give the TSC rate instead of letting a PIT calibration fail and hang.
+  if (machine === 'microvm' && accel === 'tcg' && tscKhz) extra += ` tsc_early_khz=${tscKhz}`;
   return `console=ttyS0 quiet panic=-1${extra} -- vm ${workload}`;
 }
 
@@ -42,6 +46,6 @@ export function qemuArgv(input: QemuArgvInput): string[] {
     '-no-reboot',
     '-kernel', input.kernel,
     '-initrd', input.initramfs,
-    '-append', kernelCommandLine(spec.machine, input.workload),
+    '-append', kernelCommandLine(spec.machine, input.workload, accel, input.tscKhz ?? null),
   ];
 }

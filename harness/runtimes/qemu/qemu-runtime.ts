@@ -13,6 +13,7 @@ export interface QemuContext {
   kernelPath: string;
   image: GuestImage;
   tracker: InstanceTracker;
+  tscKhz: number | null;
 }
 
 export class QemuRuntime implements Runtime {
@@ -34,6 +35,7 @@ export class QemuRuntime implements Runtime {
       initramfs: this.ctx.image.initramfs,
       workload: request.workload,
       name: `vmbench-${request.id}`,
+      tscKhz: this.ctx.tscKhz,
     });
     const tracked = this.ctx.tracker.begin(request.id, this.name);
     return new ProcessInstance(request.id, { file: this.ctx.qemuPath, args }, request.readyTimeoutMs, {

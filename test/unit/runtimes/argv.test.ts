@@ -22,6 +22,14 @@ describe('argv built for each runtime', () => {
     expect(kernelCommandLine('q35', 'idle')).not.toContain('pci=off');
   });
 
+  it('microvm under TCG is told the host TSC rate, so its PIT calibration cannot hang the boot', () => {
+    const argv = qemuArgv({ ...base, spec: { machine: 'microvm', memoryMiB: 128, vcpus: 1 }, accel: 'tcg', tscKhz: 2596150 });
+    expect(argv.at(-1)).toBe('console=ttyS0 quiet panic=-1 pci=off tsc_early_khz=2596150 -- vm hello');
+    expect(kernelCommandLine('microvm', 'hello', 'kvm', 2596150)).not.toContain('tsc_early_khz');
+    expect(kernelCommandLine('q35', 'hello', 'tcg', 2596150)).not.toContain('tsc_early_khz');
+    expect(kernelCommandLine('microvm', 'hello', 'tcg', null)).not.toContain('tsc_early_khz');
+  });
+
   it('unshare: every namespace, kill-child, chroot into the image, init told it is a container', () => {
     expect(unshareArgv('/img/root', 'hello')).toEqual(['--pid', '--fork', '--kill-child', '--mount-proc', '--uts', '--ipc', '--net', '--mount',
       '--root=/img/root', '/init', 'container', 'hello']);
