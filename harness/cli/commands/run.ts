@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { totalmem, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
-import type { DensityRecord, RunMeta, StartupSample } from '../../results/format.js';
+import type { DensityRecord, EnvInfo, RunMeta, StartupSample } from '../../results/format.js';
 import { RESULTS_FORMAT_VERSION } from '../../results/format.js';
 import { loadScenarios } from '../../scenario/load.js';
 import { gatherHostContext } from '../../host/host-context.js';
@@ -164,8 +164,30 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
     rmSync(workDir, { recursive: true, force: true });
     workTrack.end();
     tracker.close();
+  }
+  // Handlers stay until the results are written: a second Ctrl-C meanwhile still exits cleanly.
+  try {
+    return await finishRun({ runId, runDir, meta, env, samples, density, interrupted, logProblem, json: flags.json === true, loop });
+  } finally {
     uninstall();
   }
+}
+
+interface FinishInput {
+  runId: string;
+  runDir: string;
+  meta: RunMeta;
+  env: EnvInfo;
+  samples: StartupSample[];
+  density: DensityRecord[];
+  interrupted: boolean;
+  logProblem: string | null;
+  json: boolean;
+  loop: { stop(): number | null };
+}
+
+/** Summarize, write every result file, print the summary, and choose the exit code. */
+async function finishRun({ runId, runDir, meta, env, samples, density, interrupted, logProblem, json, loop }: FinishInput): Promise<number> {
   env.harness.eventLoopDelayP99Ms = loop.stop();
   env.harness.peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
@@ -178,7 +200,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   meta.failures = measured.filter((s) => s.outcome !== 'ok').length;
   await writeResultFiles(runDir, { meta, env, samples, density, summary });
 
-  if (flags.json) process.stdout.write(`${JSON.stringify({ runDir, summary }, null, 2)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ runDir, summary }, null, 2)}\n`);
   else process.stdout.write(`${formatSummary(summary, env)}\n\nResults and report: ${join(runDir, 'report.html')}\n`);
   if (interrupted) return EXIT.interrupted;
   return meta.failures > 0 || logProblem ? EXIT.sampleFailures : EXIT.ok;
