@@ -3,10 +3,10 @@
  * The timestamp is taken by the caller when the chunk arrives, before any parsing, so the scan's
  * own cost (measured in env.json as markerScanNs) never delays it.
  */
-import { INIT_MARKER, READY_MARKER } from '../workloads/scripts.js';
+import { INIT_MARKER, PROBE_MARKER, READY_MARKER } from '../workloads/scripts.js';
 
 export interface MarkerLine {
-  kind: 'init' | 'ready';
+  kind: 'init' | 'ready' | 'probe';
   atNs: bigint;
   fields: Record<string, string>;
 }
@@ -50,7 +50,7 @@ export function parseMarker(line: string, atNs: bigint): MarkerLine | null {
   const at = line.indexOf('VMBENCH_');
   if (at === -1) return null;
   const [tag, ...rest] = line.slice(at).split(' ');
-  const kind = tag === READY_MARKER ? 'ready' : tag === INIT_MARKER ? 'init' : null;
+  const kind = tag === READY_MARKER ? 'ready' : tag === INIT_MARKER ? 'init' : tag === PROBE_MARKER ? 'probe' : null;
   if (!kind) return null;
   const fields: Record<string, string> = {};
   for (const pair of rest) {

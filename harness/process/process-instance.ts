@@ -43,6 +43,7 @@ export class ProcessInstance implements Instance {
   #settle!: (result: ReadyResult) => void;
   #settled = false;
   #init: MarkerLine | null = null;
+  #probe: Record<string, string> | null = null;
   #stderrTail = '';
   #exited = false;
   #exitDescription = '';
@@ -95,6 +96,7 @@ export class ProcessInstance implements Instance {
     const atNs = process.hrtime.bigint(); // first: the scan below must not delay the timestamp
     for (const marker of this.#scanner.push(chunk.toString('latin1'), atNs)) {
       if (marker.kind === 'init') this.#init ??= marker;
+      else if (marker.kind === 'probe') this.#probe ??= marker.fields;
       else this.#onReady(marker);
     }
   }
@@ -109,6 +111,7 @@ export class ProcessInstance implements Instance {
       instanceKernel: ready.fields.kernel ?? null,
       guestUptimeAtReadyS,
       markerFields: ready.fields,
+      probe: this.#probe,
     });
   }
 

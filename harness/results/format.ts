@@ -54,6 +54,38 @@ export interface StartupSample {
   guestUptimeAtReadyS: number | null;
   /** True when the instance had already exited by itself when the stop request was made. */
   exitedBeforeStop: boolean;
+  /** Workload "probe" only: isolation seen from inside and checked from the host; else null. */
+  isolation: IsolationProbe | null;
+}
+
+/**
+ * What one instance could see of the host (claims C4 and C6). Raw values as the instance
+ * reported them, plus what the host checked itself.
+ */
+export interface IsolationProbe {
+  /** The workload's own pid inside: small in a new pid namespace, large on the host's. */
+  pidInside: number | null;
+  /** Processes visible in its /proc. */
+  processesVisible: number | null;
+  /** Processes on the host at the same time, for comparison. */
+  hostProcesses: number;
+  /** Network interfaces in /proc/net/dev (1 = loopback only). */
+  interfaces: number | null;
+  mounts: number | null;
+  /** Effective capabilities, hex as in /proc/self/status. */
+  capEff: string | null;
+  /** Seccomp mode: 0 off, 1 strict, 2 filter. */
+  seccomp: number | null;
+  /** /proc/self/uid_map first line "inside:outside:count", "none" when unreadable. */
+  uidMap: string | null;
+  /** Hostname after the instance set it to vmbench-probe ("refused" when not allowed). */
+  hostnameInside: string | null;
+  /** The host's hostname did not change when the instance set its own. */
+  hostHostnameUnchanged: boolean;
+  /** The instance's kernel differs from the host's (own kernel) — from uname. */
+  ownKernel: boolean | null;
+  /** Hardware virtualization in use: KVM for VMs; null for containers (none). */
+  hardwareVirtualization: boolean | null;
 }
 
 export type Sample = StartupSample;

@@ -5,6 +5,8 @@
 import type { StartupSample } from '../results/format.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Instance, Runtime } from '../runtimes/runtime.js';
+import { hostname } from 'node:os';
+import { isolationFromProbe } from './isolation-probe.js';
 
 export interface LaunchContext {
   runId: string;
@@ -24,12 +26,13 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
     kind: runtime.kind, backend: runtime.backend, workload: scenario.workload, iteration: ctx.iteration,
     warmup: ctx.warmup, startedAt: new Date().toISOString(), accel: runtime.accel, machine: runtime.machine,
   };
+  const hostHostname = hostname();
   let instance: Instance;
   try {
     instance = runtime.start({ id: `${ctx.runId.slice(-4)}-${ctx.seq}`, workload: scenario.workload, readyTimeoutMs: scenario.timeoutMs });
   } catch (error) {
     return { ...base, outcome: 'failed', error: `could not launch: ${(error as Error).message}`, startupMs: null,
-      teardownMs: null, phases: [], instanceKernel: null, guestUptimeAtReadyS: null, exitedBeforeStop: false };
+      teardownMs: null, phases: [], instanceKernel: null, guestUptimeAtReadyS: null, exitedBeforeStop: false, isolation: null };
   }
   ctx.live.add(instance);
   const ready = await instance.waitReady();
@@ -45,6 +48,7 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
     instanceKernel: ready.state === 'ready' ? ready.instanceKernel : null,
     guestUptimeAtReadyS: ready.state === 'ready' ? ready.guestUptimeAtReadyS : null,
     exitedBeforeStop: stopped.exitedBeforeStop,
+    isolation: ready.state === 'ready' && ready.probe ? isolationFromProbe(ready.probe, ready.instanceKernel, runtime, hostHostname) : null,
   };
   // A teardown that could not release everything is a failure even if startup was fine.
   if (stopped.problem) {

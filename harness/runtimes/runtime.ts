@@ -23,6 +23,8 @@ export type ReadyResult =
       guestUptimeAtReadyS: number | null;
       /** Every key=value of the ready marker (the idle workload adds guest meminfo). */
       markerFields: Record<string, string>;
+      /** The probe workload's view of its isolation (VMBENCH_PROBE fields); null otherwise. */
+      probe: Record<string, string> | null;
     }
   | { state: 'failed'; reason: string }
   | { state: 'timeout'; reason: string };

@@ -4,7 +4,7 @@
  */
 import type { Accelerator } from '../results/format.js';
 
-export type WorkloadName = 'hello' | 'idle';
+export type WorkloadName = 'hello' | 'idle' | 'probe';
 export type MetricName = 'startup' | 'teardown' | 'memory' | 'density';
 export type SampleOrder = 'interleaved' | 'sequential';
 

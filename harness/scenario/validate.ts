@@ -26,7 +26,7 @@ export interface ScenarioInput {
 }
 
 const SCENARIO_KEYS = ['name', 'description', 'workload', 'metrics', 'iterations', 'warmup', 'order', 'timeout', 'runtimes', 'density'] as const;
-const WORKLOADS = ['hello', 'idle'] as const satisfies readonly WorkloadName[];
+const WORKLOADS = ['hello', 'idle', 'probe'] as const satisfies readonly WorkloadName[];
 const METRICS = ['startup', 'teardown', 'memory', 'density'] as const satisfies readonly MetricName[];
 /** Measured only by a density run, so they need a density block and it needs them. */
 const DENSITY_METRICS = ['memory', 'density'] as const satisfies readonly MetricName[];

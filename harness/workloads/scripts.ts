@@ -11,6 +11,7 @@ import type { WorkloadName } from '../scenario/types.js';
 
 export const READY_MARKER = 'VMBENCH_READY';
 export const INIT_MARKER = 'VMBENCH_INIT';
+export const PROBE_MARKER = 'VMBENCH_PROBE';
 
 const readyLine = [
   'read up _ < /proc/uptime',
@@ -25,6 +26,22 @@ const idleReadyLine = [
   `echo "${READY_MARKER} uptime=$up kernel=$kernel memtotal_kb=$total memavail_kb=$avail"`,
 ].join('\n');
 
+/**
+ * What the instance sees of its isolation (claims C4, C6), from inside: its own pid, how many
+ * processes and network interfaces it can see, its mount count, effective capabilities, seccomp
+ * mode, uid mapping, and whether setting the hostname works (the host then checks its own
+ * hostname did not change). Shell builtins only, apart from the hostname applet.
+ */
+const probeLines = [
+  'procs=0; for d in /proc/[0-9]*; do procs=$((procs+1)); done',
+  'ifaces=-2; while read line; do ifaces=$((ifaces+1)); done < /proc/net/dev',
+  'mounts=0; while read line; do mounts=$((mounts+1)); done < /proc/mounts',
+  'while read key value _; do case $key in CapEff:) capeff=$value;; Seccomp:) seccomp=$value;; esac; done < /proc/self/status',
+  'uidmap=none; [ -r /proc/self/uid_map ] && read inner outer count < /proc/self/uid_map && uidmap=$inner:$outer:$count',
+  'hostname vmbench-probe 2>/dev/null && read newhost < /proc/sys/kernel/hostname || newhost=refused',
+  `echo "${PROBE_MARKER} pid=$$ procs=$procs ifaces=$ifaces mounts=$mounts capeff=$capeff seccomp=$seccomp uidmap=$uidmap hostname=$newhost"`,
+].join('\n');
+
 export const WORKLOAD_SCRIPTS: Record<WorkloadName, string> = {
   // Print the ready marker and return: init then ends the instance.
   hello: `#!/bin/sh\n# vmbench workload "hello": ready, then exit.\n${readyLine}\n`,
@@ -33,6 +50,8 @@ export const WORKLOAD_SCRIPTS: Record<WorkloadName, string> = {
   // The marker also carries the instance's own view of its memory (a VM's guest meminfo) so the
   // host can tell what the workload uses from what the VM or runtime around it costs.
   idle: `#!/bin/sh\n# vmbench workload "idle": ready, then wait to be stopped.\n${idleReadyLine}\nexec sleep 2147483647\n`,
+  // Probe what the instance can see, report it, then be ready and exit like hello.
+  probe: `#!/bin/sh\n# vmbench workload "probe": isolation as seen from inside, then ready and exit.\n${probeLines}\n${readyLine}\n`,
 };
 
 export const WORKLOAD_NAMES = Object.keys(WORKLOAD_SCRIPTS) as WorkloadName[];

@@ -98,3 +98,29 @@ describe('a guest that never gets ready', () => {
     expect(leftovers().filter((l) => l.startsWith('qemu'))).toEqual([]);
   });
 });
+
+describe.each(cases)('isolation probe under %s', (_label, spec) => {
+  it('reports what the instance can see, and the host hostname is untouched', async () => {
+    const runtime = createRuntime(spec, host, { tracker, workDir });
+    const { hostname } = await import('node:os');
+    const before = hostname();
+    const instance = runtime.start({ id: `it-probe-${spec.name}-${process.pid}`, workload: 'probe', readyTimeoutMs: 60_000 });
+    const ready = await instance.waitReady();
+    await instance.stop();
+    expect(ready.state, JSON.stringify(ready)).toBe('ready');
+    if (ready.state !== 'ready') return;
+    expect(hostname()).toBe(before);
+    const probe = ready.probe!;
+    expect(probe).toBeTruthy();
+    // No network device but loopback, in VMs (-nodefaults) and containers (new net namespace).
+    expect(Number(probe.ifaces)).toBe(1);
+    if (runtime.kind === 'container') {
+      // A new pid namespace: the workload has a tiny pid and sees only its own few processes.
+      expect(Number(probe.pid)).toBeLessThan(20);
+      expect(Number(probe.procs)).toBeLessThan(10);
+    } else {
+      expect(probe.hostname).toBe('vmbench-probe');
+    }
+    expect(probe.capeff).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
