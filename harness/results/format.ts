@@ -237,8 +237,8 @@ export interface InstanceMemory {
   configuredBytes: number | null;
 }
 
-export interface DensityStep {
-  type: 'density-step';
+/** Which run, scenario and runtime a density record belongs to, and its place in the run. */
+export interface DensityIdentity {
   runId: string;
   seq: number;
   scenario: string;
@@ -247,6 +247,10 @@ export interface DensityStep {
   backend: BackendName;
   accel: Accelerator | null;
   machine: string | null;
+}
+
+export interface DensityStep extends DensityIdentity {
+  type: 'density-step';
   /** Instances running after this step (the one just launched included when it became ready). */
   running: number;
   outcome: SampleOutcome;
@@ -279,16 +283,8 @@ export interface KsmResult {
   pssTotalAfterBytes: number | null;
 }
 
-export interface DensityEnd {
+export interface DensityEnd extends DensityIdentity {
   type: 'density-end';
-  runId: string;
-  seq: number;
-  scenario: string;
-  runtime: string;
-  kind: InstanceKind;
-  backend: BackendName;
-  accel: Accelerator | null;
-  machine: string | null;
   /** Host MemAvailable before the first launch (page cache dropped). */
   baselineMemAvailableBytes: number;
   memTotalBytes: number;

@@ -2,37 +2,18 @@
  * Density with small N on real runtimes: every step measured by every method that applies,
  * the stop rule recorded, and every instance torn down.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gatherHostContext, type HostContext } from '../../harness/host/host-context.js';
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createRuntime } from '../../harness/runtimes/create-runtime.js';
-import { InstanceTracker } from '../../harness/lifecycle/instance-tracker.js';
-import { createWorkDir } from '../../harness/lifecycle/work-dir.js';
 import { runDensity } from '../../harness/density/run-density.js';
 import { summarizeDensity } from '../../harness/stats/summarize-density.js';
 import { RUNTIME_PRESETS, type RuntimeSpec, type Scenario, type DensityOptions } from '../../harness/scenario/types.js';
 import type { DensityRecord, DensityStep, DensityEnd } from '../../harness/results/format.js';
 import type { Instance } from '../../harness/runtimes/runtime.js';
 import { leftovers } from '../helpers/leaks.js';
+import { useRealHost } from '../helpers/real-host.js';
 
-let host: HostContext;
-let workDir: string;
-let stateDir: string;
-let tracker: InstanceTracker;
-
-beforeAll(async () => {
-  host = await gatherHostContext({ probeKvm: false });
-  workDir = createWorkDir();
-  stateDir = mkdtempSync(join(tmpdir(), 'vmbench-state-test-'));
-  tracker = new InstanceTracker(stateDir, `density-${process.pid}`);
-});
-afterAll(() => {
-  tracker.close();
-  rmSync(workDir, { recursive: true, force: true });
-  rmSync(stateDir, { recursive: true, force: true });
-});
+const real = useRealHost('density');
 
 const density = (over: Partial<DensityOptions>): DensityOptions => ({
   max: 5, maxPerRuntime: {}, reserveBytes: 2 * 1024 ** 3, reservePercent: 10, startupLimitMs: 30_000,
@@ -44,10 +25,10 @@ const scenario = (d: DensityOptions): Scenario & { density: DensityOptions } => 
 });
 
 async function densityOf(spec: RuntimeSpec, d: DensityOptions): Promise<{ steps: DensityStep[]; end: DensityEnd; records: DensityRecord[] }> {
-  const runtime = createRuntime(spec, host, { tracker, workDir });
+  const runtime = createRuntime(spec, real.host, { tracker: real.tracker, workDir: real.workDir });
   const records: DensityRecord[] = [];
   const live = new Set<Instance>();
-  const { end } = await runDensity({ runId: `20261129-000000-${process.pid % 10000}`, scenario: scenario(d), runtime, cgroupMode: host.cgroupMode, seq: 0, sink: (r) => records.push(r), live });
+  const { end } = await runDensity({ runId: `20261129-000000-${process.pid % 10000}`, scenario: scenario(d), runtime, cgroupMode: real.host.cgroupMode, seq: 0, sink: (r) => records.push(r), live });
   expect(live.size).toBe(0);
   return { steps: records.filter((r): r is DensityStep => r.type === 'density-step'), end, records };
 }
@@ -71,7 +52,7 @@ describe('density on real runtimes', () => {
   it('runc: the container cgroup is measured, then removed with the container', async () => {
     const { steps, end } = await densityOf(RUNTIME_PRESETS.runc!, density({ max: 4 }));
     expect(end.instances).toBe(4);
-    if (host.cgroupMode !== 'none') for (const s of steps) expect(s.instance!.cgroupBytes).toBeGreaterThan(0);
+    if (real.host.cgroupMode !== 'none') for (const s of steps) expect(s.instance!.cgroupBytes).toBeGreaterThan(0);
     expect(end.teardownProblems).toBeNull();
     expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
   });

@@ -3,37 +3,16 @@
  * container each reach their ready marker, report the kernel they run on, and leave nothing
  * behind after stop().
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, release } from 'node:os';
-import { join } from 'node:path';
-import { gatherHostContext, type HostContext } from '../../harness/host/host-context.js';
+import { describe, it, expect } from 'vitest';
+import { release } from 'node:os';
 import { availability } from '../../harness/runtimes/availability.js';
 import { createRuntime } from '../../harness/runtimes/create-runtime.js';
-import { InstanceTracker } from '../../harness/lifecycle/instance-tracker.js';
-import { createWorkDir } from '../../harness/lifecycle/work-dir.js';
 import { isStillRunning, readProcStat } from '../../harness/host/proc-table.js';
 import { RUNTIME_PRESETS, type RuntimeSpec } from '../../harness/scenario/types.js';
 import { leftovers } from '../helpers/leaks.js';
+import { useRealHost } from '../helpers/real-host.js';
 
-let host: HostContext;
-let workDir: string;
-let stateDir: string;
-let tracker: InstanceTracker;
-
-beforeAll(async () => {
-  // accel tcg explicitly: no KVM probe needed, and the tests behave the same on any host.
-  host = await gatherHostContext({ probeKvm: false });
-  workDir = createWorkDir();
-  stateDir = mkdtempSync(join(tmpdir(), 'vmbench-state-test-'));
-  tracker = new InstanceTracker(stateDir, `test-${process.pid}`);
-});
-
-afterAll(() => {
-  tracker.close();
-  rmSync(workDir, { recursive: true, force: true });
-  rmSync(stateDir, { recursive: true, force: true });
-});
+const real = useRealHost('runtimes');
 
 const cases: [string, RuntimeSpec][] = [
   ['qemu q35 (tcg)', { ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg' } as RuntimeSpec],
@@ -44,9 +23,9 @@ const cases: [string, RuntimeSpec][] = [
 
 describe.each(cases)('%s', (_label, spec) => {
   it('starts the idle workload to ready, then tears it down completely', async () => {
-    const usable = availability(spec, host);
+    const usable = availability(spec, real.host);
     expect(usable, JSON.stringify(usable)).toMatchObject({ usable: true });
-    const runtime = createRuntime(spec, host, { tracker, workDir });
+    const runtime = createRuntime(spec, real.host, { tracker: real.tracker, workDir: real.workDir });
     const instance = runtime.start({ id: `it-${spec.name}-${process.pid}`, workload: 'idle', readyTimeoutMs: 60_000 });
     const ready = await instance.waitReady();
     expect(ready.state, JSON.stringify(ready)).toBe('ready');
@@ -74,7 +53,7 @@ describe.each(cases)('%s', (_label, spec) => {
   });
 
   it('records a hello workload that exits by itself', async () => {
-    const runtime = createRuntime(spec, host, { tracker, workDir });
+    const runtime = createRuntime(spec, real.host, { tracker: real.tracker, workDir: real.workDir });
     const instance = runtime.start({ id: `it-hello-${spec.name}-${process.pid}`, workload: 'hello', readyTimeoutMs: 60_000 });
     const ready = await instance.waitReady();
     expect(ready.state, JSON.stringify(ready)).toBe('ready');
@@ -87,7 +66,7 @@ describe.each(cases)('%s', (_label, spec) => {
 describe('a guest that never gets ready', () => {
   it('is a timeout with a reason, and is torn down', async () => {
     const spec = { ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg' } as RuntimeSpec;
-    const runtime = createRuntime(spec, host, { tracker, workDir });
+    const runtime = createRuntime(spec, real.host, { tracker: real.tracker, workDir: real.workDir });
     // 300 ms is far shorter than any TCG boot: the ready marker cannot arrive in time.
     const instance = runtime.start({ id: `it-timeout-${process.pid}`, workload: 'hello', readyTimeoutMs: 300 });
     const ready = await instance.waitReady();
@@ -101,7 +80,7 @@ describe('a guest that never gets ready', () => {
 
 describe.each(cases)('isolation probe under %s', (_label, spec) => {
   it('reports what the instance can see, and the host hostname is untouched', async () => {
-    const runtime = createRuntime(spec, host, { tracker, workDir });
+    const runtime = createRuntime(spec, real.host, { tracker: real.tracker, workDir: real.workDir });
     const { hostname } = await import('node:os');
     const before = hostname();
     const instance = runtime.start({ id: `it-probe-${spec.name}-${process.pid}`, workload: 'probe', readyTimeoutMs: 60_000 });
