@@ -92,7 +92,12 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   if (runnable.length === 0) throw new UserError('no runtime of the chosen scenarios can run on this host (see above, or run vmbench doctor)', EXIT.environment);
 
   const runId = newRunId();
-  const runDir = await createRunDir(flags.out ? resolve(flags.out) : RESULTS_DIR, runId);
+  let runDir: string;
+  try {
+    runDir = await createRunDir(flags.out ? resolve(flags.out) : RESULTS_DIR, runId);
+  } catch (error) {
+    throw new UserError(`${(error as Error).message} (nothing was launched)`, EXIT.environment);
+  }
   const tracker = new InstanceTracker(journalDir(), runId);
   const workDir = createWorkDir();
   const workTrack = tracker.begin('workdir', 'harness');
@@ -198,10 +203,20 @@ async function finishRun({ runId, runDir, meta, env, samples, density, interrupt
   meta.status = interrupted ? 'interrupted' : 'complete';
   meta.samples = samples.length;
   meta.failures = measured.filter((s) => s.outcome !== 'ok').length;
-  await writeResultFiles(runDir, { meta, env, samples, density, summary });
+  let writeProblem: string | null = null;
+  try {
+    await writeResultFiles(runDir, { meta, env, samples, density, summary });
+  } catch (error) {
+    // A full disk at the end must not hide what was measured: print it, then say what is missing.
+    writeProblem = (error as Error).message;
+  }
 
   if (json) process.stdout.write(`${JSON.stringify({ runDir, summary }, null, 2)}\n`);
   else process.stdout.write(`${formatSummary(summary, env)}\n\nResults and report: ${join(runDir, 'report.html')}\n`);
+  if (writeProblem) {
+    process.stderr.write(`vmbench: could not write the results: ${writeProblem}. The samples measured are in ${runDir}/samples.jsonl as far as it could be written.\n`);
+    return EXIT.environment;
+  }
   if (interrupted) return EXIT.interrupted;
   return meta.failures > 0 || logProblem ? EXIT.sampleFailures : EXIT.ok;
 }

@@ -23,14 +23,15 @@ describe('evaluateClaims on the default fixture (TCG VMs, containers, host is a 
     expect(verdicts.map((v) => v.id)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
   });
 
-  it('supports C1, C3 and C9 and links each to its evidence', () => {
+  it('supports C1, C2, C3 and C9 and links each to its evidence', () => {
     expect(byId(verdicts, 'C1')).toMatchObject({ verdict: 'supported', chartId: 'startup-distribution' });
+    expect(byId(verdicts, 'C2')).toMatchObject({ verdict: 'supported', chartId: 'density-memory' });
     expect(byId(verdicts, 'C3')).toMatchObject({ verdict: 'supported', chartId: 'kernels' });
     expect(byId(verdicts, 'C9')).toMatchObject({ verdict: 'supported', chartId: 'environment' });
   });
 
-  it('does not measure C2 and C4–C8 (no such data in the run)', () => {
-    for (const id of ['C2', 'C4', 'C5', 'C6', 'C7', 'C8']) {
+  it('does not measure C4–C8 (no such data in the run)', () => {
+    for (const id of ['C4', 'C5', 'C6', 'C7', 'C8']) {
       expect(byId(verdicts, id)).toMatchObject({ verdict: 'not measured', chartId: null });
     }
   });
@@ -127,22 +128,23 @@ describe('C9: containers inside VMs', () => {
   });
 
   it('is not supported when every container launch failed inside a VM', () => {
-    const run = withSamples(makeRunData(), (s) =>
+    const run = withSamples(makeRunData({ density: 'none' }), (s) =>
       s.kind === 'container' ? { ...s, outcome: 'failed', error: 'boom', startupMs: null, teardownMs: null } : s,
     );
     expect(evaluateC9(run).verdict).toBe('not supported');
   });
 });
 
-describe('C2 and C6', () => {
-  it('C2 decides from density comparisons when the run has them', () => {
-    const run = makeRunData();
-    const withDensity = { ...run, summary: { ...run.summary, densityComparisons: [{ scenario: 'density', vm: 'qemu-q35', container: 'runc', ratio: 47 }] } };
-    const v = evaluateC2(withDensity);
+describe('C9 and density runs', () => {
+  it('counts the containers of a density run as launched containers', () => {
+    const run = makeRunData({ runtimes: runtimesNamed('qemu-q35'), failures: [] });
+    const v = evaluateC9(run);
     expect(v.verdict).toBe('supported');
-    expect(v.evidence).toContain('47.0×');
+    expect(v.evidence).toContain('runc: 60 ok, 1 not ok');
   });
+});
 
+describe('C6', () => {
   it('C6 stays unmeasured but warns that TCG VMs had no hardware virtualization', () => {
     const v = evaluateC6(makeRunData());
     expect(v.verdict).toBe('not measured');

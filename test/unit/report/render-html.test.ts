@@ -48,14 +48,22 @@ describe('header and caveats', () => {
   });
 
   it('derives the TCG caveat from env.kvm and the samples', () => {
-    const [first] = deriveCaveats(run);
+    const noDensity = makeRunData({ density: 'none' });
+    const [first] = deriveCaveats(noDensity);
     expect(first?.text).toBe(
       `VMs (qemu-q35, qemu-microvm) ran under TCG software emulation because KVM did not boot a guest here (reason: ${run.env.kvm.reason}): VM times are not what KVM gives.`,
     );
-    const noDevice = { ...run, env: makeEnv({ kvm: { ...run.env.kvm, devicePresent: false, reason: 'no /dev/kvm' } }) };
+    const noDevice = { ...noDensity, env: makeEnv({ kvm: { ...run.env.kvm, devicePresent: false, reason: 'no /dev/kvm' } }) };
     expect(deriveCaveats(noDevice)[0]?.text).toContain('because /dev/kvm is not usable here (reason: no /dev/kvm)');
-    const kvmRun = withSamples(run, (s) => (s.kind === 'vm' ? { ...s, accel: 'kvm' } : s));
+    const kvmRun = withSamples(noDensity, (s) => (s.kind === 'vm' ? { ...s, accel: 'kvm' } : s));
     expect(deriveCaveats(kvmRun).some((c) => c.text.includes('TCG'))).toBe(false);
+  });
+
+  it('adds to the TCG caveat that VM memory includes the translated-code buffer when density VMs ran under TCG', () => {
+    const [first] = deriveCaveats(run);
+    expect(first?.text).toMatch(/^VMs \(qemu-q35, qemu-microvm\) ran under TCG .* Their memory includes QEMU's translated-code buffer/);
+    const densityOnly = makeRunData({ runtimes: [], failures: [] });
+    expect(deriveCaveats(densityOnly)[0]?.text).toMatch(/^VMs \(qemu-q35, qemu-microvm\) ran under TCG/);
   });
 
   it('warns when harness timer jitter is large next to the fastest median', () => {
