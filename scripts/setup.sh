@@ -42,8 +42,10 @@ fi
 
 # npm packages: reinstall only when package-lock.json changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm install, not npm ci: npm ci rejects this lock file because of vite's Windows-only optional
+  # dependency (napi-windows-process-start-time) that npm never records; versions stay locked.
+  say "installing npm packages (npm install, from package-lock.json)"
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 say "building (tsc)"
