@@ -50,7 +50,9 @@ describe('vmbench run (default suite, 2 iterations)', () => {
     const samples = readFileSync(join(runDir, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StartupSample);
     const runtimes = new Set(samples.map((s) => s.runtime));
     for (const r of ['qemu-q35', 'qemu-microvm', 'namespaces', 'runc']) expect(runtimes.has(r), r).toBe(true);
-    expect(samples.filter((s) => s.runtime === 'qemu-q35')).toHaveLength(2);
+    expect(samples.filter((s) => s.runtime === 'qemu-q35' && s.scenario === 'startup')).toHaveLength(2);
+    // The isolation scenario of the default suite probed every runtime too.
+    expect(samples.filter((s) => s.scenario === 'isolation' && s.isolation !== null).length).toBeGreaterThanOrEqual(4);
     for (const s of samples.filter((x) => x.kind === 'vm')) expect(['kvm', 'tcg']).toContain(s.accel);
     const csv = readFileSync(join(runDir, 'samples.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(samples.length + 1);
