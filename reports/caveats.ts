@@ -3,6 +3,8 @@
  * from assumptions about the machine): software emulation instead of KVM, an unfinished run,
  * failures, a busy host, a harness whose timer jitter is comparable to what it measures.
  */
+import { percentile } from '../harness/stats/percentile.js';
+import { densityGroups, okSteps } from './density-facts.js';
 import { formatMs } from './format-numbers.js';
 import { classifyHostVirtualization } from './host-virtualization.js';
 import type { RunData } from './report-input.js';
@@ -25,7 +27,8 @@ function list(names: Iterable<string>): string {
 }
 
 function tcgCaveat(run: RunData): Caveat | null {
-  const tcg = run.samples.filter((s) => s.kind === 'vm' && s.accel === 'tcg');
+  const densityTcg = densityGroups(run).filter((g) => g.kind === 'vm' && g.accel === 'tcg');
+  const tcg = [...run.samples.filter((s) => s.kind === 'vm' && s.accel === 'tcg'), ...densityTcg];
   if (tcg.length === 0) return null;
   const { kvm } = run.env;
   const because = !kvm.devicePresent
@@ -35,7 +38,9 @@ function tcgCaveat(run: RunData): Caveat | null {
       : 'although a KVM probe guest did boot here (the scenario or the user chose TCG)';
   return {
     severity: 'warning',
-    text: `VMs (${list(tcg.map((s) => s.runtime))}) ran under TCG software emulation ${because} (reason: ${kvm.reason ?? 'not recorded'}): VM times are not what KVM gives.`,
+    text:
+      `VMs (${list(tcg.map((s) => s.runtime))}) ran under TCG software emulation ${because} (reason: ${kvm.reason ?? 'not recorded'}): VM times are not what KVM gives.` +
+      (densityTcg.length > 0 ? " Their memory includes QEMU's translated-code buffer, which a KVM guest does not have." : ''),
   };
 }
 
@@ -69,17 +74,26 @@ function failureCaveat(run: RunData): Caveat | null {
   };
 }
 
+/** Median startup of each runtime: the startup summaries, and the launches of the density runs. */
+function startupMedians(run: RunData): Array<{ runtime: string; median: number }> {
+  const out: Array<{ runtime: string; median: number }> = [];
+  for (const r of run.summary.runtimes) if (r.startup.median !== null) out.push({ runtime: r.runtime, median: r.startup.median });
+  for (const g of densityGroups(run)) {
+    const times = okSteps(g).flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
+    if (times.length > 0) out.push({ runtime: `${g.runtime} in density runs`, median: percentile(times, 50) });
+  }
+  return out.filter((x) => x.median > 0);
+}
+
 function timerCaveat(run: RunData): Caveat | null {
   const delay = run.env.harness.eventLoopDelayP99Ms;
-  const medians = run.summary.runtimes
-    .map((r) => ({ r, median: r.startup.median }))
-    .filter((x): x is { r: typeof x.r; median: number } => x.median !== null && x.median > 0);
+  const medians = startupMedians(run);
   if (delay === null || medians.length === 0) return null;
   const fastest = medians.reduce((a, b) => (b.median < a.median ? b : a));
   if (delay < EVENT_LOOP_SHARE * fastest.median) return null;
   return {
     severity: 'warning',
-    text: `The harness's event-loop delay reached ${formatMs(delay)} (p99) while measuring, ${Math.round((100 * delay) / fastest.median)}% of the fastest median startup (${fastest.r.runtime}, ${formatMs(fastest.median)}): timestamps of the fastest runtimes can be late by that much.`,
+    text: `The harness's event-loop delay reached ${formatMs(delay)} (p99) while measuring, ${Math.round((100 * delay) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatMs(fastest.median)}): timestamps of the fastest runtimes can be late by that much.`,
   };
 }
 

@@ -70,6 +70,29 @@ export function formatBytes(bytes: number | null | undefined): string {
   return unit === 0 ? `${bytes} B` : `${threeSignificant(value)} ${units[unit]}`;
 }
 
+const MIB = 2 ** 20;
+
+/** Typographic minus for negative figures, as formatMsDelta prints them. */
+function signed(text: string): string {
+  return text.startsWith('-') ? `−${text.slice(1)}` : text;
+}
+
+/** Bytes as MiB with 3 significant digits: "192 MiB", "0.453 MiB", "−3.15 MiB" (memory tables use one unit throughout). */
+export function formatMiB(bytes: number | null | undefined): string {
+  return bytes === null || bytes === undefined || !Number.isFinite(bytes) ? DASH : `${signed(threeSignificant(bytes / MIB))} MiB`;
+}
+
+/** A slope with its standard error, in the slope's unit: "169 ± 61.4 MiB". No error: "169 MiB". */
+export function formatWithError(value: number, stdErr: number | null, unit: string): string {
+  const error = stdErr === null || !Number.isFinite(stdErr) ? '' : ` ± ${threeSignificant(stdErr)}`;
+  return `${signed(threeSignificant(value))}${error} ${unit}`;
+}
+
+/** A plain figure with 3 significant digits and a typographic minus: r², instances per GiB. */
+export function formatFigure(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? DASH : signed(threeSignificant(value));
+}
+
 export function formatNs(ns: number | null | undefined): string {
   return ns === null || ns === undefined || !Number.isFinite(ns) ? DASH : `${threeSignificant(ns)} ns`;
 }

@@ -6,29 +6,38 @@ import { crossRunCaveats, deriveCaveats, type Caveat } from './caveats.js';
 import type { ChartSpec } from './charts/chart-spec.js';
 import { buildPalette, type Palette } from './charts/palette.js';
 import { buildRunComparisonChart } from './charts/run-comparison-chart.js';
-import { buildRunCharts } from './charts/run-charts.js';
+import { buildDensityCharts, buildRunCharts } from './charts/run-charts.js';
 import { evaluateClaims } from './claims.js';
 import { compareRuns } from './compare-runs.js';
+import { hasDensity } from './density-facts.js';
 import { html, joinHtml, type SafeHtml } from './escape.js';
 import { renderDocument } from './page/document.js';
 import type { ReportInput, RunData } from './report-input.js';
 import { renderCaveats } from './sections/caveats.js';
 import { renderChartFigure, renderChartsSection } from './sections/charts-section.js';
 import { renderClaimsTable } from './sections/claims-table.js';
+import { renderDensitySection } from './sections/density.js';
 import { COMPARISON_IDS, renderComparisonHeader, renderComparisonTable } from './sections/comparison.js';
 import { renderEnvironment } from './sections/environment.js';
 import { renderFailures } from './sections/failures.js';
 import { renderHeader } from './sections/header.js';
 import { renderKernelsTable } from './sections/kernels-table.js';
 import { renderRatiosTable } from './sections/ratios-table.js';
-import { anchor, SECTION_IDS, type RunView } from './sections/run-view.js';
+import { allCharts, anchor, SECTION_IDS, type RunView } from './sections/run-view.js';
 import { renderSummaryTable } from './sections/summary-table.js';
 import { renderToc, type TocEntry } from './sections/table-of-contents.js';
 
 export type { ReportInput, RunData } from './report-input.js';
 
 function makeView(run: RunData, idPrefix: string, palette: Palette): RunView {
-  return { run, idPrefix, palette, charts: buildRunCharts(run, palette, idPrefix), claims: evaluateClaims(run) };
+  return {
+    run,
+    idPrefix,
+    palette,
+    charts: buildRunCharts(run, palette, idPrefix),
+    densityCharts: buildDensityCharts(run, palette, idPrefix),
+    claims: evaluateClaims(run),
+  };
 }
 
 function runToc(view: RunView): TocEntry[] {
@@ -37,6 +46,7 @@ function runToc(view: RunView): TocEntry[] {
     { id: a(SECTION_IDS.summary), title: 'Startup and teardown' },
     { id: a(SECTION_IDS.ratios), title: 'Ratios' },
     { id: a(SECTION_IDS.charts), title: 'Charts' },
+    ...(hasDensity(view.run) ? [{ id: a(SECTION_IDS.density), title: 'Memory and density' }] : []),
     { id: a(SECTION_IDS.claims), title: 'Claims' },
     { id: a(SECTION_IDS.environment), title: 'Environment' },
     { id: a(SECTION_IDS.failures), title: 'Failures' },
@@ -49,6 +59,7 @@ function runBody(view: RunView): SafeHtml {
     renderSummaryTable(view),
     renderRatiosTable(view),
     renderChartsSection(view),
+    renderDensitySection(view),
     renderClaimsTable(view),
     renderKernelsTable(view),
     renderEnvironment(view),
@@ -71,7 +82,7 @@ function renderSingleRun(run: RunData, palette: Palette): string {
 ${renderToc([{ id: SECTION_IDS.caveats, title: 'Caveats' }, ...runToc(view)])}
 ${renderCaveats(SECTION_IDS.caveats, deriveCaveats(run))}
 ${runBody(view)}`;
-  return renderDocument({ title: `vmbench report · run ${run.meta.runId}`, body, charts: view.charts, data: pageData([view]) });
+  return renderDocument({ title: `vmbench report · run ${run.meta.runId}`, body, charts: allCharts(view), data: pageData([view]) });
 }
 
 /** Each run's caveats, said once with the runs it applies to (most apply to every run alike). */
@@ -117,7 +128,7 @@ ${views.map(
   return renderDocument({
     title: `vmbench comparison · ${runs.map((r) => r.meta.runId).join(' vs ')}`,
     body,
-    charts: [...comparisonCharts, ...views.flatMap((v) => v.charts)],
+    charts: [...comparisonCharts, ...views.flatMap(allCharts)],
     data: pageData(views, { comparisons: deltas }),
   });
 }

@@ -1,12 +1,18 @@
 /**
  * summary.md: the report's tables as GitHub Markdown, for a pull request or an issue: caveats,
- * summary, VM/container ratios and claims (and, for several runs, the differences).
+ * summary, VM/container ratios, memory and density, and claims (and, for several runs, the differences).
  * Numbers are formatted exactly as in the HTML report.
  */
 import { crossRunCaveats, deriveCaveats } from './caveats.js';
+import { MEMORY_METHODS } from './charts/memory-methods.js';
 import { evaluateClaims } from './claims.js';
 import { compareRuns } from './compare-runs.js';
+import { densityGroups, densityScenarios, densityWarningsFor, hasDensity, isDensityOnlyWarning } from './density-facts.js';
 import {
+  formatBytes,
+  formatCount,
+  formatFigure,
+  formatMiB,
   formatMs,
   formatMsDelta,
   formatMsInterval,
@@ -15,9 +21,10 @@ import {
   formatRatioInterval,
   formatTimestamp,
 } from './format-numbers.js';
-import { escapeMarkdownText, markdownTable } from './markdown-table.js';
+import { escapeMarkdownText, markdownTable, type MarkdownColumn } from './markdown-table.js';
 import type { ReportInput, RunData } from './report-input.js';
 import { describeInstance } from './run-facts.js';
+import { basisNote, formatMemoryFit, formatStartupFit } from './sections/density.js';
 import { readRatio } from './sections/ratios-table.js';
 
 function summaryTable(run: RunData): string {
@@ -49,6 +56,61 @@ function ratiosTable(run: RunData): string {
   );
 }
 
+function withFitNote(r: { main: string; note: string | null }): string {
+  return r.note === null ? r.main : `${r.main} (${r.note})`;
+}
+
+function densityTable(run: RunData, scenario: string): string {
+  const groups = densityGroups(run).filter((g) => g.scenario === scenario);
+  const columns: MarkdownColumn[] = [
+    { title: 'Runtime' }, { title: 'Ran as' }, { title: 'Instances', align: 'right' }, { title: 'Stopped because' },
+    ...MEMORY_METHODS.map((m) => ({ title: m.label, align: 'right' as const })),
+    { title: 'Overhead (PSS − inside)', align: 'right' },
+    { title: 'Marginal MiB/instance: MemAvailable', align: 'right' }, { title: 'Marginal MiB/instance: summed PSS', align: 'right' },
+    { title: 'Instances per GiB', align: 'right' }, { title: 'Projected max', align: 'right' },
+    { title: 'Startup slope, ms per running instance', align: 'right' }, { title: 'Teardown of all', align: 'right' }, { title: 'Harness peak RSS', align: 'right' },
+  ];
+  const table = markdownTable(
+    columns,
+    groups.map((g) => {
+      const d = g.summary;
+      if (d === null) return [g.runtime, describeInstance(g), ...Array<string>(columns.length - 2).fill('—')];
+      const basis = basisNote(d);
+      return [
+        g.runtime, describeInstance(g), formatCount(d.instances), d.stopDetail,
+        ...MEMORY_METHODS.map((m) => formatMiB(d.perInstance[m.field])),
+        formatMiB(d.overheadBytes),
+        withFitNote(formatMemoryFit(d.marginalSystem)), withFitNote(formatMemoryFit(d.marginalPss)),
+        basis === null ? formatFigure(d.instancesPerGiB) : `${formatFigure(d.instancesPerGiB)} (${basis})`,
+        d.projectedMax === null ? '—' : `${formatCount(d.projectedMax)}${g.end === null ? '' : ` (reserve ${formatBytes(g.end.reserveBytes)})`}`,
+        withFitNote(formatStartupFit(d.startupVsN)),
+        g.end === null ? '—' : formatMs(d.teardownMs), formatMiB(d.harnessPeakRssBytes),
+      ];
+    }),
+  );
+  const ratios = (run.summary.densityComparisons ?? [])
+    .filter((c) => c.scenario === scenario)
+    .map((c) => `${c.container}: ${formatRatio(c.ratio)} more instances per GiB than ${c.vm}`);
+  const warnings = densityWarningsFor(run, scenario);
+  return [
+    `Scenario \`${scenario.replace(/`/g, "'")}\`:`,
+    table,
+    ratios.length === 0 ? '' : bullets(ratios),
+    warnings.length === 0 ? '' : `Warnings from the harness about this scenario:\n\n${bullets(warnings)}`,
+  ].filter((p) => p !== '').join('\n\n');
+}
+
+function densitySection(run: RunData, level: string): string | null {
+  if (!hasDensity(run)) return null;
+  const how = MEMORY_METHODS.map((m) => `${m.label}: ${m.how}`);
+  return [
+    `${level} Memory and density`,
+    'Memory in MiB; per-instance figures are medians over the instances, marginal costs straight-line slopes (± standard error) over instances running. One density run per runtime: no confidence intervals.',
+    `How each method is measured:\n\n${bullets(how)}`,
+    ...densityScenarios(run).map((scenario) => densityTable(run, scenario)),
+  ].join('\n\n');
+}
+
 function claimsTable(run: RunData): string {
   return markdownTable(
     [{ title: '#' }, { title: 'Claim' }, { title: 'Verdict' }, { title: 'Evidence' }],
@@ -66,10 +128,11 @@ function runSections(run: RunData, level: string): string {
     `Run \`${run.meta.runId.replace(/`/g, "'")}\`, started ${formatTimestamp(run.meta.startedAt)}; host ${escapeMarkdownText(run.env.cpuModel)}, ${run.env.cores} cores, kernel ${escapeMarkdownText(run.env.hostKernel)} (virtualization: ${escapeMarkdownText(run.env.hostVirtualization)}).${status}`,
     `${level} Caveats\n\n${bullets(deriveCaveats(run).map((c) => c.text))}`,
     `${level} Startup and teardown\n\n${summaryTable(run)}`,
-    `Warnings from the harness:\n\n${bullets(run.summary.warnings)}`,
+    `Warnings from the harness:\n\n${bullets(run.summary.warnings.filter((w) => !isDensityOnlyWarning(run, w)))}`,
     `${level} VM / container ratios\n\n${ratiosTable(run)}`,
+    densitySection(run, level),
     `${level} Claims\n\n${claimsTable(run)}`,
-  ].join('\n\n');
+  ].filter((part): part is string => part !== null).join('\n\n');
 }
 
 function differences(baseline: RunData, other: RunData): string {

@@ -1,5 +1,5 @@
 /** What the renderers take: one or more result directories, already read and parsed. */
-import type { EnvInfo, RunMeta, StartupSample, Summary } from '../harness/results/format.js';
+import type { DensityRecord, EnvInfo, RunMeta, StartupSample, Summary } from '../harness/results/format.js';
 
 /** One results/<run-id>/ directory. */
 export interface RunData {
@@ -9,6 +9,8 @@ export interface RunData {
   env: EnvInfo;
   /** Every sample of samples.jsonl, warmups and failures included. */
   samples: StartupSample[];
+  /** Every record of density.jsonl (steps and ends, file order); empty when no density scenario ran. */
+  density: DensityRecord[];
   summary: Summary;
 }
 

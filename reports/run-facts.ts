@@ -17,8 +17,11 @@ export function runtimeKey(rs: { scenario: string; runtime: string }): string {
   return `${rs.scenario}/${rs.runtime}`;
 }
 
+/** How an instance ran: the fields startup summaries and density summaries share. */
+export type InstanceDescription = Pick<RuntimeSummary, 'scenario' | 'runtime' | 'kind' | 'backend' | 'accel' | 'machine'>;
+
 /** "VM · TCG · q35" or "container · runc": how an instance ran, in words. */
-export function describeInstance(rs: RuntimeSummary): string {
+export function describeInstance(rs: InstanceDescription): string {
   if (rs.kind === 'vm') {
     return ['VM', rs.accel === null ? null : rs.accel.toUpperCase(), rs.machine].filter((p) => p !== null).join(' · ');
   }

@@ -18,6 +18,8 @@ export type AxisJson = {
   min?: number;
   max?: number;
   grid?: { display: boolean };
+  /** precision 0: whole-number ticks (instance counts); color: one per category tick (runtime colors). */
+  ticks?: { precision?: number; color?: string | string[] };
 };
 
 export interface DatasetJson {
@@ -30,7 +32,7 @@ export interface DatasetJson {
 }
 
 export interface ChartConfigJson {
-  type: 'boxplot' | 'line' | 'bar';
+  type: 'boxplot' | 'line' | 'bar' | 'scatter';
   data: { labels?: Array<string | string[]>; datasets: DatasetJson[] };
   options: {
     indexAxis?: 'x' | 'y';
@@ -39,15 +41,24 @@ export interface ChartConfigJson {
     animation: false;
     scales: { x: AxisJson; y: AxisJson };
     plugins: {
-      legend: { display: boolean; position: 'top' | 'bottom' | 'right' };
+      legend: { display: boolean; position: 'top' | 'bottom' | 'right'; labels?: { usePointStyle?: boolean; boxWidth?: number } };
       tooltip: { mode?: 'nearest' | 'index'; intersect?: boolean };
     };
     [option: string]: Json | undefined;
   };
 }
 
-/** How the page formats the numbers of a chart. */
-export type TooltipStyle = 'box' | 'cdf' | 'bar';
+/**
+ * How the page formats the numbers of a chart: 'box' box plots, 'cdf' cumulative fractions,
+ * 'bar' one value per bar, 'xy' points over instances running (x is a count, y the value).
+ */
+export type TooltipStyle = 'box' | 'cdf' | 'bar' | 'xy';
+
+/**
+ * Unit of the value axis. 'MiB' values are drawn in MiB (2^20 bytes); a dataset may carry the
+ * exact bytes (per point `b`, or per bar in `bytes`) for the tooltip.
+ */
+export type ValueUnit = 'ms' | 'MiB';
 
 export interface ChartSpec {
   /** DOM id of the figure: claims link to `#id`. */
@@ -55,9 +66,12 @@ export interface ChartSpec {
   title: string;
   /** What is drawn and how, in one or two sentences; says so when points were thinned. */
   subtitle: string;
-  /** The axis that carries milliseconds (gets ms ticks and exact-value tooltips). */
+  /** The axis that carries the measured value (gets unit ticks and exact-value tooltips). */
   valueAxis: 'x' | 'y';
+  valueUnit: ValueUnit;
   tooltip: TooltipStyle;
+  /** 'half' sits next to another half-width chart on wide screens; default: half for 'bar' charts, else full. */
+  width?: 'full' | 'half';
   /** Axis the reader can switch between log and linear (the config says which it starts as), with its title for each. */
   scaleToggle: { axis: 'x' | 'y'; titles: { logarithmic: string; linear: string } } | null;
   /** Null when there is nothing to draw: the page shows `emptyReason` instead of a canvas. */
@@ -76,5 +90,5 @@ export function axis(type: AxisType, text: string, extra: Partial<AxisJson> = {}
 
 /** A spec for a chart whose data this run does not have. */
 export function emptyChart(id: string, title: string, reason: string): ChartSpec {
-  return { id, title, subtitle: reason, valueAxis: 'y', tooltip: 'bar', scaleToggle: null, config: null, emptyReason: reason };
+  return { id, title, subtitle: reason, valueAxis: 'y', valueUnit: 'ms', tooltip: 'bar', scaleToggle: null, config: null, emptyReason: reason };
 }

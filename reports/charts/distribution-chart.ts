@@ -82,6 +82,7 @@ export function buildDistributionChart(run: RunData, metric: Metric, palette: Pa
     title,
     subtitle,
     valueAxis: 'y',
+    valueUnit: 'ms',
     tooltip: 'box',
     scaleToggle: { axis: 'y', titles: { logarithmic: logTitle, linear: linearTitle } },
     emptyReason: null,

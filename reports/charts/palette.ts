@@ -41,7 +41,11 @@ export function buildPalette(runs: readonly RunData[]): Palette {
     }
     return color;
   };
-  for (const run of runs) for (const rs of run.summary.runtimes) assign(rs.runtime, rs.kind);
+  for (const run of runs) {
+    for (const rs of run.summary.runtimes) assign(rs.runtime, rs.kind);
+    // A density-only run has no startup summaries: its runtimes still get their colors in order.
+    for (const d of run.summary.density ?? []) assign(d.runtime, d.kind);
+  }
   return (runtime, kind) => {
     const color = assign(runtime, kind);
     return {

@@ -73,6 +73,7 @@ export function buildRunComparisonChart(runs: readonly RunData[], metric: Metric
       thinnedAny ? `Points thinned for drawing to at most ${MAX_POINTS_PER_RUN_BOX} per box; boxes use all launches.` : '',
     ].filter((s) => s !== '').join(' '),
     valueAxis: 'y',
+    valueUnit: 'ms',
     tooltip: 'box',
     scaleToggle: { axis: 'y', titles: { logarithmic: logTitle, linear: linearTitle } },
     emptyReason: null,

@@ -72,6 +72,7 @@ export function buildStartupCdfChart(run: RunData, palette: Palette, idPrefix = 
     title,
     subtitle,
     valueAxis: 'x',
+    valueUnit: 'ms',
     tooltip: 'cdf',
     scaleToggle: { axis: 'x', titles: { logarithmic: logTitle, linear: linearTitle } },
     emptyReason: null,

@@ -51,6 +51,7 @@ export function buildPhasesChart(run: RunData, kind: InstanceKind, idPrefix = ''
     subtitle:
       'Median of each phase over successful launches, stacked. A stack is a sum of medians, which can differ from the median startup (given in the tooltip). Times are host monotonic time, or the guest clock for VM phases.',
     valueAxis: 'x',
+    valueUnit: 'ms',
     tooltip: 'bar',
     scaleToggle: null,
     emptyReason: null,

@@ -15,9 +15,11 @@ interface ContainerRuntimeOutcome {
   notOk: number;
 }
 
+/** Every container launch of the run: startup samples and the launches of density runs alike. */
 function containerOutcomes(run: RunData): ContainerRuntimeOutcome[] {
   const byRuntime = new Map<string, ContainerRuntimeOutcome>();
-  for (const s of run.samples) {
+  const launches = [...run.samples, ...run.density.filter((r) => r.type === 'density-step')];
+  for (const s of launches) {
     if (s.kind !== 'container') continue;
     let o = byRuntime.get(s.runtime);
     if (o === undefined) byRuntime.set(s.runtime, (o = { runtime: s.runtime, ok: 0, notOk: 0 }));

@@ -3,7 +3,7 @@
  * (reports/charts/*.ts made them) and adds what JSON cannot hold: tick and tooltip formatters and
  * the log/linear switch. Kept as a string of plain ES2017 because it runs in the reader's browser,
  * not in Node; it formats numbers exactly as reports/format-numbers.ts does (3 significant digits
- * on axes, µs-exact values in tooltips).
+ * on axes, µs-exact times and byte-exact memory in tooltips).
  *
  * It exposes `window.vmbenchReport` ({ charts, drawnAt, errors }) so tests and the 100k benchmark
  * can tell when every chart has been drawn.
@@ -22,59 +22,105 @@ export const PAGE_SCRIPT = String.raw`
     return r.toFixed(Math.min(digits, 20));
   }
   function ms(v) { return threeSignificant(v) + ' ms'; }
+  function mib(v) { return threeSignificant(v) + ' MiB'; }
+  /** Memory ticks sit on round values (1-2-5, or the linear step): no padding zeros ("0.5 MiB", not "0.500 MiB"). */
+  function mibTick(v) { return String(Number(v.toPrecision(3))) + ' MiB'; }
   /** Tooltips give the recorded value to the microsecond: the reader asked for this exact point. */
   function exactMs(v) { return v == null ? '—' : (Math.round(v * 1000) / 1000) + ' ms'; }
+  /** Memory: MiB to two decimals, and the exact bytes when the data carries them. */
+  function exactMiB(v, bytes) {
+    if (v == null) return '—';
+    var text = (Math.round(v * 100) / 100) + ' MiB';
+    return bytes == null ? text : text + ' (' + count(bytes) + ' bytes)';
+  }
+  function count(n) { return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'); }
   function percent(v) { return (Math.round(v * 1000) / 10) + '%'; }
+  function tickFormat(spec) { return spec.valueUnit === 'MiB' ? mibTick : ms; }
+  function exactValue(spec, v, bytes) { return spec.valueUnit === 'MiB' ? exactMiB(v, bytes) : exactMs(v); }
 
-  /** Log axes get labels at 1, 2 and 5 × 10^k only; the other grid lines stay unlabelled. */
-  function logTick(value) {
+  /**
+   * Log axes get labels at 1, 2 and 5 × 10^k only; the other grid lines stay unlabelled. A
+   * horizontal axis with little room per decade labels 10^k alone, or the labels would collide.
+   */
+  function logTick(value, format, decadesOnly) {
     if (!(value > 0)) return '';
     var mantissa = Math.round((value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9))) * 1000) / 1000;
-    return mantissa === 1 || mantissa === 2 || mantissa === 5 ? ms(value) : '';
+    if (decadesOnly) return mantissa === 1 ? format(value) : '';
+    return mantissa === 1 || mantissa === 2 || mantissa === 5 ? format(value) : '';
+  }
+  /** Pixels per decade below which a horizontal log axis labels only powers of ten. */
+  var MIN_PX_PER_DECADE = 240;
+  function crowdedLogAxis(scale) {
+    if (!scale.isHorizontal() || !(scale.min > 0) || !(scale.max > scale.min)) return false;
+    return scale.width / Math.log10(scale.max / scale.min) < MIN_PX_PER_DECADE;
   }
 
   function setTickFormat(chartConfig, spec) {
     var scales = chartConfig.options.scales;
     var valueScale = scales[spec.valueAxis];
+    var format = tickFormat(spec);
     valueScale.ticks = valueScale.ticks || {};
     // Log axes label only 1-2-5 ticks themselves; Chart.js's auto-skip would drop some of those.
     valueScale.ticks.autoSkip = valueScale.type !== 'logarithmic';
     valueScale.ticks.maxRotation = 0;
     valueScale.ticks.callback = function (value) {
       var n = Number(value);
-      return this.type === 'logarithmic' ? logTick(n) : ms(n);
+      return this.type === 'logarithmic' ? logTick(n, format, crowdedLogAxis(this)) : format(n);
     };
     if (spec.tooltip === 'cdf') {
       scales.y.ticks = { callback: function (value) { return percent(Number(value)); } };
     }
   }
 
+  /** Per tooltip style, a function of the spec that returns Chart.js's label callback. */
   var tooltipLabels = {
-    box: function (ctx) {
-      var box = ctx.raw;
-      if (!box) return '';
-      var hovered = ctx.formattedValue && ctx.formattedValue.hoveredItemIndex;
-      if (hovered != null && hovered >= 0) return ctx.dataset.label + ': one launch, ' + exactMs(box.items[hovered]);
-      return [
-        ctx.dataset.label,
-        'median ' + exactMs(box.median) + '  (n = ' + box.n + ')',
-        'quartiles ' + exactMs(box.q1) + ' – ' + exactMs(box.q3),
-        'p95 ' + exactMs(box.p95),
-        'min ' + exactMs(box.min) + ', max ' + exactMs(box.max),
-      ];
+    box: function () {
+      return function (ctx) {
+        var box = ctx.raw;
+        if (!box) return '';
+        var hovered = ctx.formattedValue && ctx.formattedValue.hoveredItemIndex;
+        if (hovered != null && hovered >= 0) return ctx.dataset.label + ': one launch, ' + exactMs(box.items[hovered]);
+        return [
+          ctx.dataset.label,
+          'median ' + exactMs(box.median) + '  (n = ' + box.n + ')',
+          'quartiles ' + exactMs(box.q1) + ' – ' + exactMs(box.q3),
+          'p95 ' + exactMs(box.p95),
+          'min ' + exactMs(box.min) + ', max ' + exactMs(box.max),
+        ];
+      };
     },
-    cdf: function (ctx) {
-      return ctx.dataset.label + ': ' + percent(ctx.parsed.y) + ' ready within ' + exactMs(ctx.parsed.x);
+    cdf: function () {
+      return function (ctx) {
+        return ctx.dataset.label + ': ' + percent(ctx.parsed.y) + ' ready within ' + exactMs(ctx.parsed.x);
+      };
     },
-    bar: function (ctx) {
-      var value = ctx.parsed[ctx.chart.options.indexAxis === 'y' ? 'x' : 'y'];
-      return ctx.dataset.label + ': ' + exactMs(value);
+    bar: function (spec) {
+      return function (ctx) {
+        var value = ctx.parsed[ctx.chart.options.indexAxis === 'y' ? 'x' : 'y'];
+        var bytes = ctx.dataset.bytes ? ctx.dataset.bytes[ctx.dataIndex] : null;
+        return ctx.dataset.label + ': ' + exactValue(spec, value, bytes);
+      };
+    },
+    // A point over "instances running"; a fit line says what it is instead.
+    xy: function (spec) {
+      return function (ctx) {
+        if (ctx.dataset.note) return ctx.dataset.note;
+        var raw = ctx.raw || {};
+        return ctx.dataset.label + ': ' + exactValue(spec, ctx.parsed.y, raw.b);
+      };
     },
   };
 
   function setTooltips(chartConfig, spec) {
     var tooltip = chartConfig.options.plugins.tooltip;
-    tooltip.callbacks = { label: tooltipLabels[spec.tooltip] };
+    tooltip.callbacks = { label: tooltipLabels[spec.tooltip](spec) };
+    if (spec.tooltip === 'xy') {
+      tooltip.callbacks.title = function (items) {
+        if (!items.length || items[0].dataset.note) return '';
+        var n = items[0].parsed.x;
+        return count(n) + (n === 1 ? ' instance running' : ' instances running');
+      };
+    }
     if (spec.tooltip === 'bar' && chartConfig.options.startupMedians) {
       var medians = chartConfig.options.startupMedians;
       tooltip.callbacks.footer = function (items) {

@@ -102,7 +102,28 @@ button.scale-toggle {
 }
 button.scale-toggle:hover { background: var(--soft); }
 
+/* Memory and density: runtimes are columns, measures rows (each with how it is taken) */
+table.density-table { table-layout: auto; }
+table.density-table thead th.runtime-col { text-align: right; vertical-align: bottom; white-space: nowrap; }
+table.density-table th.measure { font-weight: 600; width: 34%; min-width: 240px; }
+table.density-table th.measure .how { display: block; font-weight: 400; color: var(--muted); font-size: 0.8rem; line-height: 1.35; margin-top: 1px; }
+table.density-table tr.measure-group th {
+  background: #eef1f5; color: var(--accent); font-size: 0.78rem; font-weight: 700; letter-spacing: 0.03em;
+  text-transform: uppercase; padding-top: 7px; border-bottom: 1px solid #ced4da;
+}
+table.density-table td.num { vertical-align: top; }
+table.density-table td.stop { text-align: right; min-width: 140px; }
+table.density-table td.stop .cell-note { display: inline-block; max-width: 240px; white-space: normal; }
+.cell-note { font-size: 0.78rem; }
+td.nowrap { white-space: nowrap; }
+ul.density-ratios { margin: 6px 0 12px; padding-left: 20px; }
+ul.density-ratios li { margin: 2px 0; }
+
 /* Environment */
+.overhead-facts { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 4px 0 14px; padding: 10px 14px; background: var(--soft); border-radius: 6px; font-size: 0.9rem; }
+.overhead-facts div { display: flex; gap: 8px; }
+.overhead-facts dt { color: var(--muted); }
+.overhead-facts dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
 dl.env { display: grid; grid-template-columns: minmax(200px, max-content) 1fr; gap: 0; margin: 0; font-size: 0.9rem; }
 dl.env dt, dl.env dd { padding: 4px 8px; border-bottom: 1px solid var(--line); margin: 0; }
 dl.env dt { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85em; color: var(--muted); }

@@ -7,9 +7,9 @@ import type { ChartSpec } from '../charts/chart-spec.js';
 import { html, type SafeHtml } from '../escape.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
 
-/** Box plots and CDFs need the width; phase bars read fine at half width. */
+/** Box plots and CDFs need the width; phase bars read fine at half width. A spec may say which it wants. */
 function widthClass(spec: ChartSpec): string {
-  return spec.tooltip === 'bar' ? 'half' : 'full';
+  return spec.width ?? (spec.tooltip === 'bar' ? 'half' : 'full');
 }
 
 export function renderChartFigure(spec: ChartSpec): SafeHtml {
@@ -26,9 +26,13 @@ export function renderChartFigure(spec: ChartSpec): SafeHtml {
 }
 
 export function renderChartsSection(view: RunView, heading = 'Charts'): SafeHtml {
+  // A run without startup samples (a density-only run) would show a wall of empty boxes.
+  const body = view.charts.every((c) => c.config === null)
+    ? html`<p class="muted">No startup or teardown was measured in this run, so there are no startup charts.</p>`
+    : html`<p class="subtitle">Hover for exact values. Colors are the same for a runtime in every chart; VMs use warm colors and diamonds or dashed lines, containers cool colors and circles or solid lines.</p>
+  <div class="charts">${view.charts.map(renderChartFigure)}</div>`;
   return html`<section id="${anchor(view, SECTION_IDS.charts)}">
   <h2>${heading}</h2>
-  <p class="subtitle">Hover for exact values. Colors are the same for a runtime in every chart; VMs use warm colors and diamonds or dashed lines, containers cool colors and circles or solid lines.</p>
-  <div class="charts">${view.charts.map(renderChartFigure)}</div>
+  ${body}
 </section>`;
 }

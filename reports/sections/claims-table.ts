@@ -1,13 +1,14 @@
 /** The chapter's claims, each with the verdict this run supports, the figures and a link to them. */
 import type { ClaimVerdict } from '../claims.js';
 import { html, type SafeHtml } from '../escape.js';
-import { anchor, SECTION_IDS, type RunView } from './run-view.js';
+import { allCharts, anchor, SECTION_IDS, type RunView } from './run-view.js';
 
 const SECTION_TITLES: Record<string, string> = {
   [SECTION_IDS.kernels]: 'Kernels seen',
   [SECTION_IDS.environment]: 'Environment',
   [SECTION_IDS.ratios]: 'Ratios table',
   [SECTION_IDS.summary]: 'Summary table',
+  [SECTION_IDS.density]: 'Memory and density',
 };
 
 export function verdictBadge(verdict: string): SafeHtml {
@@ -16,7 +17,7 @@ export function verdictBadge(verdict: string): SafeHtml {
 
 function evidenceLink(view: RunView, v: ClaimVerdict): SafeHtml | string {
   if (v.chartId === null) return '—';
-  const title = view.charts.find((c) => c.id === anchor(view, v.chartId as string))?.title ?? SECTION_TITLES[v.chartId] ?? v.chartId;
+  const title = allCharts(view).find((c) => c.id === anchor(view, v.chartId as string))?.title ?? SECTION_TITLES[v.chartId] ?? v.chartId;
   return html`<a href="#${anchor(view, v.chartId)}">${title}</a>`;
 }
 

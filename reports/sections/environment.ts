@@ -29,6 +29,7 @@ const HINTS: Record<string, string> = {
   'harness.peakRssBytes': 'peak memory of the harness process',
   loadAvgAtStart: '1, 5 and 15 minute load average when the run started',
   cgroupMode: 'cgroup hierarchy: v1, v2 or hybrid',
+  hostTscKhz: 'host TSC rate (kHz) passed to microvm guests under TCG as tsc_early_khz',
 };
 
 interface Field {
@@ -61,11 +62,28 @@ function fieldList(fields: readonly Field[]): SafeHtml {
   )}</dl>`;
 }
 
+/** The harness's own cost at a glance: how late a timestamp can be and how much memory it held. */
+function overheadFacts(view: RunView): SafeHtml {
+  const { harness } = view.run.env;
+  const densityPeaks = (view.run.summary.density ?? []).map((d) => d.harnessPeakRssBytes).filter((b): b is number => b !== null);
+  const fact = (name: string, value: string, key: string): SafeHtml => html`<div data-overhead="${key}"><dt>${name}</dt><dd>${value}</dd></div>`;
+  return html`<h3>Harness overhead</h3>
+  <dl class="overhead-facts">
+    ${fact('Event-loop delay p99', formatMs(harness.eventLoopDelayP99Ms), 'event-loop-delay')}
+    ${fact('Peak RSS', formatBytes(harness.peakRssBytes), 'peak-rss')}
+    ${densityPeaks.length === 0 ? null : fact('Peak RSS during density runs', formatBytes(Math.max(...densityPeaks)), 'density-peak-rss')}
+    ${fact('Clock read', formatNs(harness.timerOverheadNs), 'timer')}
+    ${fact('Ready-marker scan per chunk', formatNs(harness.markerScanNs), 'marker-scan')}
+  </dl>`;
+}
+
 export function renderEnvironment(view: RunView): SafeHtml {
   const { env, meta } = view.run;
   return html`<section id="${anchor(view, SECTION_IDS.environment)}">
   <h2>Environment</h2>
   <p class="subtitle">Every field of env.json as the harness recorded it, including its own overhead (so its distortion can be judged).</p>
+  ${overheadFacts(view)}
+  <h3>Host and tools (env.json)</h3>
   ${fieldList(flattenFields(env))}
   <h3>Run (run.json)</h3>
   ${fieldList(flattenFields(meta))}

@@ -12,7 +12,7 @@ export function renderKernelsTable(view: RunView): SafeHtml {
   <p class="subtitle">Host kernel: <code>${host}</code>. Counts are launches that reported that release.</p>
   <div class="table-wrap"><table>
     <thead><tr><th>Scenario</th><th>Runtime</th><th>Kind</th><th>Kernel release reported inside</th><th>Same release string as host</th><th class="num">Not reported</th></tr></thead>
-    <tbody>${groups.map(
+    <tbody>${groups.length === 0 ? html`<tr><td colspan="6" class="muted">No launch reported its kernel.</td></tr>` : null}${groups.map(
       (g) => html`<tr data-runtime="${g.runtime}">
       <td>${g.scenario}</td><td class="name">${runtimeSwatch(view.palette, g.runtime, g.kind)}${g.runtime}</td><td>${kindBadge(g.kind)}</td>
       <td>${g.kernels.size === 0 ? html`<span class="muted">none</span>` : [...g.kernels.entries()].map(([k, n]) => html`<code>${k}</code> <span class="muted">(${n}×)</span><br>`)}</td>

@@ -9,8 +9,16 @@ export interface RunView {
   /** Prefix of this run's DOM ids: '' in a single-run report, 'run2-' … in a comparison. */
   idPrefix: string;
   palette: Palette;
+  /** The startup charts (the Charts section). */
   charts: ChartSpec[];
+  /** The memory and density charts (their own section); empty when the run has no density data. */
+  densityCharts: ChartSpec[];
   claims: ClaimVerdict[];
+}
+
+/** Every chart of the run, in page order: what the page embeds and what claims link to. */
+export function allCharts(view: RunView): ChartSpec[] {
+  return [...view.charts, ...view.densityCharts];
 }
 
 /** Section anchors, one place so the table of contents and claim links cannot drift apart. */
@@ -20,6 +28,7 @@ export const SECTION_IDS = {
   warnings: 'warnings',
   ratios: 'ratios',
   charts: 'charts',
+  density: 'density',
   claims: 'claims',
   kernels: 'kernels',
   environment: 'environment',

@@ -4,6 +4,7 @@
  * Rows carry data-* attributes so tests (and readers' scripts) can find a value without parsing text.
  */
 import type { MetricSummary, RuntimeSummary } from '../../harness/results/format.js';
+import { hasDensity, isDensityOnlyWarning } from '../density-facts.js';
 import { html, type SafeHtml } from '../escape.js';
 import { formatMs, formatMsInterval, formatMsRange } from '../format-numbers.js';
 import { describeInstance, runtimeKey } from '../run-facts.js';
@@ -50,7 +51,8 @@ function rowsFor(view: RunView, rs: RuntimeSummary): SafeHtml {
 }
 
 function renderWarnings(view: RunView): SafeHtml {
-  const { warnings } = view.run.summary;
+  // Warnings about density runtimes are shown next to the density table instead.
+  const warnings = view.run.summary.warnings.filter((w) => !isDensityOnlyWarning(view.run, w));
   if (warnings.length === 0) {
     return html`<p id="${anchor(view, SECTION_IDS.warnings)}" class="muted">The harness raised no noise or outlier warnings for these numbers.</p>`;
   }
@@ -58,6 +60,11 @@ function renderWarnings(view: RunView): SafeHtml {
     <h3>Warnings from the harness (summary.json)</h3>
     <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul>
   </div>`;
+}
+
+function noSamples(view: RunView): SafeHtml | string {
+  if (!hasDensity(view.run)) return 'No samples were measured.';
+  return html`No startup samples were measured: this run ran density scenarios only (see <a href="#${anchor(view, SECTION_IDS.density)}">Memory and density</a>).`;
 }
 
 export function renderSummaryTable(view: RunView): SafeHtml {
@@ -71,7 +78,7 @@ export function renderSummaryTable(view: RunView): SafeHtml {
       <th class="num">Median</th><th class="num">95% CI of median</th><th class="num">Min … max</th><th class="num">p95</th><th class="num">n</th>
       <th class="num">Failed</th><th class="num">Timed out</th>
     </tr></thead>
-    <tbody>${runtimes.length === 0 ? html`<tr><td colspan="11" class="muted">No samples were measured.</td></tr>` : runtimes.map((rs) => rowsFor(view, rs))}</tbody>
+    <tbody>${runtimes.length === 0 ? html`<tr><td colspan="11" class="muted">${noSamples(view)}</td></tr>` : runtimes.map((rs) => rowsFor(view, rs))}</tbody>
   </table></div>
   ${renderWarnings(view)}
 </section>`;

@@ -10,13 +10,34 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../harness/results/format.js';
 import { evaluateClaims } from '../../reports/claims.js';
-import { formatMs } from '../../reports/format-numbers.js';
+import { formatMiB, formatMs } from '../../reports/format-numbers.js';
 import { renderHtmlReport } from '../../reports/render-html.js';
 import { makeRunData, makeRunWithHostileName, XSS_RUNTIME } from '../fixtures/report/make-run-data.js';
 import { chromiumMissing, launchChromium, SKIP_REASON } from './launch-chromium.js';
 import { chartsDrawnAt, probeCanvases } from './page-probes.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
+
+const DENSITY_CANVASES = ['density-memory-canvas', 'density-pss-canvas', 'density-startup-canvas', 'density-methods-canvas', 'density-ksm-canvas'];
+
+interface TooltipChart {
+  tooltip: { setActiveElements(a: unknown[], p: unknown): void; title?: string[]; body?: Array<{ lines: string[] }> };
+  update(): void;
+}
+
+/** The tooltip a chart shows for one data point: title and body lines. */
+async function tooltipOf(page: Page, chartId: string, datasetIndex: number, index: number): Promise<{ title: string[]; lines: string[] }> {
+  return page.evaluate(
+    ([id, d, i]) => {
+      const chart = (window as unknown as { vmbenchReport: { charts: Record<string, TooltipChart> } }).vmbenchReport.charts[id as string];
+      if (chart === undefined) return { title: [], lines: [] };
+      chart.tooltip.setActiveElements([{ datasetIndex: d, index: i }], { x: 0, y: 0 });
+      chart.update();
+      return { title: chart.tooltip.title ?? [], lines: (chart.tooltip.body ?? []).flatMap((b) => b.lines) };
+    },
+    [chartId, datasetIndex, index] as const,
+  );
+}
 
 interface OpenedReport {
   page: Page;
@@ -76,6 +97,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
       'teardown-distribution-canvas',
       'vm-boot-phases-canvas',
       'container-startup-phases-canvas',
+      ...DENSITY_CANVASES,
     ]);
     for (const c of canvases) {
       expect(c.hasChart, c.id).toBe(true);
@@ -103,10 +125,47 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
     expect(shown).toEqual(evaluateClaims(run).map((v) => [v.id, v.verdict]));
   });
 
+  it('shows the C2 verdict evaluateClaims gives from the density data, linked to the memory chart', async () => {
+    const c2 = evaluateClaims(run).find((v) => v.id === 'C2');
+    expect(c2?.verdict).toBe('supported');
+    const row = report.page.locator('tr[data-claim="C2"]');
+    expect((await row.locator('[data-cell="verdict"]').textContent())?.trim()).toBe(c2?.verdict);
+    expect(await row.locator('a').getAttribute('href')).toBe('#density-memory');
+  });
+
+  it('shows the density table with the numbers of summary.json', async () => {
+    const shown = await report.page.$$eval('table.density-table td[data-cell="pss"]', (cells) =>
+      cells.map((c) => [(c as HTMLElement).dataset.runtime, c.textContent?.trim()]),
+    );
+    expect(shown).toEqual((summaryFromDisk.density ?? []).map((d) => [d.runtime, formatMiB(d.perInstance.pssBytes)]));
+  });
+
+  it('gives exact memory in the density tooltips: MiB and bytes, with instances running', async () => {
+    const { title, lines } = await tooltipOf(report.page, 'density-memory', 0, 1);
+    expect(title).toEqual(['2 instances running']);
+    expect(lines[0]).toMatch(/^qemu-q35 \(VM, TCG\): [\d.]+ MiB \([\d\u202f]+ bytes\)$/);
+    const fit = await tooltipOf(report.page, 'density-memory', 1, 0);
+    expect(fit.lines[0]).toMatch(/^qemu-q35 straight-line fit: [\d.]+ ± [\d.]+ MiB per instance/);
+    const bar = await tooltipOf(report.page, 'density-methods', 0, 0);
+    expect(bar.lines[0]).toMatch(/^PSS \(host, per process\): [\d.]+ MiB \([\d\u202f]+ bytes\)$/);
+  });
+
+  it('switches the memory charts between log and linear scale', async () => {
+    const type = (id: string): Promise<string> =>
+      report.page.evaluate((chartId) => (window as unknown as { vmbenchReport: { charts: Record<string, { options: { scales: { x: { type: string } } } }> } }).vmbenchReport.charts[chartId]!.options.scales.x.type, id);
+    expect(await type('density-methods')).toBe('logarithmic');
+    await report.page.click('button[data-scale-toggle="density-methods"]');
+    expect(await type('density-methods')).toBe('linear');
+    await report.page.click('button[data-scale-toggle="density-methods"]');
+    expect(await type('density-methods')).toBe('logarithmic');
+  });
+
   it('does not run a script hidden in a runtime name, and shows the name as text', async () => {
     expect(await report.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     const name = report.page.locator('table.summary-table td.name', { hasText: XSS_RUNTIME });
     await expect(name.isVisible()).resolves.toBe(true);
+    const header = report.page.locator('table.density-table th.runtime-col', { hasText: XSS_RUNTIME });
+    await expect(header.isVisible()).resolves.toBe(true);
     expect(await report.page.locator('b', { hasText: /^x$/ }).count()).toBe(0);
   });
 
@@ -134,6 +193,23 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
   it('saves a screenshot for people to look at', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await report.page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    await report.page.locator('#density').screenshot({ path: join(ARTIFACTS, 'report-density.png') });
+  });
+
+  it('renders a density-only run: no errors, the startup charts reduced to a line, every density chart drawn', async () => {
+    const file = join(dir, 'density-only.html');
+    const densityOnly = makeRunData({ runId: '2025-11-30T09-00-00Z-density', runtimes: [], failures: [] });
+    writeFileSync(file, renderHtmlReport({ runs: [densityOnly] }));
+    const opened = await openReport(browser, file);
+    expect(opened.consoleErrors).toEqual([]);
+    expect(opened.requests).toEqual([opened.url]);
+    const canvases = await opened.page.evaluate(probeCanvases);
+    expect(canvases.map((c) => c.id)).toEqual(DENSITY_CANVASES);
+    for (const c of canvases) expect(c.hasChart && c.paintedPixels > 0.01 * c.width * c.height, c.id).toBe(true);
+    expect(await opened.page.locator('#charts').textContent()).toContain('no startup charts');
+    const c2 = evaluateClaims(densityOnly).find((v) => v.id === 'C2');
+    expect((await opened.page.locator('tr[data-claim="C2"] [data-cell="verdict"]').textContent())?.trim()).toBe(c2?.verdict);
+    await opened.page.close();
   });
 
   it('renders a comparison of two runs the same way: no errors, no requests, every chart drawn', async () => {
@@ -144,7 +220,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
     expect(comparison.consoleErrors).toEqual([]);
     expect(comparison.requests).toEqual([comparison.url]);
     const canvases = await comparison.page.evaluate(probeCanvases);
-    expect(canvases.length).toBe(2 + 2 * 5);
+    expect(canvases.length).toBe(2 + 2 * (5 + DENSITY_CANVASES.length));
     for (const c of canvases) expect(c.hasChart && c.paintedPixels > 0, c.id).toBe(true);
     await comparison.page.screenshot({ path: join(ARTIFACTS, 'comparison.png'), fullPage: true });
   });

@@ -6,6 +6,7 @@ import { resolve, join } from 'node:path';
 import { readResults } from '../../results/read-results.js';
 import { writeFileAtomic } from '../../results/atomic-write.js';
 import { summarize } from '../../stats/summarize.js';
+import { withDensity } from '../../stats/summarize-density.js';
 import { renderHtmlReport } from '../../../reports/render-html.js';
 import { renderMarkdownSummary } from '../../../reports/render-markdown.js';
 import type { RunData } from '../../../reports/report-input.js';
@@ -23,7 +24,8 @@ export async function reportCommand(dirs: string[], flags: { out?: string; forma
       throw new UserError(`cannot read results: ${(error as Error).message}`);
     }
     for (const p of results.problems) process.stderr.write(`note: ${dir}: ${p}\n`);
-    const summary = results.summary ?? summarize(results.meta.runId, results.samples, results.meta.status === 'complete');
+    const summary = results.summary
+      ?? withDensity(summarize(results.meta.runId, results.samples, results.meta.status === 'complete'), results.density, results.env.memTotalBytes);
     return { dir, meta: results.meta, env: results.env, samples: results.samples, density: results.density, summary };
   });
   const input = { runs };

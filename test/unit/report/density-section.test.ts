@@ -34,7 +34,7 @@ describe('Memory and density section', () => {
   it('shows instances reached and the stop reason of every runtime', () => {
     for (const d of density) {
       expect(cell(page, d.runtime, 'instances')).toBe(formatCount(d.instances));
-      expect(cell(page, d.runtime, 'stop')).toContain(d.stopDetail);
+      expect(cell(page, d.runtime, 'stop')).toContain(escapeHtml(d.stopDetail));
     }
     expect(cell(page, 'runc', 'instances')).toBe('60');
   });
@@ -119,7 +119,8 @@ describe('Memory and density section', () => {
   it('is absent, with its TOC entry and charts, when the run has no density data', () => {
     const plain = renderHtmlReport({ runs: [makeRunData({ density: 'none' })] });
     expect(plain).not.toContain('id="density"');
-    expect(plain).not.toContain('Memory and density');
+    expect(plain).not.toContain('href="#density"');
+    expect(plain).not.toContain('>Memory and density<');
     expect(plain).not.toContain('density-memory');
   });
 
@@ -128,6 +129,16 @@ describe('Memory and density section', () => {
     const html = renderHtmlReport({ runs: [hostile] });
     expect(markupOnly(html)).not.toContain(XSS_RUNTIME);
     expect(html).toContain(escapeHtml(XSS_RUNTIME));
+  });
+});
+
+describe('comparison of runs with density data', () => {
+  it('gives each run its own density section and charts, and every link resolves', () => {
+    const html = renderHtmlReport({ runs: [run, makeRunData({ runId: 'other', seed: 3 })] });
+    const ids = new Set(idsIn(html));
+    expect(ids).toContain('run1-density');
+    expect(ids).toContain('run2-density-memory');
+    for (const m of markupOnly(html).matchAll(/href="#([^"]+)"/g)) expect(ids).toContain(m[1]);
   });
 });
 

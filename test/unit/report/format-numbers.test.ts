@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
   formatCount,
+  formatFigure,
+  formatMiB,
+  formatWithError,
   formatMs,
   formatMsDelta,
   formatMsInterval,
@@ -44,5 +47,20 @@ describe('number formatting', () => {
     expect(formatBytes(24 * 1024 ** 3)).toBe('24.0 GiB');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatCount(100000)).toBe('100\u202f000');
+  });
+
+  it('formats memory in MiB with 3 significant digits and a typographic minus', () => {
+    expect(formatMiB(201061376)).toBe('192 MiB');
+    expect(formatMiB(474624)).toBe('0.453 MiB');
+    expect(formatMiB(-3301888)).toBe('−3.15 MiB');
+    expect(formatMiB(null)).toBe('—');
+  });
+
+  it('formats a slope with its standard error, and plain figures', () => {
+    expect(formatWithError(169.1, 61.44, 'MiB')).toBe('169 ± 61.4 MiB');
+    expect(formatWithError(-0.0202, null, 'ms')).toBe('−0.0202 ms');
+    expect(formatFigure(0.88336)).toBe('0.883');
+    expect(formatFigure(4222.3)).toBe('4220');
+    expect(formatFigure(null)).toBe('—');
   });
 });

@@ -1,0 +1,244 @@
+/**
+ * "Memory and density": per density scenario, what one idle instance costs by each method, the
+ * marginal cost from the straight-line fits, how many fit per GiB and on this host, how startup
+ * grows with N, and the harness's own footprint; then the container/VM ratios, the harness's
+ * warnings about the scenario, KSM before/after, and the density charts. Runtimes are columns
+ * (a density scenario has a handful of them), measures are rows, each with how it is measured.
+ * Cells carry data-runtime and data-cell so tests and readers' scripts can find a value.
+ */
+import type { DensitySummary, KsmResult, LinearFit } from '../../harness/results/format.js';
+import { MEMORY_METHODS } from '../charts/memory-methods.js';
+import { costBasis, densityGroups, densityScenarios, densityWarningsFor, hasDensity, MIB, type DensityGroup } from '../density-facts.js';
+import { html, type SafeHtml } from '../escape.js';
+import { formatBytes, formatCount, formatFigure, formatMiB, formatMs, formatRatio, formatWithError, threeSignificant } from '../format-numbers.js';
+import { describeInstance } from '../run-facts.js';
+import { renderChartFigure } from './charts-section.js';
+import { kindBadge, runtimeSwatch } from './runtime-badges.js';
+import { anchor, SECTION_IDS, type RunView } from './run-view.js';
+
+type Cell = SafeHtml | string;
+
+interface MeasureRow {
+  key: string;
+  label: string;
+  how: string | null;
+  cell: (d: DensitySummary, g: DensityGroup) => Cell;
+  /** Text cells (the stop reason) are left-aligned and may wrap. */
+  text?: boolean;
+}
+
+const DASH = '—';
+
+function withNote(main: string, note: string | null): Cell {
+  return note === null ? main : html`${main}<br><span class="muted cell-note">${note}</span>`;
+}
+
+/** "169 ± 61.4 MiB" (per instance) and, below it, "r² 0.883 · n = 3". */
+export function formatMemoryFit(fit: LinearFit | null): { main: string; note: string | null } {
+  if (fit === null) return { main: DASH, note: null };
+  const se = fit.slopeStdErr === null ? null : fit.slopeStdErr / MIB;
+  return { main: formatWithError(fit.slope / MIB, se, 'MiB'), note: `r² ${formatFigure(fit.r2)} · n = ${fit.n}` };
+}
+
+/** "354 ± 179 ms" (per running instance) and "r² 0.796 · n = 3". */
+export function formatStartupFit(fit: LinearFit | null): { main: string; note: string | null } {
+  if (fit === null) return { main: DASH, note: null };
+  return { main: formatWithError(fit.slope, fit.slopeStdErr, 'ms'), note: `r² ${formatFigure(fit.r2)} · n = ${fit.n}` };
+}
+
+export function basisNote(d: DensitySummary): string | null {
+  const basis = costBasis(d);
+  return basis === null ? null : `from the ${basis} slope`;
+}
+
+const STOP_REASONS: Record<DensitySummary['stopReason'], string> = {
+  max: 'maximum reached',
+  reserve: 'memory reserve',
+  'startup-limit': 'startup too slow',
+  failures: 'launches failed',
+  interrupted: 'interrupted',
+};
+
+function fitCell(r: { main: string; note: string | null }): Cell {
+  return withNote(r.main, r.note);
+}
+
+const GROUPS: Array<{ title: string; rows: MeasureRow[] }> = [
+  {
+    title: 'Run',
+    rows: [
+      { key: 'instances', label: 'Instances reached', how: 'Idle instances running together when the run stopped adding them.', cell: (d) => formatCount(d.instances) },
+      {
+        key: 'stop',
+        label: 'Stop reason',
+        how: null,
+        text: true,
+        cell: (d) => html`<strong>${STOP_REASONS[d.stopReason] ?? d.stopReason}</strong><br><span class="muted cell-note">${d.stopDetail}</span>`,
+      },
+    ],
+  },
+  {
+    title: 'Memory per instance, MiB (median over the instances)',
+    rows: [
+      ...MEMORY_METHODS.map(
+        (m): MeasureRow => ({ key: m.key, label: m.label, how: m.how, cell: (d) => formatMiB(d.perInstance[m.field]) }),
+      ),
+      {
+        key: 'overhead',
+        label: 'Overhead (PSS − inside)',
+        how: 'Host cost beyond the workload’s own use: QEMU and the guest kernel for a VM, the runtime for a container. Negative: no overhead measurable, the two readings differ by more.',
+        cell: (d) => formatMiB(d.overheadBytes),
+      },
+    ],
+  },
+  {
+    title: 'Marginal cost of one more instance, MiB (slope ± standard error of a straight line over instances running)',
+    rows: [
+      { key: 'marginal-system', label: 'Host memory used (MemAvailable)', how: 'Baseline MemAvailable − MemAvailable at each step.', cell: (d) => fitCell(formatMemoryFit(d.marginalSystem)) },
+      { key: 'marginal-pss', label: 'Summed PSS', how: 'PSS of all running instances, read every few steps.', cell: (d) => fitCell(formatMemoryFit(d.marginalPss)) },
+    ],
+  },
+  {
+    title: 'Density',
+    rows: [
+      {
+        key: 'per-gib',
+        label: 'Instances per GiB',
+        how: '1 GiB ÷ marginal cost (MemAvailable slope; the summed-PSS slope when MemAvailable did not fall).',
+        cell: (d) => withNote(formatFigure(d.instancesPerGiB), basisNote(d)),
+      },
+      {
+        key: 'projected-max',
+        label: 'Projected maximum on this host',
+        how: '(Baseline MemAvailable − reserve) ÷ marginal cost: memory only, CPU not counted.',
+        cell: (d, g) => withNote(d.projectedMax === null ? DASH : formatCount(d.projectedMax), g.end === null ? null : `reserve ${formatBytes(g.end.reserveBytes)}`),
+      },
+    ],
+  },
+  {
+    title: 'Time',
+    rows: [
+      {
+        key: 'startup-slope',
+        label: 'Startup slope, ms per running instance',
+        how: 'Startup of each new instance vs instances running: slope ± standard error of a straight line.',
+        cell: (d) => fitCell(formatStartupFit(d.startupVsN)),
+      },
+      {
+        key: 'teardown',
+        label: 'Teardown of all instances',
+        how: 'Stopping every instance of the run, up to 16 at a time, until all were gone.',
+        cell: (d, g) => (g.end === null ? withNote(DASH, 'not measured (no end record)') : withNote(formatMs(d.teardownMs), `${formatCount(d.instances)} instances`)),
+      },
+    ],
+  },
+  {
+    title: 'Harness',
+    rows: [
+      {
+        key: 'harness-rss',
+        label: 'Harness peak RSS',
+        how: 'The harness’s own resident memory during this runtime’s run: part of the MemAvailable figures.',
+        cell: (d) => formatMiB(d.harnessPeakRssBytes),
+      },
+    ],
+  },
+];
+
+function runtimeHeader(view: RunView, g: DensityGroup): SafeHtml {
+  return html`<th class="num runtime-col" data-runtime="${g.runtime}">${runtimeSwatch(view.palette, g.runtime, g.kind)}${g.runtime}<br>${kindBadge(g.kind)} <span class="muted">${describeInstance(g).replace(/^(VM|container) · /, '')}</span></th>`;
+}
+
+function measureRow(row: MeasureRow, groups: readonly DensityGroup[]): SafeHtml {
+  return html`<tr data-measure="${row.key}">
+      <th scope="row" class="measure">${row.label}${row.how === null ? null : html`<span class="how">${row.how}</span>`}</th>
+      ${groups.map((g) => {
+        const d = g.summary;
+        const value = d === null ? DASH : row.cell(d, g);
+        return html`<td class="${row.text === true ? 'stop' : 'num'}" data-runtime="${g.runtime}" data-cell="${row.key}">${value}</td>`;
+      })}
+    </tr>`;
+}
+
+function ratioLines(view: RunView, scenario: string): SafeHtml | null {
+  const comparisons = (view.run.summary.densityComparisons ?? []).filter((c) => c.scenario === scenario);
+  if (comparisons.length === 0) return null;
+  const density = view.run.summary.density ?? [];
+  const perGiB = (runtime: string): string => formatFigure(density.find((d) => d.scenario === scenario && d.runtime === runtime)?.instancesPerGiB);
+  return html`<ul class="density-ratios">${comparisons.map(
+    (c) => html`<li data-vm="${c.vm}" data-container="${c.container}"><strong>${c.container}: ${formatRatio(c.ratio)} more instances per GiB than ${c.vm}</strong> <span class="muted">(${perGiB(c.container)} vs ${perGiB(c.vm)} per GiB)</span></li>`,
+  )}</ul>`;
+}
+
+function warningsBlock(view: RunView, scenario: string): SafeHtml | null {
+  const warnings = densityWarningsFor(view.run, scenario);
+  if (warnings.length === 0) return null;
+  return html`<div class="callout callout-warn density-warnings">
+    <h3>Warnings from the harness about this scenario (summary.json)</h3>
+    <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul>
+  </div>`;
+}
+
+function scenarioBlock(view: RunView, scenario: string, groups: readonly DensityGroup[]): SafeHtml {
+  return html`<h3>Scenario <code>${scenario}</code></h3>
+  <div class="table-wrap"><table class="density-table" data-scenario="${scenario}">
+    <thead><tr><th>Measure <span class="muted">and how it is taken</span></th>${groups.map((g) => runtimeHeader(view, g))}</tr></thead>
+    ${GROUPS.map(
+      (group) => html`<tbody>
+      <tr class="measure-group"><th colspan="${groups.length + 1}">${group.title}</th></tr>
+      ${group.rows.map((row) => measureRow(row, groups))}
+    </tbody>`,
+    )}
+  </table></div>
+  ${ratioLines(view, scenario)}
+  ${warningsBlock(view, scenario)}`;
+}
+
+function signedMiB(bytes: number): string {
+  return bytes > 0 ? `+${formatMiB(bytes)}` : formatMiB(bytes);
+}
+
+function ksmRow(view: RunView, g: DensityGroup, k: KsmResult, withScenario: boolean): SafeHtml {
+  const pssSaved =
+    k.pssTotalBeforeBytes === null || k.pssTotalAfterBytes === null ? null : k.pssTotalBeforeBytes - k.pssTotalAfterBytes;
+  const share = pssSaved === null || k.pssTotalBeforeBytes === null || k.pssTotalBeforeBytes <= 0 ? null : pssSaved / k.pssTotalBeforeBytes;
+  return html`<tr data-runtime="${g.runtime}" data-scenario="${g.scenario}">
+    <td class="name nowrap">${runtimeSwatch(view.palette, g.runtime, g.kind)}${withScenario ? `${g.scenario} / ` : ''}${g.runtime} ${kindBadge(g.kind)}</td>
+    <td class="num">${g.summary === null ? DASH : formatCount(g.summary.instances)}</td>
+    <td>${k.settled ? 'yes' : html`<span class="nonzero">no</span>`}<br><span class="muted cell-note">after ${formatMs(k.waitedMs)}</span></td>
+    <td class="num">${formatCount(k.pagesSharing)}</td>
+    <td class="num nowrap">${formatMiB(k.pssTotalBeforeBytes)} → ${formatMiB(k.pssTotalAfterBytes)}</td>
+    <td class="num" data-runtime="${g.runtime}" data-cell="pss-saved"><strong>${share === null ? DASH : `${threeSignificant(share * 100)}%`}</strong>${pssSaved === null ? null : html`<br><span class="muted cell-note">${formatMiB(pssSaved)}</span>`}</td>
+    <td class="num" data-runtime="${g.runtime}" data-cell="memavailable-change">${signedMiB(k.memAvailableAfterBytes - k.memAvailableBeforeBytes)}<br><span class="muted cell-note">${formatBytes(k.memAvailableBeforeBytes)} → ${formatBytes(k.memAvailableAfterBytes)}</span></td>
+  </tr>`;
+}
+
+function ksmBlock(view: RunView, groups: readonly DensityGroup[], withScenario: boolean): SafeHtml | null {
+  const measured = groups.flatMap((g) => {
+    const k = g.summary?.ksm ?? g.end?.ksm ?? null;
+    return k === null ? [] : [{ g, k }];
+  });
+  if (measured.length === 0) return null;
+  return html`<h3>Kernel samepage merging (KSM)</h3>
+  <p class="subtitle">After the last launch KSM was switched on (fast scanning) until merging settled or timed out, then switched back. QEMU marks guest RAM as mergeable, so identical guests can share pages; container processes do not ask for it, and the files they share are already shared through the page cache. MemAvailable also moves with everything else on the host: a change of a few MiB is noise.</p>
+  <div class="table-wrap"><table class="ksm-table">
+    <thead><tr><th>Runtime</th><th class="num">Instances</th><th>KSM settled</th><th class="num">Pages sharing</th><th class="num">Summed PSS before → after</th><th class="num">PSS saved</th><th class="num">MemAvailable change</th></tr></thead>
+    <tbody>${measured.map(({ g, k }) => ksmRow(view, g, k, withScenario))}</tbody>
+  </table></div>`;
+}
+
+/** Nothing at all when the run has no density data. */
+export function renderDensitySection(view: RunView): SafeHtml {
+  if (!hasDensity(view.run)) return html``;
+  const groups = densityGroups(view.run);
+  const scenarios = densityScenarios(view.run);
+  return html`<section id="${anchor(view, SECTION_IDS.density)}">
+  <h2>Memory and density</h2>
+  <p class="subtitle">Idle instances of each runtime launched one at a time, each waiting for its ready marker, until a stop rule (maximum, memory reserve, startup limit, failures); memory measured after every step. Per-instance figures are medians over the instances; marginal costs are slopes of straight lines through all the steps. One density run per runtime, so there are no confidence intervals. Memory in MiB (2<sup>20</sup> bytes).</p>
+  ${scenarios.map((scenario) => scenarioBlock(view, scenario, groups.filter((g) => g.scenario === scenario)))}
+  ${ksmBlock(view, groups, scenarios.length > 1)}
+  ${view.densityCharts.length === 0 ? null : html`<h3>Charts</h3>
+  <p class="subtitle">Hover for exact values. Runtime colors as in every other chart; VMs are diamonds and dashed lines, containers circles and solid lines.</p>
+  <div class="charts">${view.densityCharts.map(renderChartFigure)}</div>`}
+</section>`;
+}
