@@ -3,7 +3,7 @@
  * warnings next to the numbers, then how many times faster the containers started than the VMs.
  */
 import type { Summary, RuntimeSummary, EnvInfo } from '../results/format.js';
-import { formatMs, formatRatio } from './format.js';
+import { formatBytes, formatMs, formatRatio } from './format.js';
 
 function runtimeLabel(r: Pick<RuntimeSummary, 'runtime' | 'accel' | 'machine'>): string {
   return r.accel ? `${r.runtime} (${r.accel})` : r.runtime;
@@ -38,6 +38,7 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
       }
     }
   }
+  lines.push(...formatDensity(summary));
   if (summary.warnings.length) {
     lines.push('', 'Warnings:');
     for (const w of summary.warnings) lines.push(`  ⚠ ${w}`);
@@ -47,4 +48,27 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
   }
   if (!summary.complete) lines.push('', 'Note: the run is INCOMPLETE (interrupted); the numbers cover what was measured.');
   return lines.join('\n');
+}
+
+const bytes = (b: number | null | undefined): string => (b === null || b === undefined ? '—' : formatBytes(b));
+
+/** Per density runtime: how far it got, what one instance costs by each method, how many fit. */
+function formatDensity(summary: Summary): string[] {
+  const lines: string[] = [];
+  for (const scenario of [...new Set((summary.density ?? []).map((d) => d.scenario))]) {
+    lines.push('', `Density ${scenario}`);
+    for (const d of (summary.density ?? []).filter((x) => x.scenario === scenario)) {
+      const label = d.accel ? `${d.runtime} (${d.accel})` : d.runtime;
+      const slope = d.marginalSystem ? `${bytes(d.marginalSystem.slope)}${d.marginalSystem.slopeStdErr !== null ? ` ± ${bytes(d.marginalSystem.slopeStdErr)}` : ''}` : '—';
+      lines.push(`  ${label}: ${d.instances} instances (${d.stopDetail})`);
+      lines.push(`    Per instance:   PSS ${bytes(d.perInstance.pssBytes)}, MemAvailable drop ${bytes(d.perInstance.systemBytes)}, inside ${bytes(d.perInstance.insideBytes)}${d.perInstance.cgroupBytes !== null ? `, cgroup ${bytes(d.perInstance.cgroupBytes)}` : ''}${d.perInstance.configuredBytes !== null ? ` (configured ${bytes(d.perInstance.configuredBytes)})` : ''}`);
+      lines.push(`    Marginal cost:  ${slope} per instance (host MemAvailable fit); PSS fit ${bytes(d.marginalPss?.slope)}`);
+      lines.push(`    Fits:           ${d.instancesPerGiB === null ? '—' : d.instancesPerGiB >= 100 ? Math.round(d.instancesPerGiB) : d.instancesPerGiB.toPrecision(3)} per GiB, ~${d.projectedMax ?? '—'} on this host above the reserve; teardown of all ${formatMs(d.teardownMs)}`);
+      if (d.ksm) lines.push(`    KSM:            summed PSS ${bytes(d.ksm.pssTotalBeforeBytes)} → ${bytes(d.ksm.pssTotalAfterBytes)}${d.ksm.settled ? '' : ' (not settled)'}`);
+    }
+    for (const c of (summary.densityComparisons ?? []).filter((x) => x.scenario === scenario)) {
+      lines.push(`  ${c.container}: ${formatRatio(c.ratio)} more instances per GiB than ${c.vm}`);
+    }
+  }
+  return lines;
 }
