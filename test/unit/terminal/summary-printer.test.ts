@@ -1,0 +1,34 @@
+import { describe, it, expect } from 'vitest';
+import { formatSummary } from '../../../harness/terminal/summary-printer.js';
+import { summarize } from '../../../harness/stats/summarize.js';
+import { formatMs, formatRatio } from '../../../harness/terminal/format.js';
+import type { StartupSample } from '../../../harness/results/format.js';
+
+const sample = (runtime: string, kind: 'vm' | 'container', startupMs: number, i: number): StartupSample => ({
+  type: 'startup', runId: 'r', seq: i, scenario: 'startup', runtime, kind, backend: kind === 'vm' ? 'qemu' : 'namespaces',
+  workload: 'hello', iteration: i, warmup: false, startedAt: '2026-11-29T00:00:00Z', accel: kind === 'vm' ? 'tcg' : null,
+  machine: kind === 'vm' ? 'q35' : null, outcome: 'ok', error: null, startupMs, teardownMs: 5, phases: [],
+  instanceKernel: null, guestUptimeAtReadyS: null, exitedBeforeStop: false, isolation: null,
+});
+
+describe('terminal summary', () => {
+  it('shows median ± sd, range, and how many times faster the container started', () => {
+    const samples = [2000, 2100, 1900, 2050, 1950].flatMap((v, i) => [sample('qemu-q35', 'vm', v, i), sample('namespaces', 'container', v / 400, i)]);
+    const text = formatSummary(summarize('r', samples, true), null);
+    expect(text).toContain('qemu-q35 (tcg)');
+    expect(text).toMatch(/Startup {2}\(median ± σ\): +2\.00 s ±/);
+    expect(text).toMatch(/Range {4}\(min … max\): +1\.90 s … 2\.10 s/);
+    expect(text).toMatch(/namespaces started 400× faster than qemu-q35 \(tcg\) \[95% CI/);
+  });
+  it('marks an incomplete run', () => {
+    expect(formatSummary(summarize('r', [sample('a', 'container', 1, 0)], false), null)).toContain('INCOMPLETE');
+  });
+  it('formats numbers with 3 significant digits and a unit that fits', () => {
+    expect(formatMs(2514.2)).toBe('2.51 s');
+    expect(formatMs(9.331)).toBe('9.33 ms');
+    expect(formatMs(0.8)).toBe('800 µs');
+    expect(formatMs(null)).toBe('—');
+    expect(formatRatio(612.4)).toBe('612×');
+    expect(formatRatio(3.512)).toBe('3.51×');
+  });
+});
