@@ -13,6 +13,7 @@ import { memoryOf } from '../memory/smaps.js';
 import { enableKsm, ksmAvailable, waitKsmSettled } from '../memory/ksm.js';
 import { reserveBytes, shouldStop } from './stop-rules.js';
 import { loadavg } from 'node:os';
+import { timedWindows } from '../measure/harness-overhead.js';
 
 export interface DensityRunOptions {
   runId: string;
@@ -75,7 +76,9 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   while (!verdict.stop && !options.signal?.aborted) {
     const instance = runtime.start({ id: `${options.runId.slice(-4)}-d${seq}`, workload: 'idle', readyTimeoutMs: scenario.timeoutMs });
     options.live.add(instance);
+    timedWindows.open();
     const ready = await instance.waitReady();
+    timedWindows.close();
     let instanceMemory = null;
     if (ready.state === 'ready') {
       instances.push(instance);

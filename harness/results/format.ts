@@ -196,7 +196,7 @@ export interface HarnessOverhead {
   timerOverheadNs: number;
   /** Cost of scanning one console chunk for the ready marker (tinybench), ns. */
   markerScanNs: number;
-  /** Event-loop delay p99 while measuring (perf_hooks), ms: bounds how late a timestamp can be. */
+  /** Event-loop delay p99 inside the timed windows (launch → ready; 10 ms monitor), ms: how late a timestamp could be. null: no window long enough to sample. */
   eventLoopDelayP99Ms: number | null;
   /** Peak RSS of the harness process during the run, bytes. */
   peakRssBytes: number | null;

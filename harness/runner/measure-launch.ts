@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { Instance, Runtime } from '../runtimes/runtime.js';
 import { hostname } from 'node:os';
 import { isolationFromProbe } from './isolation-probe.js';
+import { timedWindows } from '../measure/harness-overhead.js';
 
 export interface LaunchContext {
   runId: string;
@@ -35,7 +36,9 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
       teardownMs: null, phases: [], instanceKernel: null, guestUptimeAtReadyS: null, exitedBeforeStop: false, isolation: null };
   }
   ctx.live.add(instance);
+  timedWindows.open();
   const ready = await instance.waitReady();
+  timedWindows.close();
   const stopped = await instance.stop();
   ctx.live.delete(instance);
   const sample: StartupSample = {

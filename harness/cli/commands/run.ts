@@ -20,7 +20,7 @@ import { findLeftOvers } from '../../lifecycle/cleanup.js';
 import { installInterruptHandlers } from '../../lifecycle/interrupts.js';
 import { runScenarios, type ScenarioPlan } from '../../runner/run-scenarios.js';
 import { collectEnv } from '../../host/env-info.js';
-import { measureHarnessOverhead, watchEventLoop } from '../../measure/harness-overhead.js';
+import { measureHarnessOverhead, timedWindows } from '../../measure/harness-overhead.js';
 import { newRunId, createRunDir } from '../../results/run-dir.js';
 import { SampleLog, DENSITY_FILE } from '../../results/sample-log.js';
 import { runDensity } from '../../density/run-density.js';
@@ -122,7 +122,6 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   const controller = new AbortController();
   const live = new Set<Instance>();
   const uninstall = installInterruptHandlers({ controller, live, journalPath: tracker.path, log });
-  const loop = watchEventLoop();
   let samples: StartupSample[] = [];
   const density: DensityRecord[] = [];
   let densityLog: SampleLog | null = null;
@@ -172,7 +171,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   }
   // Handlers stay until the results are written: a second Ctrl-C meanwhile still exits cleanly.
   try {
-    return await finishRun({ runId, runDir, meta, env, samples, density, interrupted, logProblem, json: flags.json === true, loop });
+    return await finishRun({ runId, runDir, meta, env, samples, density, interrupted, logProblem, json: flags.json === true });
   } finally {
     uninstall();
   }
@@ -188,12 +187,11 @@ interface FinishInput {
   interrupted: boolean;
   logProblem: string | null;
   json: boolean;
-  loop: { stop(): number | null };
 }
 
 /** Summarize, write every result file, print the summary, and choose the exit code. */
-async function finishRun({ runId, runDir, meta, env, samples, density, interrupted, logProblem, json, loop }: FinishInput): Promise<number> {
-  env.harness.eventLoopDelayP99Ms = loop.stop();
+async function finishRun({ runId, runDir, meta, env, samples, density, interrupted, logProblem, json }: FinishInput): Promise<number> {
+  env.harness.eventLoopDelayP99Ms = timedWindows.p99Ms();
   env.harness.peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
   const summary = withDensity(summarize(runId, samples, !interrupted), density, totalmem());
