@@ -8,6 +8,7 @@ import { densityGroups, okSteps } from './density-facts.js';
 import { formatMs } from './format-numbers.js';
 import { classifyHostVirtualization } from './host-virtualization.js';
 import type { RunData } from './report-input.js';
+import { probeScenarios } from './isolation-facts.js';
 import { unsuccessfulSamples } from './run-facts.js';
 
 export interface Caveat {
@@ -125,7 +126,9 @@ function skippedCaveat(run: RunData): Caveat | null {
 }
 
 function fewSamplesCaveat(run: RunData): Caveat | null {
-  const few = run.summary.runtimes.filter((r) => r.startup.n > 0 && r.startup.n < FEW_SAMPLES);
+  // Probe scenarios launch each runtime once on purpose (facts, not timings).
+  const probeOnly = probeScenarios(run);
+  const few = run.summary.runtimes.filter((r) => r.startup.n > 0 && r.startup.n < FEW_SAMPLES && !probeOnly.has(r.scenario));
   if (few.length === 0) return null;
   return {
     severity: 'info',

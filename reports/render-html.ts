@@ -21,6 +21,7 @@ import { COMPARISON_IDS, renderComparisonHeader, renderComparisonTable } from '.
 import { renderEnvironment } from './sections/environment.js';
 import { renderFailures } from './sections/failures.js';
 import { renderHeader } from './sections/header.js';
+import { renderIsolationSection } from './sections/isolation.js';
 import { renderKernelsTable } from './sections/kernels-table.js';
 import { renderRatiosTable } from './sections/ratios-table.js';
 import { allCharts, anchor, SECTION_IDS, type RunView } from './sections/run-view.js';
@@ -47,6 +48,7 @@ function runToc(view: RunView): TocEntry[] {
     { id: a(SECTION_IDS.ratios), title: 'Ratios' },
     { id: a(SECTION_IDS.charts), title: 'Charts' },
     ...(hasDensity(view.run) ? [{ id: a(SECTION_IDS.density), title: 'Memory and density' }] : []),
+    { id: a(SECTION_IDS.isolation), title: 'Isolation' },
     { id: a(SECTION_IDS.claims), title: 'Claims' },
     { id: a(SECTION_IDS.environment), title: 'Environment' },
     { id: a(SECTION_IDS.failures), title: 'Failures' },
@@ -60,6 +62,7 @@ function runBody(view: RunView): SafeHtml {
     renderRatiosTable(view),
     renderChartsSection(view),
     renderDensitySection(view),
+    renderIsolationSection(view),
     renderClaimsTable(view),
     renderKernelsTable(view),
     renderEnvironment(view),

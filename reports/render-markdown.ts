@@ -1,6 +1,7 @@
 /**
  * summary.md: the report's tables as GitHub Markdown, for a pull request or an issue: caveats,
- * summary, VM/container ratios, memory and density, and claims (and, for several runs, the differences).
+ * summary, VM/container ratios, memory and density, the isolation matrix, and claims (and, for several
+ * runs, the differences).
  * Numbers are formatted exactly as in the HTML report.
  */
 import { crossRunCaveats, deriveCaveats } from './caveats.js';
@@ -21,6 +22,7 @@ import {
   formatRatioInterval,
   formatTimestamp,
 } from './format-numbers.js';
+import { columnTitle, ISOLATION_ROWS, isolationColumns, unprobedRuntimes, type MatrixCell } from './isolation-facts.js';
 import { escapeMarkdownText, markdownTable, type MarkdownColumn } from './markdown-table.js';
 import type { ReportInput, RunData } from './report-input.js';
 import { describeInstance } from './run-facts.js';
@@ -111,6 +113,31 @@ function densitySection(run: RunData, level: string): string | null {
   ].join('\n\n');
 }
 
+function matrixCell(cell: MatrixCell): string {
+  const main = cell.leak === true ? `⚠ ${cell.main}` : cell.main;
+  return cell.notes.length === 0 ? main : `${main} — ${cell.notes.join('; ')}`;
+}
+
+function isolationSection(run: RunData, level: string): string {
+  const columns = isolationColumns(run);
+  const heading = `${level} Isolation`;
+  if (columns.length === 0) {
+    return `${heading}\n\n_No probe sample in this run: run the isolation scenario (vmbench run isolation) to fill this matrix._`;
+  }
+  const table = markdownTable(
+    [{ title: 'Question' }, ...columns.map((c) => ({ title: columnTitle(c) }))],
+    ISOLATION_ROWS.map((row) => [row.label, ...columns.map((c) => matrixCell(row.cell(c, run)))]),
+  );
+  const unprobed = unprobedRuntimes(run).map((m) => `${m.runtime}: ${m.why}`);
+  return [
+    heading,
+    'What each instance could see of the host and was allowed to do, reported from inside by the probe workload and checked from the host. One probe launch per runtime; reported, not scored (⚠: the instance saw or changed something of the host’s).',
+    table,
+    `How each row is measured:\n\n${bullets(ISOLATION_ROWS.map((r) => `${r.label}: ${r.how}`))}`,
+    unprobed.length === 0 ? '' : `Not probed:\n\n${bullets(unprobed)}`,
+  ].filter((p) => p !== '').join('\n\n');
+}
+
 function claimsTable(run: RunData): string {
   return markdownTable(
     [{ title: '#' }, { title: 'Claim' }, { title: 'Verdict' }, { title: 'Evidence' }],
@@ -131,6 +158,7 @@ function runSections(run: RunData, level: string): string {
     `Warnings from the harness:\n\n${bullets(run.summary.warnings.filter((w) => !isDensityOnlyWarning(run, w)))}`,
     `${level} VM / container ratios\n\n${ratiosTable(run)}`,
     densitySection(run, level),
+    isolationSection(run, level),
     `${level} Claims\n\n${claimsTable(run)}`,
   ].filter((part): part is string => part !== null).join('\n\n');
 }

@@ -2,10 +2,12 @@
  * C1: starting and stopping a container is much faster than starting and stopping a VM.
  * Decided from summary.comparisons (VM median / container median, bootstrap 95% interval) for
  * every (VM, container) pair: startup must be clearly faster for containers in every pair, and
- * teardown too when it was measured.
+ * teardown too when it was measured. Scenarios that ran only the probe workload (isolation: one
+ * launch per runtime, facts rather than timings, no interval) are left out.
  */
 import type { Comparison } from '../../harness/results/format.js';
 import { formatMs, formatRatio, formatRatioInterval } from '../format-numbers.js';
+import { probeScenarios } from '../isolation-facts.js';
 import type { RunData } from '../report-input.js';
 import { vmsRanUnderTcg } from '../run-facts.js';
 import { CLAIM_STATEMENTS } from './claim-statements.js';
@@ -46,12 +48,17 @@ function describePair(run: RunData, c: Comparison, reading: PairReading): string
 const GOOD: ReadonlySet<PairReading> = new Set(['faster', 'faster (no interval)']);
 
 export function evaluateC1(run: RunData): ClaimVerdict {
-  const startup = run.summary.comparisons.filter((c) => c.metric === 'startup');
-  const teardown = run.summary.comparisons.filter((c) => c.metric === 'teardown');
+  const probeOnly = probeScenarios(run);
+  const timed = run.summary.comparisons.filter((c) => !probeOnly.has(c.scenario));
+  const startup = timed.filter((c) => c.metric === 'startup');
+  const teardown = timed.filter((c) => c.metric === 'teardown');
   if (startup.length === 0) {
+    const probeOnlyPairs = run.summary.comparisons.some((c) => probeOnly.has(c.scenario));
     return notMeasuredVerdict(
       'C1',
-      'Not measured: no scenario has successful startups of both a VM and a container, so there is no VM/container ratio.',
+      probeOnlyPairs
+        ? `Not measured: the only VM/container pairs come from probe scenarios (${[...probeOnly].join(', ')}: one launch per runtime to read isolation facts, no interval), which are not timing measurements. Run the startup scenario.`
+        : 'Not measured: no scenario has successful startups of both a VM and a container, so there is no VM/container ratio.',
     );
   }
   const pairs = [...startup, ...teardown].map((c) => ({ c, reading: readPair(c) }));

@@ -1,7 +1,7 @@
 /**
- * The verdict for a claim this run has no data for. Claims C4–C8 use it until the harness measures
- * isolation and copy-on-write (each then gets a real evaluator in its file); C2 uses it for runs
- * without density data.
+ * The verdict for a claim this run has no data for. Claims C5, C7 and C8 use it until the harness
+ * measures cgroups and copy-on-write (each then gets a real evaluator in its file); C2 uses it for
+ * runs without density data.
  */
 import { CLAIM_STATEMENTS, WHAT_IT_TAKES } from './claim-statements.js';
 import type { ClaimEvaluator, ClaimId, ClaimVerdict } from './claim-verdict.js';

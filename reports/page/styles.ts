@@ -105,9 +105,9 @@ button.scale-toggle:hover { background: var(--soft); }
 /* Memory and density: runtimes are columns, measures rows (each with how it is taken) */
 table.density-table { table-layout: auto; }
 table.density-table thead th.runtime-col { text-align: right; vertical-align: bottom; white-space: nowrap; }
-table.density-table th.measure { font-weight: 600; width: 34%; min-width: 240px; }
-table.density-table th.measure .how { display: block; font-weight: 400; color: var(--muted); font-size: 0.8rem; line-height: 1.35; margin-top: 1px; }
-table.density-table tr.measure-group th {
+table.density-table th.measure, table.isolation-table th.measure { font-weight: 600; width: 34%; min-width: 240px; }
+table.density-table th.measure .how, table.isolation-table th.measure .how { display: block; font-weight: 400; color: var(--muted); font-size: 0.8rem; line-height: 1.35; margin-top: 1px; }
+table.density-table tr.measure-group th, table.isolation-table tr.measure-group th {
   background: #eef1f5; color: var(--accent); font-size: 0.78rem; font-weight: 700; letter-spacing: 0.03em;
   text-transform: uppercase; padding-top: 7px; border-bottom: 1px solid #ced4da;
 }
@@ -116,6 +116,17 @@ table.density-table td.stop { text-align: right; min-width: 140px; }
 table.density-table td.stop .cell-note { display: inline-block; max-width: 240px; white-space: normal; }
 .cell-note { font-size: 0.78rem; }
 td.nowrap { white-space: nowrap; }
+
+/* Isolation: runtimes are columns, questions rows; answers are words, so left-aligned and in
+   equal columns (fixed layout: the first row sets the widths), wrapping long names and masks */
+table.isolation-table { table-layout: fixed; min-width: 760px; }
+table.isolation-table thead th:first-child { width: 27%; }
+table.isolation-table thead th.runtime-col { vertical-align: bottom; white-space: normal; overflow-wrap: anywhere; }
+table.isolation-table td { overflow-wrap: anywhere; }
+table.isolation-table td .answer { font-weight: 500; }
+table.isolation-table td.leak { background: var(--bad-bg); }
+table.isolation-table td.leak .answer { color: var(--bad); font-weight: 700; }
+p.isolation-claims .verdict { margin-right: 4px; }
 ul.density-ratios { margin: 6px 0 12px; padding-left: 20px; }
 ul.density-ratios li { margin: 2px 0; }
 

@@ -9,6 +9,7 @@ const SECTION_TITLES: Record<string, string> = {
   [SECTION_IDS.ratios]: 'Ratios table',
   [SECTION_IDS.summary]: 'Summary table',
   [SECTION_IDS.density]: 'Memory and density',
+  [SECTION_IDS.isolation]: 'Isolation',
 };
 
 export function verdictBadge(verdict: string): SafeHtml {

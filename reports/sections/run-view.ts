@@ -29,6 +29,7 @@ export const SECTION_IDS = {
   ratios: 'ratios',
   charts: 'charts',
   density: 'density',
+  isolation: 'isolation',
   claims: 'claims',
   kernels: 'kernels',
   environment: 'environment',

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../harness/results/format.js';
 import { evaluateClaims } from '../../reports/claims.js';
 import { formatMiB, formatMs } from '../../reports/format-numbers.js';
+import { ISOLATION_ROWS, isolationColumns } from '../../reports/isolation-facts.js';
 import { renderHtmlReport } from '../../reports/render-html.js';
 import { makeRunData, makeRunWithHostileName, XSS_RUNTIME } from '../fixtures/report/make-run-data.js';
 import { chromiumMissing, launchChromium, SKIP_REASON } from './launch-chromium.js';
@@ -140,6 +141,21 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
     expect(shown).toEqual((summaryFromDisk.density ?? []).map((d) => [d.runtime, formatMiB(d.perInstance.pssBytes)]));
   });
 
+  it('shows the isolation matrix: a column per probed runtime, every row answered, C4 linked to it', async () => {
+    const columns = await report.page.$$eval('table.isolation-table th.runtime-col', (ths) => ths.map((th) => (th as HTMLElement).dataset.runtime));
+    expect(columns).toEqual(isolationColumns(run).map((c) => c.runtime));
+    const rows = await report.page.$$eval('table.isolation-table tr[data-measure]', (trs) =>
+      trs.map((tr) => [(tr as HTMLElement).dataset.measure, [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')] as const),
+    );
+    expect(rows.map(([key]) => key).sort()).toEqual(ISOLATION_ROWS.map((r) => r.key).sort());
+    for (const [key, cells] of rows) {
+      expect(cells, key).toHaveLength(columns.length);
+      for (const text of cells) expect(text, key).not.toBe('');
+    }
+    expect(await report.page.locator('tr[data-claim="C4"] a').getAttribute('href')).toBe('#isolation');
+    expect(await report.page.locator('#isolation').isVisible()).toBe(true);
+  });
+
   it('gives exact memory in the density tooltips: MiB and bytes, with instances running', async () => {
     const { title, lines } = await tooltipOf(report.page, 'density-memory', 0, 1);
     expect(title).toEqual(['2 instances running']);
@@ -162,8 +178,12 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
 
   it('does not run a script hidden in a runtime name, and shows the name as text', async () => {
     expect(await report.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    // In the startup and the isolation scenario: two rows.
     const name = report.page.locator('table.summary-table td.name', { hasText: XSS_RUNTIME });
-    await expect(name.isVisible()).resolves.toBe(true);
+    expect(await name.count()).toBe(2);
+    await expect(name.first().isVisible()).resolves.toBe(true);
+    const column = report.page.locator('table.isolation-table th.runtime-col', { hasText: XSS_RUNTIME });
+    await expect(column.isVisible()).resolves.toBe(true);
     const header = report.page.locator('table.density-table th.runtime-col', { hasText: XSS_RUNTIME });
     await expect(header.isVisible()).resolves.toBe(true);
     expect(await report.page.locator('b', { hasText: /^x$/ }).count()).toBe(0);
@@ -177,7 +197,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
       chart.update();
       return (chart.tooltip.body ?? []).flatMap((b) => b.lines);
     });
-    expect(lines[0]).toMatch(/^qemu-q35 \(VM, TCG\): [\d.]+% ready within \d+\.\d+ ms$/);
+    // Two scenarios (startup and isolation): labels name the scenario too.
+    expect(lines[0]).toMatch(/^busybox-echo \/ qemu-q35 \(VM, TCG\): [\d.]+% ready within \d+\.\d+ ms$/);
   });
 
   it('switches the distribution chart between log and linear scale', async () => {
@@ -194,6 +215,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
     mkdirSync(ARTIFACTS, { recursive: true });
     await report.page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
     await report.page.locator('#density').screenshot({ path: join(ARTIFACTS, 'report-density.png') });
+    await report.page.locator('#isolation').screenshot({ path: join(ARTIFACTS, 'report-isolation.png') });
   });
 
   it('renders a density-only run: no errors, the startup charts reduced to a line, every density chart drawn', async () => {

@@ -135,7 +135,8 @@ describe('boot phases', () => {
     expect(c.data.datasets.map((d) => d.phase)).toEqual(['vmm_firmware_kernel_load', 'kernel_to_init', 'init_to_ready']);
     const q35 = run.summary.runtimes.find((r) => r.runtime === 'qemu-q35');
     expect(c.data.datasets[1]?.data[0]).toBe(q35?.phases.kernel_to_init?.median);
-    expect(c.data.labels).toHaveLength(2);
+    // Both VMs, in the startup scenario and in the isolation scenario (one probe launch each).
+    expect(c.data.labels).toHaveLength(4);
   });
 
   it('is empty, with the reason, when no phases were recorded', () => {

@@ -23,15 +23,21 @@ describe('evaluateClaims on the default fixture (TCG VMs, containers, host is a 
     expect(verdicts.map((v) => v.id)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
   });
 
-  it('supports C1, C2, C3 and C9 and links each to its evidence', () => {
+  it('supports C1, C2, C3, C4 and C9 and links each to its evidence', () => {
     expect(byId(verdicts, 'C1')).toMatchObject({ verdict: 'supported', chartId: 'startup-distribution' });
     expect(byId(verdicts, 'C2')).toMatchObject({ verdict: 'supported', chartId: 'density-memory' });
     expect(byId(verdicts, 'C3')).toMatchObject({ verdict: 'supported', chartId: 'kernels' });
+    expect(byId(verdicts, 'C4')).toMatchObject({ verdict: 'supported', chartId: 'isolation' });
     expect(byId(verdicts, 'C9')).toMatchObject({ verdict: 'supported', chartId: 'environment' });
   });
 
-  it('does not measure C4–C8 (no such data in the run)', () => {
-    for (const id of ['C4', 'C5', 'C6', 'C7', 'C8']) {
+  it('reports C6 without scoring it, linked to the isolation matrix', () => {
+    expect(byId(verdicts, 'C6')).toMatchObject({ verdict: 'not measured', chartId: 'isolation' });
+    expect(byId(verdicts, 'C6').evidence).toMatch(/^Reported, not scored/);
+  });
+
+  it('does not measure C5, C7 and C8 (no such data in the run)', () => {
+    for (const id of ['C5', 'C7', 'C8']) {
       expect(byId(verdicts, id)).toMatchObject({ verdict: 'not measured', chartId: null });
     }
   });
@@ -145,9 +151,10 @@ describe('C9 and density runs', () => {
 });
 
 describe('C6', () => {
-  it('C6 stays unmeasured but warns that TCG VMs had no hardware virtualization', () => {
-    const v = evaluateC6(makeRunData());
+  it('C6 stays unmeasured without probe data but warns that TCG VMs had no hardware virtualization', () => {
+    const v = evaluateC6(makeRunData({ probes: 'none' }));
     expect(v.verdict).toBe('not measured');
     expect(v.evidence).toContain('no hardware-assisted virtualization');
+    expect(v.evidence).toContain('run the isolation scenario');
   });
 });
