@@ -55,6 +55,8 @@ interface Described {
   startupValues: number[];
   teardownValues: number[];
   first: FirstSample | null;
+  /** Probe workload only: facts, not timings (no comparisons, no noise warnings). */
+  factsOnly: boolean;
 }
 
 function describeGroup(g: Group, options?: BootstrapOptions): Described {
@@ -85,6 +87,7 @@ function describeGroup(g: Group, options?: BootstrapOptions): Described {
     startupValues,
     teardownValues,
     first: firstMeasured.outcome === 'ok' ? firstMeasured : null,
+    factsOnly: g.samples.every((s) => s.workload === 'probe'),
   };
 }
 
@@ -97,6 +100,8 @@ function compare(described: readonly Described[], options?: BootstrapOptions): C
     const containers = inScenario.filter((d) => d.summary.kind === 'container');
     for (const vm of vms) {
       for (const ct of containers) {
+        // The probe workload collects isolation facts; its timings are not a benchmark.
+        if (vm.factsOnly || ct.factsOnly) continue;
         const metrics = [
           ['startup', vm.startupValues, ct.startupValues],
           ['teardown', vm.teardownValues, ct.teardownValues],
@@ -131,6 +136,6 @@ export function summarize(
     complete,
     runtimes: described.map((d) => d.summary),
     comparisons: compare(described, options),
-    warnings: described.flatMap((d) => runtimeWarnings(d.summary, d.first)),
+    warnings: described.flatMap((d) => runtimeWarnings(d.summary, d.first, d.factsOnly)),
   };
 }

@@ -167,3 +167,21 @@ describe('summarize warnings', () => {
     expect(summarize('r', series([300, 302, 301, 305, 299, 303]), true).warnings).toEqual([]);
   });
 });
+
+describe('summarize: probe-only scenarios', () => {
+  it('gives no ratios and no few-sample warnings for the probe workload (facts, not timings)', async () => {
+    const { summarize } = await import('../../../harness/stats/summarize.js');
+    const base = {
+      type: 'startup' as const, runId: 'r', scenario: 'isolation', workload: 'probe', iteration: 0, warmup: false,
+      startedAt: '2026-11-29T00:00:00Z', outcome: 'ok' as const, error: null, teardownMs: 5, phases: [], instanceKernel: null,
+      guestUptimeAtReadyS: null, exitedBeforeStop: false, isolation: null,
+    };
+    const s = summarize('r', [
+      { ...base, seq: 0, runtime: 'vm', kind: 'vm', backend: 'qemu', accel: 'tcg', machine: 'q35', startupMs: 2000 },
+      { ...base, seq: 1, runtime: 'ct', kind: 'container', backend: 'runc', accel: null, machine: null, startupMs: 30 },
+    ], true);
+    expect(s.runtimes).toHaveLength(2);
+    expect(s.comparisons).toEqual([]);
+    expect(s.warnings).toEqual([]);
+  });
+});
