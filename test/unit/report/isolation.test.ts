@@ -360,7 +360,7 @@ describe('the isolation scenario and timing', () => {
     expect(probeOnly.summary.comparisons).toEqual([]);
     const v = evaluateC1(probeOnly);
     expect(v.verdict).toBe('not measured');
-    expect(v.evidence).toContain('probe scenarios (isolation');
+    expect(v.evidence).toContain('no VM/container ratio');
   });
 
   it('raises no few-samples caveat for the probe’s one launch per runtime', () => {
