@@ -83,5 +83,5 @@ async function bootProbe(input: KvmProbeInput, modules: string[]): Promise<KvmPr
   const remedy = pvm
     ? 'This host\'s KVM is kvm_pvm (pagetable-based virtualization for hosts without nested VT-x/SVM): it only boots guest kernels built with CONFIG_PVM_GUEST. Pass one with --kernel or VMBENCH_KERNEL to use KVM.'
     : 'Check that nested virtualization is enabled, or pass another guest kernel with --kernel.';
-  return { ...base, bootOk: false, bootMs: null, reason: `${why}. ${remedy} VMs fall back to TCG software emulation.` };
+  return { ...base, bootOk: false, bootMs: null, reason: `${why.replace(/\.+$/, '')}. ${remedy} VMs fall back to TCG software emulation.` };
 }
