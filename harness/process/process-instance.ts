@@ -5,7 +5,7 @@
  */
 import type { Instance, ReadyResult, StopResult } from '../runtimes/runtime.js';
 import type { Phase } from '../results/format.js';
-import { launch, killGroup, type LaunchSpec, type LaunchedProcess } from './launch.js';
+import { launch, killGroup, type LaunchSpec, type LaunchedProcess, type ProcessExit } from './launch.js';
 import { MarkerScanner, type MarkerLine } from './marker-scanner.js';
 import { processTree, descendantPids, isStillRunning, type ProcStat } from '../host/proc-table.js';
 import { waitUntil } from './wait-until.js';
@@ -39,6 +39,7 @@ export class ProcessInstance implements Instance {
   readonly #scanner = new MarkerScanner();
   readonly #launchNs: bigint;
   readonly #proc: LaunchedProcess;
+  readonly #exitedPromise: Promise<ProcessExit>;
   readonly #ready: Promise<ReadyResult>;
   #settle!: (result: ReadyResult) => void;
   #settled = false;
@@ -56,17 +57,19 @@ export class ProcessInstance implements Instance {
     this.#hooks = hooks;
     this.#ready = new Promise((resolve) => { this.#settle = resolve; });
     this.#launchNs = process.hrtime.bigint();
-    this.#proc = launch(spec);
+    const launched = launch(spec);
+    this.#proc = launched.child;
+    this.#exitedPromise = launched.exited;
     if (this.#proc.pid !== undefined) hooks.onLaunched?.(this.#proc.pid);
     this.#proc.stdout.on('data', (chunk: Buffer) => this.#onConsole(chunk));
     this.#proc.stderr.on('data', (chunk: Buffer) => {
       this.#stderrTail = (this.#stderrTail + chunk.toString('utf8')).slice(-1500);
     });
-    void this.#proc.then((result) => {
+    void this.#exitedPromise.then((result) => {
       this.#exited = true;
-      this.#exitDescription = result.signal ? `killed by ${result.signal}`
-        : result.exitCode !== undefined ? `exited with code ${result.exitCode}`
-        : `failed to start: ${result.shortMessage ?? result.message}`;
+      this.#exitDescription = result.spawnError ? `failed to start: ${result.spawnError.message}`
+        : result.signal ? `killed by ${result.signal}`
+        : `exited with code ${result.code}`;
       this.#finish({ state: 'failed', reason: this.#failureReason(`${spec.file} ${this.#exitDescription} before the ready marker`) });
     });
     this.#timer = setTimeout(() => {
@@ -142,7 +145,7 @@ export class ProcessInstance implements Instance {
       const tree = processTree(pid);
       killGroup(pid);
       killEach(tree); // processes that left the group (new sessions) still die
-      await this.#proc;
+      await this.#exitedPromise;
       const gone = await waitUntil(() => tree.every((p) => !isStillRunning(p.pid, p.startTime)), GONE_TIMEOUT_MS);
       if (!gone) problems.push(`processes still running ${GONE_TIMEOUT_MS} ms after SIGKILL`);
     }
