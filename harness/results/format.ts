@@ -18,29 +18,33 @@ export interface Phase {
   ms: number;
 }
 
-/**
- * One launch of one instance: startup (launch call until the ready marker arrived on the host)
- * and teardown (stop request until every host process of the instance is gone and its resources
- * are released). A failed or timed-out launch is a sample too, with its reason.
- */
-export interface StartupSample {
-  type: 'startup';
+/** Which run, scenario and runtime a record (sample or density step) belongs to. */
+export interface RecordIdentity {
   runId: string;
-  /** Global order of this sample in the run (0, 1, 2 … across scenarios and runtimes). */
+  /** Global order of this record in the run (0, 1, 2 … across scenarios and runtimes). */
   seq: number;
   scenario: string;
   runtime: string;
   kind: InstanceKind;
   backend: BackendName;
+  /** VMs only: accelerator actually used and machine type; null for containers. */
+  accel: Accelerator | null;
+  machine: string | null;
+}
+
+/**
+ * One launch of one instance: startup (launch call until the ready marker arrived on the host)
+ * and teardown (stop request until every host process of the instance is gone and its resources
+ * are released). A failed or timed-out launch is a sample too, with its reason.
+ */
+export interface StartupSample extends RecordIdentity {
+  type: 'startup';
   workload: string;
   /** 0-based among the measured iterations; warmups count separately. */
   iteration: number;
   warmup: boolean;
   /** Wall clock when the launch call was made (ISO 8601). */
   startedAt: string;
-  /** VMs only: accelerator actually used and machine type; null for containers. */
-  accel: Accelerator | null;
-  machine: string | null;
   outcome: SampleOutcome;
   /** Why the sample is not ok (timeout, exit code, stderr tail …). */
   error: string | null;
@@ -237,19 +241,7 @@ export interface InstanceMemory {
   configuredBytes: number | null;
 }
 
-/** Which run, scenario and runtime a density record belongs to, and its place in the run. */
-export interface DensityIdentity {
-  runId: string;
-  seq: number;
-  scenario: string;
-  runtime: string;
-  kind: InstanceKind;
-  backend: BackendName;
-  accel: Accelerator | null;
-  machine: string | null;
-}
-
-export interface DensityStep extends DensityIdentity {
+export interface DensityStep extends RecordIdentity {
   type: 'density-step';
   /** Instances running after this step (the one just launched included when it became ready). */
   running: number;
@@ -283,7 +275,7 @@ export interface KsmResult {
   pssTotalAfterBytes: number | null;
 }
 
-export interface DensityEnd extends DensityIdentity {
+export interface DensityEnd extends RecordIdentity {
   type: 'density-end';
   /** Host MemAvailable before the first launch (page cache dropped). */
   baselineMemAvailableBytes: number;
