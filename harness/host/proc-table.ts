@@ -32,26 +32,6 @@ export function readProcStat(pid: number): ProcStat | null {
   };
 }
 
-/** The process and all its descendants (one scan of /proc). Zombies count: not yet reaped. */
-export function processTree(rootPid: number): ProcStat[] {
-  const children = new Map<number, ProcStat[]>();
-  let root: ProcStat | null = null;
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid)) continue;
-    const stat = readProcStat(pid);
-    if (!stat) continue;
-    if (pid === rootPid) root = stat;
-    const list = children.get(stat.ppid);
-    if (list) list.push(stat);
-    else children.set(stat.ppid, [stat]);
-  }
-  if (!root) return [];
-  const tree: ProcStat[] = [root];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!.pid) ?? []));
-  return tree;
-}
-
 /**
  * True while the process recorded as (pid, startTime) still runs. A zombie does not count: it
  * has exited and released its memory; only its exit status waits for the parent.

@@ -7,7 +7,7 @@ import type { Instance, ReadyResult, StopResult } from '../runtimes/runtime.js';
 import type { Phase } from '../results/format.js';
 import { launch, killGroup, type LaunchSpec, type LaunchedProcess, type ProcessExit } from './launch.js';
 import { MarkerScanner, type MarkerLine } from './marker-scanner.js';
-import { processTree, descendantPids, isStillRunning, type ProcStat } from '../host/proc-table.js';
+import { descendantPids, isStillRunning, readProcStat, type ProcStat } from '../host/proc-table.js';
 import { waitUntil } from './wait-until.js';
 
 export interface PhaseInput {
@@ -142,7 +142,9 @@ export class ProcessInstance implements Instance {
     const problems: string[] = [];
     if (pid !== undefined) {
       // Snapshot first: once the root dies its children are re-parented and harder to find.
-      const tree = processTree(pid);
+      // Walked through /proc/<pid>/task/*/children: O(this tree), not O(every host process),
+      // which matters when hundreds of instances are stopped one after another.
+      const tree = descendantPids(pid).map(readProcStat).filter((p): p is ProcStat => p !== null);
       killGroup(pid);
       killEach(tree); // processes that left the group (new sessions) still die
       await this.#exitedPromise;
