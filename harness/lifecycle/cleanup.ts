@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync } from 'node:f
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { JournalEntry } from './instance-tracker.js';
-import { isStillRunning, readProcStat } from '../host/proc-table.js';
+import { descendantPids, isStillRunning, readProcStat } from '../host/proc-table.js';
 import { detectCgroupMode, cgroupDirs } from '../host/cgroup-mode.js';
 import { findExecutable } from '../host/find-executable.js';
 import { OCI_STATE_ROOTS } from '../runtimes/oci/oci-runtime.js';
@@ -59,11 +59,19 @@ export function cleanUp(left: LeftOver): string[] {
       // The instance's root process leads its own group: take the group, then the process.
       if (!isStillRunning(pid, startTime)) continue;
       const stat = readProcStat(pid);
+      // Its descendants too: a container's init may have left the group (a new session).
+      const tree = descendantPids(pid);
       try {
         if (stat && stat.pgid === pid) process.kill(-pid, 'SIGKILL');
-        process.kill(pid, 'SIGKILL');
       } catch {
         // gone meanwhile
+      }
+      for (const member of tree) {
+        try {
+          process.kill(member, 'SIGKILL');
+        } catch {
+          // gone meanwhile
+        }
       }
       done.push(`killed ${instance.runtime} instance ${instance.id} (pid ${pid})`);
     }
