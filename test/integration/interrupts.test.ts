@@ -106,3 +106,32 @@ describe('SIGKILL of the harness', () => {
     expect(again.stdout).toContain('Nothing to clean up');
   }, 180_000);
 });
+
+describe('SIGKILL while containers are up', () => {
+  it('vmbench cleanup removes the runc containers (state, processes, cgroups) a killed density run left', async () => {
+    const out = mkdtempSync(join(dir, 'out-'));
+    const state = mkdtempSync(join(dir, 'state-'));
+    const scenarioFile = join(dir, 'dens.yaml');
+    writeFileSync(scenarioFile, [
+      'name: dens', 'workload: idle', 'timeout: 30s', 'runtimes: [namespaces, runc]',
+      'density:', '  max: 4', '  maxPerRuntime:', '    runc: 20', '  dropCaches: false', '',
+    ].join('\n'));
+    const child = execa('node', [CLI, 'run', scenarioFile, '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
+    await new Promise<void>((resolve) => {
+      let text = '';
+      child.all!.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (/runc: [3-9]\d* running/.test(text)) resolve();
+      });
+    });
+    child.kill('SIGKILL');
+    await child;
+    // The killed harness could not tear down: its containers are still there.
+    expect(leftovers().some((l) => l.startsWith('runc container'))).toBe(true);
+    const cleanup = await vmbench(['cleanup'], { VMBENCH_STATE_DIR: state });
+    expect(cleanup.exitCode, cleanup.all).toBe(0);
+    expect(cleanup.stdout).toContain('runc delete');
+    expect(leftovers()).toEqual([]);
+    expect(journals(state)).toEqual([]);
+  }, 180_000);
+});
