@@ -6,7 +6,9 @@ import type { RunData } from '../report-input.js';
 import { hasSeveralScenarios } from '../run-facts.js';
 import { formatCount } from '../format-numbers.js';
 import { boxFromSorted, type BoxJson } from './box-stats.js';
-import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
+import { boxPlotChart } from './chart-shapes.js';
+import { emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
+import { boxWithPointsStyle } from './dataset-style.js';
 import { categoryLabel, legendLabel } from './group-labels.js';
 import { groupKey, groupedMetricValues, type Metric } from './metric-values.js';
 import { translucent, type Palette } from './palette.js';
@@ -45,17 +47,12 @@ export function buildDistributionChart(run: RunData, metric: Metric, palette: Pa
       runtime: rs.runtime,
       kind: rs.kind,
       data,
-      backgroundColor: style.fill,
-      borderColor: style.color,
-      medianColor: style.color,
-      borderWidth: 1.5,
-      itemRadius: box.items.length > 200 ? 1.6 : 2.6,
-      itemStyle: style.pointStyle,
-      itemBackgroundColor: translucent(style.color, 0.55),
-      itemBorderColor: style.color,
-      itemBorderWidth: 0.6,
-      outlierRadius: 0,
-      meanRadius: 0,
+      ...boxWithPointsStyle(style.color, style.fill, {
+        radius: box.items.length > 200 ? 1.6 : 2.6,
+        style: style.pointStyle,
+        fill: translucent(style.color, 0.55),
+        borderWidth: 0.6,
+      }),
       // Datasets overlap per category instead of sitting side by side (see the comment above).
       grouped: false,
       barPercentage: 0.6,
@@ -67,8 +64,6 @@ export function buildDistributionChart(run: RunData, metric: Metric, palette: Pa
     const v = valuesByGroup.get(groupKey(rs.scenario, rs.runtime)) as number[];
     return [v[0] as number, v[v.length - 1] as number];
   }));
-  const logTitle = `${TITLES[metric]} (ms, log scale)`;
-  const linearTitle = `${TITLES[metric]} (ms)`;
   const subtitle = [
     'Box: quartiles; line in the box: median; whiskers: furthest launch within 1.5 × IQR.',
     'Each point is one successful launch (failed and timed-out launches are excluded, see Failures). VMs are diamonds, containers circles.',
@@ -77,26 +72,15 @@ export function buildDistributionChart(run: RunData, metric: Metric, palette: Pa
       : '',
   ].filter((s) => s !== '').join(' ');
 
-  return {
+  return boxPlotChart({
     id,
     title,
     subtitle,
-    valueAxis: 'y',
+    valueName: TITLES[metric],
     valueUnit: 'ms',
-    tooltip: 'box',
-    scaleToggle: { axis: 'y', titles: { logarithmic: logTitle, linear: linearTitle } },
-    emptyReason: null,
-    config: {
-      type: 'boxplot',
-      data: { labels: groups.map((rs) => categoryLabel(rs, withScenario)), datasets },
-      options: {
-        ...baseOptions(),
-        scales: {
-          x: axis('category', withScenario ? 'Scenario / runtime' : 'Runtime', { grid: { display: false } }),
-          y: axis(log ? 'logarithmic' : 'linear', log ? logTitle : linearTitle, log ? {} : { beginAtZero: true }),
-        },
-        plugins: { legend: { display: true, position: 'top' }, tooltip: { mode: 'nearest', intersect: true } },
-      },
-    },
-  };
+    log,
+    withScenario,
+    labels: groups.map((rs) => categoryLabel(rs, withScenario)),
+    datasets,
+  });
 }

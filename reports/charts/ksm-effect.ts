@@ -7,8 +7,8 @@
 import { densityGroups, densityScenarios, MIB } from '../density-facts.js';
 import { formatMiB, threeSignificant } from '../format-numbers.js';
 import type { RunData } from '../report-input.js';
-import { axis, baseOptions, type ChartSpec, type DatasetJson } from './chart-spec.js';
-import { categoryLabel } from './group-labels.js';
+import { runtimeBarsChart } from './chart-shapes.js';
+import type { ChartSpec, DatasetJson } from './chart-spec.js';
 import type { Palette } from './palette.js';
 import { prefersLogScale } from './scale-choice.js';
 
@@ -44,37 +44,17 @@ export function buildKsmEffectChart(run: RunData, palette: Palette, idPrefix = '
     const share = b > 0 ? (b - (after[i] as number)) / b : 0;
     return `${g.runtime} ${threeSignificant(share * 100)}% (${formatMiB(b - (after[i] as number))})`;
   });
-  const log = prefersLogScale([...before, ...after].map((b) => b / MIB));
-  const logTitle = 'Summed PSS of all instances (MiB, log scale)';
-  const linearTitle = 'Summed PSS of all instances (MiB)';
-  return {
+  return runtimeBarsChart({
     id: idPrefix + KSM_EFFECT_ID,
     title: 'Summed PSS before and after KSM',
     subtitle: `Kernel samepage merging switched on once every instance ran, until merging settled or timed out. Saved: ${saved.join('; ')}. QEMU marks guest RAM as mergeable; container processes do not ask for merging, so KSM finds little or nothing to merge for them.`,
-    valueAxis: 'x',
-    valueUnit: 'MiB',
-    tooltip: 'bar',
     width: 'half',
-    scaleToggle: { axis: 'x', titles: { logarithmic: logTitle, linear: linearTitle } },
-    emptyReason: null,
-    config: {
-      type: 'bar',
-      data: {
-        labels: groups.map((g) => categoryLabel(g, withScenario)),
-        datasets: [bar('before KSM', before, BEFORE_COLOR), bar('after KSM', after, AFTER_COLOR)],
-      },
-      options: {
-        ...baseOptions(),
-        indexAxis: 'y',
-        scales: {
-          x: axis(log ? 'logarithmic' : 'linear', log ? logTitle : linearTitle, log ? {} : { beginAtZero: true }),
-          y: axis('category', withScenario ? 'Scenario / runtime' : 'Runtime', {
-            grid: { display: false },
-            ticks: { color: groups.map((g) => palette(g.runtime, g.kind).color) },
-          }),
-        },
-        plugins: { legend: { display: true, position: 'top' }, tooltip: { mode: 'nearest', intersect: true } },
-      },
-    },
-  };
+    valueName: 'Summed PSS of all instances',
+    valueUnit: 'MiB',
+    log: prefersLogScale([...before, ...after].map((b) => b / MIB)),
+    groups,
+    withScenario,
+    palette,
+    datasets: [bar('before KSM', before, BEFORE_COLOR), bar('after KSM', after, AFTER_COLOR)],
+  });
 }

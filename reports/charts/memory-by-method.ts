@@ -6,8 +6,8 @@
  */
 import { densityGroups, densityScenarios, MIB } from '../density-facts.js';
 import type { RunData } from '../report-input.js';
-import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
-import { categoryLabel } from './group-labels.js';
+import { runtimeBarsChart } from './chart-shapes.js';
+import { emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
 import { MEMORY_METHODS } from './memory-methods.js';
 import { translucent, type Palette } from './palette.js';
 import { prefersLogScale } from './scale-choice.js';
@@ -49,9 +49,7 @@ export function buildMemoryByMethodChart(run: RunData, palette: Palette, idPrefi
   }
   if (datasets.length === 0) return emptyChart(id, title, 'No per-instance memory figure was recorded in the density runs.');
   const log = prefersLogScale(values);
-  const logTitle = 'Memory per instance (MiB, log scale)';
-  const linearTitle = 'Memory per instance (MiB)';
-  return {
+  return runtimeBarsChart({
     id,
     title,
     subtitle: [
@@ -59,28 +57,13 @@ export function buildMemoryByMethodChart(run: RunData, palette: Palette, idPrefi
       'A missing bar means the method does not apply to that runtime or was not available, not zero.',
       log && nonPositive ? 'A median at or below zero (MemAvailable noise) cannot be drawn on the log scale; it is in the table.' : '',
     ].filter((s) => s !== '').join(' '),
-    valueAxis: 'x',
-    valueUnit: 'MiB',
-    tooltip: 'bar',
     width,
-    scaleToggle: { axis: 'x', titles: { logarithmic: logTitle, linear: linearTitle } },
-    emptyReason: null,
-    config: {
-      type: 'bar',
-      data: { labels: groups.map((g) => categoryLabel(g, withScenario)), datasets },
-      options: {
-        ...baseOptions(),
-        indexAxis: 'y',
-        scales: {
-          x: axis(log ? 'logarithmic' : 'linear', log ? logTitle : linearTitle, log ? {} : { beginAtZero: true }),
-          // Tick labels in each runtime's color, as everywhere else in the report.
-          y: axis('category', withScenario ? 'Scenario / runtime' : 'Runtime', {
-            grid: { display: false },
-            ticks: { color: groups.map((g) => palette(g.runtime, g.kind).color) },
-          }),
-        },
-        plugins: { legend: { display: true, position: 'top' }, tooltip: { mode: 'nearest', intersect: true } },
-      },
-    },
-  };
+    valueName: 'Memory per instance',
+    valueUnit: 'MiB',
+    log,
+    groups,
+    withScenario,
+    palette,
+    datasets,
+  });
 }

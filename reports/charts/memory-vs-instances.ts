@@ -9,7 +9,8 @@ import type { DensityStep, LinearFit } from '../../harness/results/format.js';
 import { densityGroups, densityScenarios, MIB, okSteps, type DensityGroup } from '../density-facts.js';
 import { formatFigure, formatWithError } from '../format-numbers.js';
 import type { RunData } from '../report-input.js';
-import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson, type Json } from './chart-spec.js';
+import { instancesScatterChart } from './chart-shapes.js';
+import { emptyChart, type ChartSpec, type DatasetJson, type Json } from './chart-spec.js';
 import { legendLabel } from './group-labels.js';
 import { translucent, type Palette } from './palette.js';
 import { prefersLogScale } from './scale-choice.js';
@@ -135,9 +136,6 @@ export function buildMemoryVsInstancesChart(run: RunData, curve: MemoryCurve, pa
   // Straight lines stay straight on a linear axis, and a log axis would hide points at or below
   // zero (MemAvailable noise): log only when the spread needs it and no point would vanish.
   const log = prefersLogScale(values) && !nonPositive;
-  const name = AXIS_NAMES[curve];
-  const logTitle = `${name} (MiB, log scale)`;
-  const linearTitle = `${name} (MiB)`;
   const subtitle = [
     curve === 'system'
       ? 'Each point is one step of the density run: baseline MemAvailable (before the first launch, page cache dropped) minus MemAvailable with that many instances running. It includes everything the host paid, kernel and noise from other processes included.'
@@ -147,31 +145,14 @@ export function buildMemoryVsInstancesChart(run: RunData, curve: MemoryCurve, pa
     noBaseline.length > 0 ? `Not drawn (no baseline recorded): ${noBaseline.join(', ')}.` : '',
   ].filter((s) => s !== '').join(' ');
 
-  return {
+  return instancesScatterChart({
     id,
     title,
     subtitle,
-    valueAxis: 'y',
-    valueUnit: 'MiB',
-    tooltip: 'xy',
     width: curve === 'system' ? 'full' : 'half',
-    scaleToggle: { axis: 'y', titles: { logarithmic: logTitle, linear: linearTitle } },
-    emptyReason: null,
-    config: {
-      type: 'scatter',
-      data: { datasets },
-      options: {
-        ...baseOptions(),
-        parsing: false,
-        scales: {
-          x: axis('linear', 'Instances running (count)', { beginAtZero: true, ticks: { precision: 0 } }),
-          y: axis(log ? 'logarithmic' : 'linear', log ? logTitle : linearTitle, log ? {} : { beginAtZero: true }),
-        },
-        plugins: {
-          legend: { display: true, position: 'top', labels: { usePointStyle: true } },
-          tooltip: { mode: 'nearest', intersect: true },
-        },
-      },
-    },
-  };
+    valueName: AXIS_NAMES[curve],
+    valueUnit: 'MiB',
+    log,
+    datasets,
+  });
 }

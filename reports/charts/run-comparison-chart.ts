@@ -5,7 +5,9 @@
 import type { RuntimeSummary } from '../../harness/results/format.js';
 import type { RunData } from '../report-input.js';
 import { boxFromSorted, type BoxJson } from './box-stats.js';
-import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
+import { boxPlotChart } from './chart-shapes.js';
+import { emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
+import { boxWithPointsStyle } from './dataset-style.js';
 import { shorten } from './group-labels.js';
 import { groupKey, groupedMetricValues, type Metric } from './metric-values.js';
 import { runColor, translucent } from './palette.js';
@@ -50,47 +52,22 @@ export function buildRunComparisonChart(runs: readonly RunData[], metric: Metric
     return {
       label: `${r === 0 ? 'baseline ' : ''}run ${run.meta.runId}`,
       data,
-      backgroundColor: translucent(color, 0.2),
-      borderColor: color,
-      medianColor: color,
-      borderWidth: 1.5,
-      itemRadius: 1.8,
-      itemBackgroundColor: translucent(color, 0.5),
-      itemBorderColor: color,
-      outlierRadius: 0,
-      meanRadius: 0,
+      ...boxWithPointsStyle(color, translucent(color, 0.2), { radius: 1.8, fill: translucent(color, 0.5) }),
     };
   });
   if (extremes.length === 0) return emptyChart(id, title, `No run measured ${metric} times.`);
-  const log = prefersLogScale(extremes);
-  const logTitle = `${what} time (ms, log scale)`;
-  const linearTitle = `${what} time (ms)`;
-  return {
+  return boxPlotChart({
     id,
     title,
     subtitle: [
       'One box per run for each runtime (quartiles, median, whiskers within 1.5 × IQR), points are launches.',
       thinnedAny ? `Points thinned for drawing to at most ${MAX_POINTS_PER_RUN_BOX} per box; boxes use all launches.` : '',
     ].filter((s) => s !== '').join(' '),
-    valueAxis: 'y',
+    valueName: `${what} time`,
     valueUnit: 'ms',
-    tooltip: 'box',
-    scaleToggle: { axis: 'y', titles: { logarithmic: logTitle, linear: linearTitle } },
-    emptyReason: null,
-    config: {
-      type: 'boxplot',
-      data: {
-        labels: groups.map((g) => [shorten(withScenario ? `${g.scenario} / ${g.runtime}` : g.runtime), g.kind === 'vm' ? 'VM' : 'container']),
-        datasets,
-      },
-      options: {
-        ...baseOptions(),
-        scales: {
-          x: axis('category', withScenario ? 'Scenario / runtime' : 'Runtime', { grid: { display: false } }),
-          y: axis(log ? 'logarithmic' : 'linear', log ? logTitle : linearTitle, log ? {} : { beginAtZero: true }),
-        },
-        plugins: { legend: { display: true, position: 'top' }, tooltip: { mode: 'nearest', intersect: true } },
-      },
-    },
-  };
+    log: prefersLogScale(extremes),
+    withScenario,
+    labels: groups.map((g) => [shorten(withScenario ? `${g.scenario} / ${g.runtime}` : g.runtime), g.kind === 'vm' ? 'VM' : 'container']),
+    datasets,
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { RunData } from '../report-input.js';
 import { hasSeveralScenarios } from '../run-facts.js';
+import { legendAndTooltip, valueScale } from './axes.js';
 import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson, type Json } from './chart-spec.js';
 import { legendLabel } from './group-labels.js';
 import { groupKey, groupedMetricValues } from './metric-values.js';
@@ -56,9 +57,7 @@ export function buildStartupCdfChart(run: RunData, palette: Palette, idPrefix = 
     };
   });
 
-  const log = prefersLogScale(extremes);
-  const logTitle = 'Startup time (ms, log scale)';
-  const linearTitle = 'Startup time (ms)';
+  const scale = valueScale('x', 'Startup time', 'ms', prefersLogScale(extremes), { linearFromZero: false });
   const subtitle = [
     'Fraction of successful launches that were ready within a given time (failed and timed-out launches excluded).',
     'VMs dashed, containers solid.',
@@ -74,7 +73,7 @@ export function buildStartupCdfChart(run: RunData, palette: Palette, idPrefix = 
     valueAxis: 'x',
     valueUnit: 'ms',
     tooltip: 'cdf',
-    scaleToggle: { axis: 'x', titles: { logarithmic: logTitle, linear: linearTitle } },
+    scaleToggle: scale.toggle,
     emptyReason: null,
     config: {
       type: 'line',
@@ -84,10 +83,10 @@ export function buildStartupCdfChart(run: RunData, palette: Palette, idPrefix = 
         parsing: false,
         normalized: true,
         scales: {
-          x: axis(log ? 'logarithmic' : 'linear', log ? logTitle : linearTitle),
+          x: scale.axis,
           y: axis('linear', 'Launches ready (cumulative fraction)', { min: 0, max: 1 }),
         },
-        plugins: { legend: { display: true, position: 'top' }, tooltip: { mode: 'nearest', intersect: false } },
+        plugins: legendAndTooltip({ tooltip: { mode: 'nearest', intersect: false } }),
       },
     },
   };

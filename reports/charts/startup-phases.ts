@@ -6,6 +6,7 @@
 import type { InstanceKind, RuntimeSummary } from '../../harness/results/format.js';
 import type { RunData } from '../report-input.js';
 import { hasSeveralScenarios } from '../run-facts.js';
+import { legendAndTooltip, runtimeAxis } from './axes.js';
 import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
 import { categoryLabel } from './group-labels.js';
 import { phaseColor, phaseLabel } from './phase-names.js';
@@ -64,9 +65,9 @@ export function buildPhasesChart(run: RunData, kind: InstanceKind, idPrefix = ''
         startupMedians,
         scales: {
           x: axis('linear', 'Median phase duration (ms)', { stacked: true, beginAtZero: true }),
-          y: axis('category', withScenario ? 'Scenario / runtime' : 'Runtime', { stacked: true, grid: { display: false } }),
+          y: runtimeAxis(withScenario, { stacked: true }),
         },
-        plugins: { legend: { display: true, position: 'top' }, tooltip: { mode: 'index', intersect: true } },
+        plugins: legendAndTooltip({ tooltip: { mode: 'index', intersect: true } }),
       },
     },
   };

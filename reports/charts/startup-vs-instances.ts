@@ -6,7 +6,8 @@
 import { densityGroups, densityScenarios, okSteps } from '../density-facts.js';
 import { formatWithError } from '../format-numbers.js';
 import type { RunData } from '../report-input.js';
-import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson, type Json } from './chart-spec.js';
+import { instancesScatterChart } from './chart-shapes.js';
+import { emptyChart, type ChartSpec, type DatasetJson, type Json } from './chart-spec.js';
 import { legendLabel } from './group-labels.js';
 import { translucent, type Palette } from './palette.js';
 import { prefersLogScale } from './scale-choice.js';
@@ -45,36 +46,16 @@ export function buildStartupVsInstancesChart(run: RunData, palette: Palette, idP
     });
   }
   if (datasets.length === 0) return emptyChart(id, title, 'No instance of the density runs recorded a startup time.');
-  // Startup times of VMs and containers differ by orders of magnitude: log unless they do not.
-  const log = prefersLogScale(values);
-  const logTitle = 'Startup time of the new instance (ms, log scale)';
-  const linearTitle = 'Startup time of the new instance (ms)';
-  return {
+  return instancesScatterChart({
     id,
     title,
     subtitle:
       'Each point is one launch of the density run, at the number of instances running once it was ready (itself included). Failed launches are left out. The legend gives the slope of the harness’s straight-line fit.',
-    valueAxis: 'y',
-    valueUnit: 'ms',
-    tooltip: 'xy',
     width: 'half',
-    scaleToggle: { axis: 'y', titles: { logarithmic: logTitle, linear: linearTitle } },
-    emptyReason: null,
-    config: {
-      type: 'scatter',
-      data: { datasets },
-      options: {
-        ...baseOptions(),
-        parsing: false,
-        scales: {
-          x: axis('linear', 'Instances running (count)', { beginAtZero: true, ticks: { precision: 0 } }),
-          y: axis(log ? 'logarithmic' : 'linear', log ? logTitle : linearTitle, log ? {} : { beginAtZero: true }),
-        },
-        plugins: {
-          legend: { display: true, position: 'top', labels: { usePointStyle: true } },
-          tooltip: { mode: 'nearest', intersect: true },
-        },
-      },
-    },
-  };
+    valueName: 'Startup time of the new instance',
+    valueUnit: 'ms',
+    // Startup times of VMs and containers differ by orders of magnitude: log unless they do not.
+    log: prefersLogScale(values),
+    datasets,
+  });
 }
