@@ -47,6 +47,19 @@ function describePair(run: RunData, c: Comparison, reading: PairReading): string
 
 const GOOD: ReadonlySet<PairReading> = new Set(['faster', 'faster (no interval)']);
 
+/** One sentence per part of the claim (starting, stopping), with the range of ratios. */
+function partSummary(part: string, pairs: readonly { c: Comparison; reading: PairReading }[]): string {
+  const ratios = pairs.map((p) => p.c.ratio);
+  const range = `${formatRatio(Math.min(...ratios))} to ${formatRatio(Math.max(...ratios))}`;
+  const failing = pairs.filter((p) => !GOOD.has(p.reading));
+  if (failing.length === 0) {
+    const weak = pairs.some((p) => p.reading === 'faster (no interval)');
+    return `${part}: containers were at least ${MUCH_FASTER_FACTOR}× faster than VMs in every pair (${range})` +
+      (weak ? '; some pairs have no confidence interval (fewer than 3 samples): weaker evidence.' : ', every 95% interval of the ratio above 1.');
+  }
+  return `${part}: not every pair shows containers clearly and at least ${MUCH_FASTER_FACTOR}× faster (${range}): ${failing.length} of ${pairs.length} do not (${[...new Set(failing.map((p) => p.reading))].join(', ')}).`;
+}
+
 export function evaluateC1(run: RunData): ClaimVerdict {
   const probeOnly = probeScenarios(run);
   const timed = run.summary.comparisons.filter((c) => !probeOnly.has(c.scenario));
@@ -63,21 +76,13 @@ export function evaluateC1(run: RunData): ClaimVerdict {
   }
   const pairs = [...startup, ...teardown].map((c) => ({ c, reading: readPair(c) }));
   const supported = pairs.every((p) => GOOD.has(p.reading));
-  const ratios = startup.map((c) => c.ratio);
-  const lines: string[] = [];
-  if (supported) {
-    const weak = pairs.some((p) => p.reading === 'faster (no interval)');
-    lines.push(
-      `Containers were at least ${MUCH_FASTER_FACTOR}× faster than VMs in every pair (startup ${formatRatio(Math.min(...ratios))} to ${formatRatio(Math.max(...ratios))})` +
-        (weak
-          ? '; some pairs have no confidence interval (fewer than 3 samples), so that part rests on medians alone: weaker evidence.'
-          : ', and every 95% interval of the ratio lies above 1.'),
-    );
-  } else {
-    const failing = pairs.filter((p) => !GOOD.has(p.reading));
-    lines.push(
-      `Not every pair shows containers clearly and at least ${MUCH_FASTER_FACTOR}× faster: ${failing.length} of ${pairs.length} comparisons do not (${[...new Set(failing.map((p) => p.reading))].join(', ')}).`,
-    );
+  const lines = [partSummary('Starting', pairs.filter((p) => p.c.metric === 'startup'))];
+  if (teardown.length > 0) lines.push(partSummary('Stopping', pairs.filter((p) => p.c.metric === 'teardown')));
+  if (!supported) {
+    lines.push(`So the claim as stated (starting and stopping) is not supported in this run, though a part of it may be.`);
+  }
+  if (teardown.length > 0 && pairs.some((p) => p.c.metric === 'teardown' && !GOOD.has(p.reading))) {
+    lines.push('Note: a VM is stopped here by killing its QEMU process (no guest shutdown), which is about as fast as removing a container; a graceful guest shutdown would take far longer.');
   }
   if (teardown.length === 0) lines.push('Teardown was not measured for these pairs: the verdict rests on startup only.');
   for (const p of pairs) lines.push(describePair(run, p.c, p.reading));

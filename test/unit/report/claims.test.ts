@@ -71,6 +71,18 @@ describe('C1: containers start and stop much faster', () => {
     expect(v.evidence).toMatch(/not much faster/);
   });
 
+  it('judges starting and stopping separately: fast starts with a VM stop as fast as a container\'s', () => {
+    const killedVm: RuntimeFixture[] = [
+      { ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), teardownMs: 10 },
+      ...runtimesNamed('runc'),
+    ];
+    const v = evaluateC1(makeRunData({ runtimes: killedVm, failures: [] }));
+    expect(v.verdict).toBe('not supported');
+    expect(v.evidence).toMatch(/^Starting: containers were at least 2× faster than VMs in every pair/);
+    expect(v.evidence).toMatch(/\nStopping: not every pair shows containers clearly and at least 2× faster/);
+    expect(v.evidence).toContain('killing its QEMU process');
+  });
+
   it('rests on startup alone, and says so, when teardown was not measured', () => {
     const run = withSamples(makeRunData(), (s) => ({ ...s, teardownMs: null }));
     const v = evaluateC1(run);
