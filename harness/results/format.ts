@@ -200,7 +200,14 @@ export interface HarnessOverhead {
   timerOverheadNs: number;
   /** Cost of scanning one console chunk for the ready marker (tinybench), ns. */
   markerScanNs: number;
-  /** Event-loop delay p99 inside the timed windows (launch → ready; 10 ms monitor), ms: how late a timestamp could be. null: no window long enough to sample. */
+  /**
+   * The floor of any startup this harness can time, ms: median launch call → first output byte
+   * of a static `busybox echo` (tinybench, 30 runs). Every startup sample includes this much
+   * process-spawn cost of the harness itself (hyperfine times the same echo at ~0.7 ms here).
+   * null when it could not be measured.
+   */
+  launchFloorMs: number | null;
+  /** Event-loop delay p99 inside the timed windows (launch → ready; 5 ms ticks), ms: how late a timestamp could be. null: no window long enough to sample. */
   eventLoopDelayP99Ms: number | null;
   /** Peak RSS of the harness process during the run, bytes. */
   peakRssBytes: number | null;

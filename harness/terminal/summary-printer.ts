@@ -43,6 +43,12 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
     lines.push('', 'Warnings:');
     for (const w of summary.warnings) lines.push(`  ⚠ ${w}`);
   }
+  if (env && summary.runtimes.length > 0) {
+    const floor = env.harness.launchFloorMs;
+    const delay = env.harness.eventLoopDelayP99Ms;
+    lines.push('', `Harness: every startup includes its launch floor of ${formatMs(floor)} (launch → first byte of a static echo);`
+      + ` event-loop delay p99 inside timed windows ${delay === null ? 'not sampled (all windows < 5 ms)' : formatMs(delay)}.`);
+  }
   if (env?.kvm && !env.kvm.bootOk && summary.runtimes.some((r) => r.accel === 'tcg')) {
     lines.push('', `Note: VMs ran under TCG software emulation, not KVM: ${env.kvm.reason ?? ''}`);
   }

@@ -14,6 +14,7 @@ const UNIT_FORMATTERS: Record<string, Formatter> = {
   'harness.timerOverheadNs': formatNs,
   'harness.markerScanNs': formatNs,
   'harness.eventLoopDelayP99Ms': formatMs,
+  'harness.launchFloorMs': formatMs,
   'kvm.bootMs': formatMs,
 };
 
@@ -27,6 +28,7 @@ const HINTS: Record<string, string> = {
   'harness.markerScanNs': 'cost of scanning one console chunk for the ready marker',
   'harness.eventLoopDelayP99Ms': 'how late a timestamp can be (event-loop delay p99 while measuring)',
   'harness.peakRssBytes': 'peak memory of the harness process',
+  'harness.launchFloorMs': 'launch → first output byte of a static echo: the spawn cost included in every startup',
   loadAvgAtStart: '1, 5 and 15 minute load average when the run started',
   cgroupMode: 'cgroup hierarchy: v1, v2 or hybrid',
   hostTscKhz: 'host TSC rate (kHz) passed to microvm guests under TCG as tsc_early_khz',
@@ -69,6 +71,7 @@ function overheadFacts(view: RunView): SafeHtml {
   const fact = (name: string, value: string, key: string): SafeHtml => html`<div data-overhead="${key}"><dt>${name}</dt><dd>${value}</dd></div>`;
   return html`<h3>Harness overhead</h3>
   <dl class="overhead-facts">
+    ${fact('Launch floor (in every startup)', formatMs(harness.launchFloorMs ?? null), 'launch-floor')}
     ${fact('Event-loop delay p99', formatMs(harness.eventLoopDelayP99Ms), 'event-loop-delay')}
     ${fact('Peak RSS', formatBytes(harness.peakRssBytes), 'peak-rss')}
     ${densityPeaks.length === 0 ? null : fact('Peak RSS during density runs', formatBytes(Math.max(...densityPeaks)), 'density-peak-rss')}

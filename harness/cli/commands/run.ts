@@ -9,7 +9,7 @@ import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
 import type { DensityRecord, EnvInfo, RunMeta, StartupSample } from '../../results/format.js';
 import { RESULTS_FORMAT_VERSION } from '../../results/format.js';
 import { loadScenarios } from '../../scenario/load.js';
-import { gatherHostContext } from '../../host/host-context.js';
+import { gatherHostContext, isError } from '../../host/host-context.js';
 import { availability } from '../../runtimes/availability.js';
 import { createRuntime } from '../../runtimes/create-runtime.js';
 import type { Instance } from '../../runtimes/runtime.js';
@@ -107,7 +107,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
     runtimes: p.specs.map((spec) => createRuntime(spec, host, { tracker, workDir })),
   }));
 
-  const overhead = await measureHarnessOverhead();
+  const overhead = await measureHarnessOverhead(isError(host.busybox) ? null : host.busybox.path);
   const meta: RunMeta = {
     formatVersion: RESULTS_FORMAT_VERSION, runId, startedAt: new Date().toISOString(), finishedAt: null,
     status: 'running', argv, scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs })), samples: 0, failures: 0,
