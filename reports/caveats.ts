@@ -98,6 +98,18 @@ function timerCaveat(run: RunData): Caveat | null {
   };
 }
 
+/** Every startup includes the harness's own spawn cost; say how much of the fastest it is. */
+function launchFloorCaveat(run: RunData): Caveat | null {
+  const floor = run.env.harness.launchFloorMs ?? null;
+  const medians = startupMedians(run);
+  if (floor === null || medians.length === 0) return null;
+  const fastest = medians.reduce((a, b) => (b.median < a.median ? b : a));
+  return {
+    severity: floor >= 0.1 * fastest.median ? 'warning' : 'info',
+    text: `Every startup includes the harness's own launch floor of ${formatMs(floor)} (launch → first output byte of a static echo), ${Math.round((100 * floor) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatMs(fastest.median)}). Ratios against the fastest runtimes are understated by about that much.`,
+  };
+}
+
 function loadCaveat(run: RunData): Caveat | null {
   const load = run.env.loadAvgAtStart[0];
   if (run.env.cores <= 0 || load / run.env.cores <= BUSY_LOAD_PER_CORE) return null;
@@ -143,6 +155,7 @@ export function deriveCaveats(run: RunData): Caveat[] {
     failureCaveat(run),
     skippedCaveat(run),
     timerCaveat(run),
+    launchFloorCaveat(run),
     loadCaveat(run),
     fewSamplesCaveat(run),
     hostCaveat(run),

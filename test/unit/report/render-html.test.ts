@@ -120,3 +120,14 @@ describe('renderHtmlReport input', () => {
     expect(() => renderHtmlReport({ runs: [] })).toThrow(RangeError);
   });
 });
+
+describe('launch floor caveat', () => {
+  it('says how much of the fastest startup the harness spawn cost is', async () => {
+    const { deriveCaveats } = await import('../../../reports/caveats.js');
+    const { makeRunData } = await import('../../fixtures/report/make-run-data.js');
+    const run = makeRunData({ failures: [] });
+    const caveat = deriveCaveats(run).find((c) => c.text.includes('launch floor'));
+    expect(caveat?.text).toMatch(/launch floor of 1\.40 ms .* \d+% of the fastest median startup \(namespaces, [\d.]+ ms\)/);
+    expect(caveat?.severity).toBe('warning');
+  });
+});
