@@ -18,11 +18,8 @@ export interface Phase {
   ms: number;
 }
 
-/** Which run, scenario and runtime a record (sample or density step) belongs to. */
-export interface RecordIdentity {
-  runId: string;
-  /** Global order of this record in the run (0, 1, 2 … across scenarios and runtimes). */
-  seq: number;
+/** Which scenario and runtime something belongs to, and what the runtime is. */
+export interface RuntimeIdentity {
   scenario: string;
   runtime: string;
   kind: InstanceKind;
@@ -30,6 +27,13 @@ export interface RecordIdentity {
   /** VMs only: accelerator actually used and machine type; null for containers. */
   accel: Accelerator | null;
   machine: string | null;
+}
+
+/** A record (sample or density step) also says which run it belongs to and where in it. */
+export interface RecordIdentity extends RuntimeIdentity {
+  runId: string;
+  /** Global order of this record in the run (0, 1, 2 … across scenarios and runtimes). */
+  seq: number;
 }
 
 /**
@@ -114,13 +118,7 @@ export interface MetricSummary {
   outliers: number;
 }
 
-export interface RuntimeSummary {
-  scenario: string;
-  runtime: string;
-  kind: InstanceKind;
-  backend: BackendName;
-  accel: Accelerator | null;
-  machine: string | null;
+export interface RuntimeSummary extends RuntimeIdentity {
   startup: MetricSummary;
   teardown: MetricSummary;
   /** One MetricSummary per phase name. */
@@ -310,13 +308,7 @@ export interface LinearFit {
   n: number;
 }
 
-export interface DensitySummary {
-  scenario: string;
-  runtime: string;
-  kind: InstanceKind;
-  backend: BackendName;
-  accel: Accelerator | null;
-  machine: string | null;
+export interface DensitySummary extends RuntimeIdentity {
   instances: number;
   stopReason: DensityEnd['stopReason'];
   stopDetail: string;

@@ -3,6 +3,7 @@
  * marginal cost from a line through "host memory used vs instances running", and how many
  * containers fit per VM. Pure: the same records always give the same figures.
  */
+import { runtimeIdentity } from './runtime-identity.js';
 import type { DensityEnd, DensityRecord, DensityStep, DensitySummary, InstanceMemory, Summary } from '../results/format.js';
 import { densityWarnings } from './density-warnings.js';
 import { linearFit } from './linear-fit.js';
@@ -89,12 +90,7 @@ function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySumma
   const pssBytes = perMethod(ok, (m) => m.pssBytes);
   const insideBytes = perMethod(ok, (m) => m.insideBytes);
   const summary: DensitySummary = {
-    scenario: g.scenario,
-    runtime: g.runtime,
-    kind: ref.kind,
-    backend: ref.backend,
-    accel: ref.accel,
-    machine: ref.machine,
+    ...runtimeIdentity(ref),
     instances: g.end?.instances ?? g.steps.reduce((n, s) => Math.max(n, s.running), 0),
     stopReason: g.end?.stopReason ?? 'interrupted',
     stopDetail: g.end?.stopDetail ?? 'the run ended before this runtime finished (no end record); teardown was not measured',

@@ -9,6 +9,7 @@ import {
 } from '../results/format.js';
 import type { BootstrapOptions } from './bootstrap.js';
 import { describeMetric } from './describe-metric.js';
+import { runtimeIdentity } from './runtime-identity.js';
 import { ratioOfMedians } from './ratio.js';
 import { runtimeWarnings, type FirstSample } from './warnings.js';
 
@@ -74,12 +75,7 @@ function describeGroup(g: Group, options?: BootstrapOptions): Described {
   const firstMeasured = g.samples.reduce((a, b) => (b.seq < a.seq ? b : a));
   return {
     summary: {
-      scenario: g.scenario,
-      runtime: g.runtime,
-      kind: ref.kind,
-      backend: ref.backend,
-      accel: ref.accel,
-      machine: ref.machine,
+      ...runtimeIdentity(ref),
       startup: describe(startupValues),
       teardown: describe(teardownValues),
       phases,
