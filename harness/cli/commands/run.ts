@@ -102,26 +102,40 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   const workDir = createWorkDir();
   const workTrack = tracker.begin('workdir', 'harness');
   workTrack.resource('dir', workDir);
-  const plans: ScenarioPlan[] = runnable.map((p) => ({
-    scenario: p.scenario,
-    runtimes: p.specs.map((spec) => createRuntime(spec, host, { tracker, workDir })),
-  }));
-
-  const overhead = await measureHarnessOverhead(isError(host.busybox) ? null : host.busybox.path);
-  const meta: RunMeta = {
-    formatVersion: RESULTS_FORMAT_VERSION, runId, startedAt: new Date().toISOString(), finishedAt: null,
-    status: 'running', argv, scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs })), samples: 0, failures: 0,
-    skipped,
-  };
-  const env = await collectEnv(host, { ...overhead, eventLoopDelayP99Ms: null, peakRssBytes: null });
-  const sampleLog = new SampleLog(runDir);
-  const firstWrite = writeResultFiles(runDir, { meta, env });
-  await firstWrite;
-  log(`Results: ${runDir}`);
-
+  // From here on something exists to clean up: signals are handled before anything else runs.
   const controller = new AbortController();
   const live = new Set<Instance>();
   const uninstall = installInterruptHandlers({ controller, live, journalPath: tracker.path, log });
+  const releaseRun = (): void => {
+    rmSync(workDir, { recursive: true, force: true });
+    workTrack.end();
+    tracker.close();
+  };
+  let plans: ScenarioPlan[];
+  let meta: RunMeta;
+  let env: EnvInfo;
+  let sampleLog: SampleLog;
+  try {
+    plans = runnable.map((p) => ({
+      scenario: p.scenario,
+      runtimes: p.specs.map((spec) => createRuntime(spec, host, { tracker, workDir })),
+    }));
+    const overhead = await measureHarnessOverhead(isError(host.busybox) ? null : host.busybox.path);
+    meta = {
+      formatVersion: RESULTS_FORMAT_VERSION, runId, startedAt: new Date().toISOString(), finishedAt: null,
+      status: 'running', argv, scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs })), samples: 0, failures: 0,
+      skipped,
+    };
+    env = await collectEnv(host, { ...overhead, eventLoopDelayP99Ms: null, peakRssBytes: null });
+    sampleLog = new SampleLog(runDir);
+    await writeResultFiles(runDir, { meta, env });
+  } catch (error) {
+    releaseRun();
+    uninstall();
+    throw new UserError(`could not start the run: ${(error as Error).message} (nothing was launched)`, EXIT.environment);
+  }
+  log(`Results: ${runDir}`);
+
   let samples: StartupSample[] = [];
   const density: DensityRecord[] = [];
   let densityLog: SampleLog | null = null;
@@ -165,9 +179,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
     await Promise.all([...live].map((i) => i.stop()));
     sampleLog.close();
     densityLog?.close();
-    rmSync(workDir, { recursive: true, force: true });
-    workTrack.end();
-    tracker.close();
+    releaseRun();
   }
   // Handlers stay until the results are written: a second Ctrl-C meanwhile still exits cleanly.
   try {
