@@ -26,8 +26,10 @@ export function availability(spec: RuntimeSpec, host: HostContext): Availability
     return { usable: true, detail: `QEMU ${host.tools.qemu.version}, -M ${spec.machine}, ${accel}${why}, ${spec.memoryMiB} MiB, ${spec.vcpus} vCPU` };
   }
   if (!host.isRoot) return { usable: false, reason: `${spec.type} containers need root here (run vmbench as root)` };
-  if (spec.userNamespace) return { usable: false, reason: 'userNamespace: true is not supported yet (needs newuidmap and a uid range)' };
   if (spec.type === 'namespaces') {
+    if (spec.userNamespace) {
+      return { usable: false, reason: 'userNamespace: true is not supported for raw namespaces yet (unshare needs newuidmap and a subordinate uid range for root); runc and crun support it' };
+    }
     if (!host.tools.unshare) return { usable: false, reason: 'unshare not found (apt-get install util-linux)' };
     return { usable: true, detail: `util-linux unshare ${host.tools.unshare.version}: pid, mnt, uts, ipc, net namespaces` };
   }
@@ -37,5 +39,5 @@ export function availability(spec: RuntimeSpec, host: HostContext): Availability
     return { usable: false, reason: 'crun refuses cgroup hybrid mode ("cgroups in hybrid mode not supported"); this host mixes v1 controllers with a v2 tree. runc works here.' };
   }
   if (host.cgroupMode === 'none') return { usable: false, reason: `no cgroup file system mounted at /sys/fs/cgroup; ${spec.type} needs one` };
-  return { usable: true, detail: `${spec.type} ${tool.version}, cgroup ${host.cgroupMode}` };
+  return { usable: true, detail: `${spec.type} ${tool.version}, cgroup ${host.cgroupMode}${spec.userNamespace ? ', user namespace (root inside = uid 100000 outside)' : ''}` };
 }

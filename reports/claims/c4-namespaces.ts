@@ -91,7 +91,7 @@ function perRuntime(containers: readonly ProbeSample[]): string[] {
 }
 
 /** The user-namespace part: not used by these runtimes (root is root), or which runtimes map uid 0 where. */
-function userNamespaceLine(containers: readonly ProbeSample[]): { observed: boolean; text: string } {
+function userNamespaceLine(containers: readonly ProbeSample[]): { observed: boolean; someMapped: boolean; text: string } {
   const runtimes = (pick: (s: ProbeSample) => boolean): string[] => [...new Set(containers.filter(pick).map((s) => s.runtime))];
   const none = runtimes((s) => readUserNamespace(s.isolation).state === 'none');
   const mapped = containers.flatMap((s) => {
@@ -103,12 +103,13 @@ function userNamespaceLine(containers: readonly ProbeSample[]): { observed: bool
     const tail = unknown.length > 0 ? `; uid_map not reported by ${unknown.join(', ')}` : '';
     return {
       observed: false,
+      someMapped: false,
       text: `user namespace not used by these runtimes (uid_map ${HOST_UID_MAP}: root inside is root outside), so “uid 0 inside mapped to non-root outside” was not measured${tail}`,
     };
   }
   const maps = [...new Map(mapped.map((m) => [m.runtime, m])).values()].map((m) => `${m.runtime} maps uid 0 to uid ${m.outside} outside`);
   const rest = none.length > 0 ? `; ${none.join(', ')} use${none.length === 1 ? 's' : ''} none (root inside is root outside)` : '';
-  return { observed: none.length === 0 && unknown.length === 0 && mapped.every((m) => m.outside !== 0), text: `user namespace: ${maps.join(', ')}${rest}` };
+  return { observed: none.length === 0 && unknown.length === 0 && mapped.every((m) => m.outside !== 0), someMapped: true, text: `user namespace: ${maps.join(', ')}${rest}` };
 }
 
 export function evaluateC4(run: RunData): ClaimVerdict {
@@ -162,6 +163,7 @@ export function evaluateC4(run: RunData): ClaimVerdict {
   const headline =
     `Supported for the parts measured: ${partsText} isolation observed in ${containers.length === names.length ? '' : `${containers.length} probes of `}` +
     `${names.length} container runtime${names.length === 1 ? '' : 's'} (${names.join(', ')}); ipc not probed; ` +
-    (user.observed ? 'a user namespace maps root inside to a non-root uid outside.' : 'user namespace not used by these runtimes (root inside is root outside).');
+    (user.observed ? 'a user namespace maps root inside to a non-root uid outside.'
+      : user.someMapped ? `${user.text}.` : 'user namespace not used by these runtimes (root inside is root outside).');
   return { ...base, verdict: 'supported', evidence: [headline, ...details].join('\n') };
 }

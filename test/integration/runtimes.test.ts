@@ -78,6 +78,18 @@ describe('a guest that never gets ready', () => {
   });
 });
 
+describe('runc with a user namespace', () => {
+  it('runs as uid 100000 outside, reported by the probe, and leaves nothing behind', async () => {
+    const runtime = createRuntime({ name: 'runc-userns', type: 'runc', userNamespace: true }, real.host, { tracker: real.tracker, workDir: real.workDir });
+    const instance = runtime.start({ id: `it-userns-${process.pid}`, workload: 'probe', readyTimeoutMs: 30_000 });
+    const ready = await instance.waitReady();
+    expect((await instance.stop()).problem).toBeNull();
+    expect(ready.state, JSON.stringify(ready)).toBe('ready');
+    if (ready.state === 'ready') expect(ready.probe?.uidmap).toBe('0:100000:65536');
+    expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
+  });
+});
+
 describe.each(cases)('isolation probe under %s', (_label, spec) => {
   it('reports what the instance can see, and the host hostname is untouched', async () => {
     const runtime = createRuntime(spec, real.host, { tracker: real.tracker, workDir: real.workDir });

@@ -9,7 +9,13 @@ export interface BundleInput {
   args: string[];
   hostname: string;
   cgroupsPath: string;
+  /** Map root inside to this unprivileged host uid/gid range (a user namespace); null: none. */
+  userNamespace?: { hostId: number; size: number } | null;
 }
+
+/** Where a user-namespaced container's root lands on the host: far above ordinary users. */
+export const USERNS_HOST_ID = 100_000;
+export const USERNS_SIZE = 65_536;
 
 const CAPS = ['CAP_AUDIT_WRITE', 'CAP_KILL', 'CAP_NET_BIND_SERVICE'];
 
@@ -38,7 +44,12 @@ export function ociConfig(input: BundleInput): Record<string, unknown> {
     ],
     linux: {
       cgroupsPath: input.cgroupsPath,
-      namespaces: [{ type: 'pid' }, { type: 'network' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' }],
+      namespaces: [{ type: 'pid' }, { type: 'network' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' },
+        ...(input.userNamespace ? [{ type: 'user' }] : [])],
+      ...(input.userNamespace ? {
+        uidMappings: [{ containerID: 0, hostID: input.userNamespace.hostId, size: input.userNamespace.size }],
+        gidMappings: [{ containerID: 0, hostID: input.userNamespace.hostId, size: input.userNamespace.size }],
+      } : {}),
       maskedPaths: ['/proc/acpi', '/proc/asound', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list',
         '/proc/timer_stats', '/proc/sched_debug', '/sys/firmware', '/proc/scsi'],
       readonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],

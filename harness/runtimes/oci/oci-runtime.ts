@@ -3,7 +3,7 @@
  * straight from the container's init. Teardown kills the process tree, then `<runtime> delete
  * --force` removes the runtime's state and the container's cgroup, and the bundle dir goes.
  */
-import { existsSync, mkdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { CgroupMode } from '../../results/format.js';
@@ -13,7 +13,7 @@ import type { GuestImage } from '../../guest/image.js';
 import type { InstanceTracker } from '../../lifecycle/instance-tracker.js';
 import { ProcessInstance } from '../../process/process-instance.js';
 import { containerPhases } from '../phases.js';
-import { ociConfig } from './bundle.js';
+import { ociConfig, USERNS_HOST_ID, USERNS_SIZE } from './bundle.js';
 import { cgroupDirs } from '../../host/cgroup-mode.js';
 
 export interface OciContext {
@@ -48,7 +48,8 @@ export class OciRuntime implements Runtime {
     tracked.resource(this.backend, containerId);
     mkdirSync(bundle, { mode: 0o700 });
     writeFileSync(join(bundle, 'config.json'), JSON.stringify(ociConfig({
-      rootDir: this.ctx.image.rootDir,
+      rootDir: this.spec.userNamespace ? this.#userNamespaceRoot() : this.ctx.image.rootDir,
+      userNamespace: this.spec.userNamespace ? { hostId: USERNS_HOST_ID, size: USERNS_SIZE } : null,
       args: ['/init', 'container', request.workload],
       hostname: containerId.slice(0, 63),
       cgroupsPath: `/${containerId}`,
@@ -64,6 +65,25 @@ export class OciRuntime implements Runtime {
           return problem;
         },
       });
+  }
+
+  #usernsRoot: string | null = null;
+
+  /**
+   * A user-namespaced container's root (host uid 100000) cannot traverse the private cache dir:
+   * it gets a copy of the image tree, once per run, in the run's work dir opened to traversal
+   * only (0711: nobody can list it). The copy is made before any launch is timed.
+   */
+  #userNamespaceRoot(): string {
+    if (this.#usernsRoot) return this.#usernsRoot;
+    const dest = join(this.ctx.workDir, 'userns-root');
+    if (!existsSync(dest)) {
+      chmodSync(this.ctx.workDir, 0o711);
+      cpSync(this.ctx.image.rootDir, dest, { recursive: true, verbatimSymlinks: true });
+      chmodSync(dest, 0o755);
+    }
+    this.#usernsRoot = dest;
+    return dest;
   }
 
   async #release(containerId: string, bundle: string): Promise<string | null> {

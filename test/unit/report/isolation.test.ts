@@ -252,6 +252,12 @@ describe('Isolation section', () => {
 });
 
 describe('C4: namespaces isolate what a container sees', () => {
+  it('names the runtimes with and without a user namespace when only some map root away', () => {
+    const v = evaluateC4(withProbe(run, 'runc', { uidMap: '0:100000:65536' }));
+    const [headline] = v.evidence.split('\n');
+    expect(headline).toContain('user namespace: runc maps uid 0 to uid 100000 outside; namespaces uses none (root inside is root outside).');
+  });
+
   it('is supported for the parts measured on the real probes, and says which parts were not measured', () => {
     const v = evaluateC4(run);
     expect(v).toMatchObject({ verdict: 'supported', chartId: 'isolation' });

@@ -46,5 +46,15 @@ describe('argv built for each runtime', () => {
     expect(config.process.capabilities.bounding).toEqual(['CAP_AUDIT_WRITE', 'CAP_KILL', 'CAP_NET_BIND_SERVICE']);
     expect(config.linux.namespaces.map((n) => n.type).sort()).toEqual(['ipc', 'mount', 'network', 'pid', 'uts']);
     expect(config.linux.cgroupsPath).toBe('/vmbench-a');
+    expect(config.linux).not.toHaveProperty('uidMappings');
+  });
+
+  it('OCI config with a user namespace: root inside maps to an unprivileged host range', () => {
+    const config = ociConfig({ rootDir: '/r', args: ['/init'], hostname: 'h', cgroupsPath: '/c', userNamespace: { hostId: 100000, size: 65536 } }) as {
+      linux: { namespaces: { type: string }[]; uidMappings: unknown[]; gidMappings: unknown[] };
+    };
+    expect(config.linux.namespaces.map((n) => n.type)).toContain('user');
+    expect(config.linux.uidMappings).toEqual([{ containerID: 0, hostID: 100000, size: 65536 }]);
+    expect(config.linux.gidMappings).toEqual([{ containerID: 0, hostID: 100000, size: 65536 }]);
   });
 });
