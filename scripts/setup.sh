@@ -27,7 +27,13 @@ if [ -z "${VMBENCH_KERNEL:-}" ] && ! ls /boot/vmlinuz-* >/dev/null 2>&1; then
   # A guest kernel for the VMs. Debian's cloud kernel is small and boots fast; Ubuntu's is "virtual".
   if grep -qi ubuntu /etc/os-release 2>/dev/null; then need_pkg linux-image-virtual; else need_pkg linux-image-cloud-amd64; fi
 fi
-if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then need_pkg chromium; fi
+if [ "$want_browser" = 1 ]; then
+  # Browser tests of the report: Debian's chromium (never a browser download) and a font to draw with.
+  [ -x /usr/bin/chromium ] || need_pkg chromium
+  need_pkg fonts-liberation
+fi
+# The tests check for leaked processes with pgrep.
+if [ "$want_browser" = 1 ] && ! command -v pgrep >/dev/null; then need_pkg procps; fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
