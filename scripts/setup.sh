@@ -48,10 +48,10 @@ fi
 
 # npm packages: reinstall only when package-lock.json changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # npm install, not npm ci: npm ci rejects this lock file because of vite's Windows-only optional
-  # dependency (napi-windows-process-start-time) that npm never records; versions stay locked.
-  say "installing npm packages (npm install, from package-lock.json)"
-  npm install --no-audit --no-fund --loglevel=error
+  # npm ci: exactly the lock file's versions, and a lock file out of step with package.json is an
+  # error here rather than a silent re-resolve (test/unit/package-lock.test.ts checks it too).
+  say "installing npm packages (npm ci, from package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 say "building (tsc)"

@@ -3,6 +3,8 @@
  * what was expected.
  */
 import { UserError } from './exit-codes.js';
+import { checkKernelPath } from '../guest/kernel.js';
+import { checkWritableDir } from '../host/file-checks.js';
 
 export function parseIntFlag(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -18,4 +20,19 @@ export function parseListFlag(flag: string, value: string | undefined): string[]
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   if (items.length === 0) throw new UserError(`${flag}: expected a comma-separated list of names, found "${value}"`);
   return items;
+}
+
+/** --kernel names a file the harness will read: refused before anything starts if it cannot be one. */
+export function checkKernelFlag(value: string | undefined): void {
+  if (value === undefined) return;
+  const checked = checkKernelPath(value);
+  if (!checked.ok) throw new UserError(`--kernel ${JSON.stringify(value)}: ${checked.problem}`);
+}
+
+/** --out is the results root: the run writes DIR/<run-id>/ in it, creating DIR if needed. */
+export function checkOutFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const checked = checkWritableDir(value);
+  if (!checked.ok) throw new UserError(`--out ${JSON.stringify(value)}: ${checked.problem} (--out is a directory; the run writes <DIR>/<run-id>/ in it)`);
+  return checked.value;
 }

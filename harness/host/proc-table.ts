@@ -12,6 +12,8 @@ export interface ProcStat {
   /** Start time in clock ticks since boot: with the pid, identifies one process for life. */
   startTime: number;
   state: string;
+  /** The command name (kernel's comm, at most 15 characters). */
+  comm: string;
 }
 
 export function readProcStat(pid: number): ProcStat | null {
@@ -29,6 +31,7 @@ export function readProcStat(pid: number): ProcStat | null {
     ppid: Number(fields[1]),
     pgid: Number(fields[2]),
     startTime: Number(fields[19]),
+    comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')),
   };
 }
 

@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync } from 'node:f
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { JournalEntry } from './instance-tracker.js';
-import { descendantPids, isStillRunning, readProcStat } from '../host/proc-table.js';
+import { isStillRunning, type ProcStat } from '../host/proc-table.js';
+import { describeSurvivors, isGone, killEach, killGroup, snapshotTree, waitUntilSync } from '../process/kill-tree.js';
 import { detectCgroupMode, cgroupDirs } from '../host/cgroup-mode.js';
 import { findExecutable } from '../host/find-executable.js';
 import { OCI_STATE_ROOTS } from '../runtimes/oci/oci-runtime.js';
@@ -51,44 +52,67 @@ export function findLeftOvers(journalDir: string): LeftOver[] {
     .filter((l) => !l.ownerAlive);
 }
 
-/** Kill and remove everything the journal lists, then the journal. Returns what was done. */
-export function cleanUp(left: LeftOver): string[] {
+export interface CleanupResult {
+  /** What was done, one line each. */
+  done: string[];
+  /** Processes still in /proc (running, or zombies nobody reaped) when cleanup gave up. */
+  survivors: string | null;
+  /** Every process that was killed: the caller may wait for the rest of their reaping. */
+  killed: ProcStat[];
+}
+
+/** How long `vmbench cleanup` waits for killed processes to be reaped (by PID 1 when orphaned). */
+export const CLEANUP_REAP_MS = 15_000;
+/** How long the roots are given to reap the inner processes killed first. */
+const INNER_REAP_MS = 2_000;
+
+/**
+ * Kill and remove everything the journal lists, then the journal. OCI containers are deleted
+ * through their runtime first (it kills the container's processes while `runc run` still lives
+ * to reap them), then each process tree dies inner processes first (see process/kill-tree.ts),
+ * then the dirs and cgroups go. waitMs bounds the wait until every killed process is gone from
+ * /proc; 0 leaves the waiting to the caller (a harness reaps its own children only from its
+ * event loop, which a synchronous wait would block).
+ */
+export function cleanUp(left: LeftOver, waitMs: number = CLEANUP_REAP_MS): CleanupResult {
   const done: string[] = [];
-  for (const instance of left.instances) {
-    for (const { pid, startTime } of instance.pids) {
-      // The instance's root process leads its own group: take the group, then the process.
-      if (!isStillRunning(pid, startTime)) continue;
-      const stat = readProcStat(pid);
-      // Its descendants too: a container's init may have left the group (a new session).
-      const tree = descendantPids(pid);
-      try {
-        if (stat && stat.pgid === pid) process.kill(-pid, 'SIGKILL');
-      } catch {
-        // gone meanwhile
-      }
-      for (const member of tree) {
+  const trees = left.instances.map((instance) => ({
+    instance,
+    tree: instance.pids.filter((p) => isStillRunning(p.pid, p.startTime)).flatMap((p) => snapshotTree(p.pid)),
+  }));
+  for (const { instance } of trees) {
+    for (const { kind, value } of instance.resources) {
+      if ((kind === 'runc' || kind === 'crun') && existsSync(join(OCI_STATE_ROOTS[kind], value))) {
+        const bin = findExecutable(kind);
+        if (!bin) continue;
         try {
-          process.kill(member, 'SIGKILL');
+          execFileSync(bin, ['delete', '--force', value], { stdio: 'ignore', timeout: 10_000 });
+          done.push(`${kind} delete ${value}`);
         } catch {
-          // gone meanwhile
+          done.push(`${kind} delete ${value} FAILED`);
         }
       }
-      done.push(`killed ${instance.runtime} instance ${instance.id} (pid ${pid})`);
     }
   }
-  for (const instance of left.instances) {
+  const killed: ProcStat[] = [];
+  for (const { instance, tree } of trees) {
+    if (tree.length === 0) continue;
+    const roots = new Set(instance.pids.map((p) => p.pid));
+    const inner = tree.filter((p) => !roots.has(p.pid));
+    killEach(inner);
+    if (inner.length) waitUntilSync(() => inner.every(isGone), INNER_REAP_MS);
+    for (const root of tree.filter((p) => roots.has(p.pid))) {
+      // The instance's root process leads its own group: take the group, then the process.
+      if (root.pgid === root.pid) killGroup(root.pid);
+    }
+    killEach(tree); // a container's init may have left the group (a new session)
+    killed.push(...tree);
+    done.push(`killed ${instance.runtime} instance ${instance.id} (pid ${[...roots].join(', ')})`);
+  }
+  if (waitMs > 0) waitUntilSync(() => killed.every(isGone), waitMs);
+  for (const { instance } of trees) {
     for (const { kind, value } of instance.resources) {
       if (kind === 'runc' || kind === 'crun') {
-        if (!existsSync(join(OCI_STATE_ROOTS[kind], value))) continue;
-        const bin = findExecutable(kind);
-        if (bin) {
-          try {
-            execFileSync(bin, ['delete', '--force', value], { stdio: 'ignore', timeout: 10_000 });
-            done.push(`${kind} delete ${value}`);
-          } catch {
-            done.push(`${kind} delete ${value} FAILED`);
-          }
-        }
         for (const dir of cgroupDirs(detectCgroupMode(), value)) {
           if (!existsSync(dir)) continue;
           try { rmdirSync(dir); done.push(`removed cgroup ${dir}`); } catch { done.push(`cgroup ${dir} could not be removed`); }
@@ -101,6 +125,8 @@ export function cleanUp(left: LeftOver): string[] {
       }
     }
   }
-  rmSync(left.journal, { force: true });
-  return done;
+  const survivors = waitMs > 0 ? describeSurvivors(killed) : null;
+  // Kept while something survived: a later `vmbench cleanup` checks again.
+  if (survivors === null) rmSync(left.journal, { force: true });
+  return { done, survivors, killed };
 }

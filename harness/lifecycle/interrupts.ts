@@ -6,6 +6,11 @@
  */
 import type { Instance } from '../runtimes/runtime.js';
 import { cleanUp, readJournal } from './cleanup.js';
+import { isGone } from '../process/kill-tree.js';
+import { waitUntil } from '../process/wait-until.js';
+
+/** After the fast kill, how long the harness keeps its event loop running to reap its children. */
+const REAP_BEFORE_EXIT_MS = 3_000;
 
 export interface InterruptOptions {
   controller: AbortController;
@@ -16,14 +21,21 @@ export interface InterruptOptions {
 
 export function installInterruptHandlers(options: InterruptOptions): () => void {
   let signals = 0;
-  const forceCleanup = (): void => {
+  /**
+   * Kills synchronously, then exits once the killed processes are reaped: the roots are this
+   * process's children, reaped only by its event loop, so exiting at once would leave them as
+   * zombies of a PID 1 that may never reap them.
+   */
+  const forceCleanupAndExit = (code: number): void => {
+    let killed: ReturnType<typeof cleanUp>['killed'] = [];
     if (options.journalPath) {
       try {
-        cleanUp(readJournal(options.journalPath));
+        killed = cleanUp(readJournal(options.journalPath), 0).killed;
       } catch {
         // The journal is gone: the run had already cleaned up.
       }
     }
+    void waitUntil(() => killed.every(isGone), REAP_BEFORE_EXIT_MS).then(() => process.exit(code));
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     signals++;
@@ -34,13 +46,11 @@ export function installInterruptHandlers(options: InterruptOptions): () => void 
       return;
     }
     options.log(`\n${signal} again: killing every instance of this run and exiting now.`);
-    forceCleanup();
-    process.exit(130);
+    forceCleanupAndExit(130);
   };
   const onCrash = (error: unknown): void => {
     options.log(`\nvmbench crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\nTearing down this run's instances.`);
-    forceCleanup();
-    process.exit(70);
+    forceCleanupAndExit(70);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -42,12 +42,3 @@ export function launch(spec: LaunchSpec): { child: LaunchedProcess; exited: Prom
   });
   return { child, exited };
 }
-
-/** SIGKILL a whole process group; a group that is already gone is not an error. */
-export function killGroup(pgid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
-  try {
-    process.kill(-pgid, signal);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-  }
-}

@@ -5,9 +5,10 @@
  */
 import type { Instance, ReadyResult, StopResult } from '../runtimes/runtime.js';
 import type { Phase } from '../results/format.js';
-import { launch, killGroup, type LaunchSpec, type LaunchedProcess, type ProcessExit } from './launch.js';
+import { launch, type LaunchSpec, type LaunchedProcess, type ProcessExit } from './launch.js';
+import { describeSurvivors, isGone, killEach, killGroup, snapshotTree } from './kill-tree.js';
 import { MarkerScanner, type MarkerLine } from './marker-scanner.js';
-import { descendantPids, isStillRunning, readProcStat, type ProcStat } from '../host/proc-table.js';
+import { descendantPids } from '../host/proc-table.js';
 import { waitUntil } from './wait-until.js';
 
 export interface PhaseInput {
@@ -27,8 +28,10 @@ export interface ProcessInstanceHooks {
   cgroupName?: string;
 }
 
-/** How long teardown waits for killed processes to vanish before calling it a problem. */
+/** How long teardown waits for killed processes to be reaped before calling it a problem. */
 const GONE_TIMEOUT_MS = 10_000;
+/** How long the root is given to reap its killed children before it is killed itself. */
+const INNER_REAP_MS = 2_000;
 
 export const nsToMs = (ns: bigint): number => Number(ns) / 1e6;
 
@@ -144,12 +147,18 @@ export class ProcessInstance implements Instance {
       // Snapshot first: once the root dies its children are re-parented and harder to find.
       // Walked through /proc/<pid>/task/*/children: O(this tree), not O(every host process),
       // which matters when hundreds of instances are stopped one after another.
-      const tree = descendantPids(pid).map(readProcStat).filter((p): p is ProcStat => p !== null);
+      const tree = snapshotTree(pid);
+      const inner = tree.filter((p) => p.pid !== pid);
+      // Inner processes first, so the root (unshare, runc run) reaps them: see kill-tree.ts.
+      killEach(inner);
+      if (inner.length) await waitUntil(() => inner.every(isGone), INNER_REAP_MS);
       killGroup(pid);
       killEach(tree); // processes that left the group (new sessions) still die
       await this.#exitedPromise;
-      const gone = await waitUntil(() => tree.every((p) => !isStillRunning(p.pid, p.startTime)), GONE_TIMEOUT_MS);
-      if (!gone) problems.push(`processes still running ${GONE_TIMEOUT_MS} ms after SIGKILL`);
+      // Gone from /proc, not only dead: a zombie still holds its pid and its namespaces.
+      if (!(await waitUntil(() => tree.every(isGone), GONE_TIMEOUT_MS))) {
+        problems.push(`processes not reaped ${GONE_TIMEOUT_MS} ms after SIGKILL: ${describeSurvivors(tree) ?? 'none left by now'}`);
+      }
     }
     const releaseProblem = await this.#hooks.release?.();
     if (releaseProblem) problems.push(releaseProblem);
@@ -158,16 +167,5 @@ export class ProcessInstance implements Instance {
       exitedBeforeStop,
       problem: problems.length ? problems.join('; ') : null,
     };
-  }
-}
-
-function killEach(tree: ProcStat[]): void {
-  for (const p of tree) {
-    if (!isStillRunning(p.pid, p.startTime)) continue;
-    try {
-      process.kill(p.pid, 'SIGKILL');
-    } catch {
-      // Already gone between the check and the kill.
-    }
   }
 }

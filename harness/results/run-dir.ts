@@ -1,6 +1,7 @@
 /** results/<run-id>/: one directory per run, never reused so no run overwrites another. */
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
+import { makeDirs } from '../host/file-checks.js';
 import { join } from 'node:path';
 
 const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -27,7 +28,7 @@ export async function createRunDir(resultsRoot: string, runId: string): Promise<
   }
   const dir = join(resultsRoot, runId);
   try {
-    await mkdir(resultsRoot, { recursive: true, mode: 0o755 });
+    makeDirs(resultsRoot); // not mkdir({recursive}): Node's spins forever on some paths (/proc)
     // Not recursive: EEXIST is the signal that this run id is taken.
     await mkdir(dir, { mode: 0o755 });
     await chmod(dir, 0o755); // mkdir's mode is filtered by the umask

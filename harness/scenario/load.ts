@@ -2,13 +2,13 @@
  * Reading scenario files: from a command-line argument to a validated Scenario with defaults.
  * Several files are all checked before anything is thrown, so one run reports every mistake.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { Checker } from './checker.js';
 import { withDefaults } from './defaults.js';
 import { isIdentifier } from './fields.js';
-import { resolveScenarioArg } from './resolve-arg.js';
+import { resolveScenarioArg, SCENARIO_EXPECTED, SCENARIO_MAX_BYTES } from './resolve-arg.js';
+import { readRegularFile } from '../host/file-checks.js';
 import { ScenarioValidationError, type ScenarioIssue } from './errors.js';
 import type { Scenario } from './types.js';
 import { validateScenario, type HostLimits } from './validate.js';
@@ -79,15 +79,15 @@ interface CheckResult {
 }
 
 function checkFile(file: string, host: HostLimits): CheckResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const message = `cannot read the scenario file: ${reason}`;
-    return { issues: [{ file, line: 0, column: 0, field: '', expected: 'a readable file', found: reason, message }] };
+  // Never a plain readFileSync: a FIFO would block the harness, a device never ends.
+  const read = readRegularFile(file, { maxBytes: SCENARIO_MAX_BYTES, expected: SCENARIO_EXPECTED });
+  if (!read.ok) {
+    const wrongKind = read.problem.startsWith('is ');
+    const message = wrongKind ? read.problem : `cannot read the scenario file: ${read.problem}`;
+    const expected = wrongKind ? SCENARIO_EXPECTED : 'a readable file';
+    return { issues: [{ file, line: 0, column: 0, field: '', expected, found: read.problem, message }] };
   }
-  return checkText(text, file, host);
+  return checkText(read.value.toString('utf8'), file, host);
 }
 
 function checkText(text: string, file: string, host: HostLimits): CheckResult {

@@ -1,25 +1,73 @@
 /**
- * What a test checks is gone after the harness returns: QEMU processes, processes in extra pid
- * namespaces, runc containers, vmbench cgroups, bundle temp dirs and run journals.
+ * What a test checks is gone after the harness returns: QEMU processes, unshare and runc
+ * containers, zombies nobody reaped, extra pid and net namespaces, vmbench cgroups, bundle temp
+ * dirs and run journals.
+ *
+ * A check whose tool is missing must fail, not pass: each tool is required, and a missing one
+ * throws naming the package that brings it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { WORK_DIR_PREFIX } from '../../harness/lifecycle/work-dir.js';
 
+const PACKAGE_OF: Record<string, string> = { pgrep: 'procps', lsns: 'util-linux', runc: 'runc' };
+
+/** Runs a listing tool; exit 1 with no output is "nothing found" (pgrep), a missing tool throws. */
 function lines(file: string, args: string[]): string[] {
   try {
-    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
-  } catch {
-    return [];
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 }).split('\n').filter(Boolean);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { status?: number | null; stdout?: string; stderr?: string };
+    if (e.code === 'ENOENT') {
+      throw new Error(`leak check: ${file} is not installed (apt-get install ${PACKAGE_OF[file] ?? file}); without it the check could not fail`);
+    }
+    if (e.status === 1 && !e.stderr) return (e.stdout ?? '').split('\n').filter(Boolean);
+    throw new Error(`leak check: ${file} ${args.join(' ')} failed: ${e.stderr || e.message}`);
   }
 }
+
+/** Zombies re-parented to PID 1 (which does not reap promptly on these machines): pid → comm. */
+function orphanZombies(): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (state === 'Z' && ppid === '1') found.set(Number(name), comm);
+  }
+  return found;
+}
+
+function namespaces(type: 'pid' | 'net'): Map<string, string> {
+  return new Map(lines('lsns', ['-t', type, '-n', '-o', 'NS,PID,COMMAND']).map((l) => {
+    const [ns = '', ...rest] = l.trim().split(/\s+/);
+    return [ns, rest.join(' ')];
+  }));
+}
+
+// What existed when this test file started is not the test's leak (another file's, the host's).
+const before = { zombies: orphanZombies(), pid: namespaces('pid'), net: namespaces('net') };
 
 export function leftovers(): string[] {
   const found: string[] = [];
   found.push(...lines('pgrep', ['-a', '-f', 'qemu-system.*vmbench-']).map((l) => `qemu: ${l}`));
   found.push(...lines('runc', ['list', '-q']).filter((l) => l.startsWith('vmbench-')).map((l) => `runc container: ${l}`));
   found.push(...lines('pgrep', ['-a', '-f', 'unshare --pid --fork --kill-child']).map((l) => `unshare: ${l}`));
+  for (const [pid, comm] of orphanZombies()) {
+    if (!before.zombies.has(pid)) found.push(`zombie (state Z, parent 1, not reaped): ${pid} ${comm}`);
+  }
+  for (const type of ['pid', 'net'] as const) {
+    for (const [ns, owner] of namespaces(type)) {
+      if (!before[type].has(ns)) found.push(`${type} namespace ${ns} still exists: ${owner}`);
+    }
+  }
   for (const ctrl of ['memory', 'pids', 'cpu', 'unified', '']) {
     const dir = `/sys/fs/cgroup/${ctrl}`;
     if (!existsSync(dir)) continue;

@@ -4,6 +4,7 @@
  */
 import type { RuntimeSpec } from '../../scenario/types.js';
 import { RUNTIME_PRESETS } from '../../scenario/types.js';
+import { checkKernelFlag } from '../cli-options.js';
 import { gatherHostContext, isError, type HostContext } from '../../host/host-context.js';
 import { availability } from '../../runtimes/availability.js';
 import type { Availability } from '../../runtimes/runtime.js';
@@ -58,6 +59,7 @@ export function formatDoctor(report: DoctorReport): string {
 }
 
 export async function doctorCommand(flags: { json?: boolean; kernel?: string; fresh?: boolean }): Promise<number> {
+  checkKernelFlag(flags.kernel);
   const host = await gatherHostContext({ kernel: flags.kernel, probeKvm: true, freshKvmProbe: flags.fresh });
   const report = buildDoctorReport(host);
   process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatDoctor(report)}\n`);

@@ -5,6 +5,7 @@ import { totalmem, cpus } from 'node:os';
 import { RUNTIME_PRESETS } from '../../scenario/types.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { WORKLOAD_NAMES } from '../../workloads/scripts.js';
+import { checkKernelFlag } from '../cli-options.js';
 import { gatherHostContext } from '../../host/host-context.js';
 import { availability } from '../../runtimes/availability.js';
 import { SCENARIOS_DIR } from '../paths.js';
@@ -19,6 +20,7 @@ export async function listCommand(flags: { json?: boolean; kernel?: string }): P
       return { file: f, name: null, workload: null, runtimes: [], description: '', error: (error as Error).message };
     }
   });
+  checkKernelFlag(flags.kernel);
   const host = await gatherHostContext({ kernel: flags.kernel, probeKvm: true });
   const runtimes = Object.values(RUNTIME_PRESETS).map((spec) => ({ name: spec.name, type: spec.type, ...availability(spec, host) }));
   if (flags.json) {

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { totalmem, cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
 import type { DensityRecord, EnvInfo, RunMeta, StartupSample } from '../../results/format.js';
 import { RESULTS_FORMAT_VERSION } from '../../results/format.js';
@@ -31,7 +31,7 @@ import { summarize } from '../../stats/summarize.js';
 import { createProgress } from '../../terminal/progress.js';
 import { formatSummary } from '../../terminal/summary-printer.js';
 import { EXIT, UserError } from '../exit-codes.js';
-import { parseIntFlag, parseListFlag } from '../cli-options.js';
+import { checkKernelFlag, checkOutFlag, parseIntFlag, parseListFlag } from '../cli-options.js';
 import { DEFAULT_SUITE, RESULTS_DIR, SCENARIOS_DIR } from '../paths.js';
 
 export interface RunFlags {
@@ -67,6 +67,9 @@ function applyOverrides(scenarios: Scenario[], flags: RunFlags): Scenario[] {
 export async function runCommand(args: string[], flags: RunFlags, argv: string[]): Promise<number> {
   const hostLimits = { memTotalMiB: Math.floor(totalmem() / 1024 / 1024), cores: cpus().length };
   const scenarios = applyOverrides(loadScenarios(args.length ? args : DEFAULT_SUITE, SCENARIOS_DIR, hostLimits), flags);
+  // Every path flag is checked before the host is: the KVM probe already launches a VM.
+  const outRoot = checkOutFlag(flags.out) ?? RESULTS_DIR;
+  checkKernelFlag(flags.kernel);
   const specs = scenarios.flatMap((s) => s.runtimes);
   const needsKvmProbe = specs.some((r) => r.type === 'qemu' && r.accel !== 'tcg');
 
@@ -94,7 +97,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   const runId = newRunId();
   let runDir: string;
   try {
-    runDir = await createRunDir(flags.out ? resolve(flags.out) : RESULTS_DIR, runId);
+    runDir = await createRunDir(outRoot, runId);
   } catch (error) {
     throw new UserError(`${(error as Error).message} (nothing was launched)`, EXIT.environment);
   }
