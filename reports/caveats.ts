@@ -87,6 +87,8 @@ function startupMedians(run: RunData): Array<{ runtime: string; median: number }
 }
 
 function timerCaveat(run: RunData): Caveat | null {
+  // The native launcher takes its timestamps itself: a late event loop delays no timestamp.
+  if (run.env.harness.launcher?.kind === 'native') return null;
   const delay = run.env.harness.eventLoopDelayP99Ms;
   const medians = startupMedians(run);
   if (delay === null || medians.length === 0) return null;
@@ -106,8 +108,14 @@ function launchFloorCaveat(run: RunData): Caveat | null {
   const fastest = medians.reduce((a, b) => (b.median < a.median ? b : a));
   return {
     severity: floor >= 0.1 * fastest.median ? 'warning' : 'info',
-    text: `Every startup includes the harness's own launch floor of ${formatMs(floor)} (launch → first output byte of a static echo), ${Math.round((100 * floor) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatMs(fastest.median)}). Ratios against the fastest runtimes are understated by about that much.`,
+    text: `Every startup includes the harness's own launch floor of ${formatMs(floor)} (launch → first output byte of a static echo, ${launcherWords(run)}), ${Math.round((100 * floor) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatMs(fastest.median)}). Ratios against the fastest runtimes are understated by about that much.`,
   };
+}
+
+function launcherWords(run: RunData): string {
+  const launcher = run.env.harness.launcher;
+  if (launcher?.kind === 'native') return 'spawned and timestamped by the native vmbench-launcher';
+  return `spawned by Node's child_process${launcher?.reason ? `: ${launcher.reason}` : ''}`;
 }
 
 function loadCaveat(run: RunData): Caveat | null {

@@ -23,6 +23,9 @@ dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'install ok in
 command -v runc >/dev/null || need_pkg runc
 command -v crun >/dev/null || need_pkg crun
 command -v unshare >/dev/null || need_pkg util-linux
+# The native launcher (timestamps without Node in the timed window) is built from C source.
+command -v cc >/dev/null || need_pkg gcc
+need_pkg libc6-dev
 if [ -z "${VMBENCH_KERNEL:-}" ] && ! ls /boot/vmlinuz-* >/dev/null 2>&1; then
   # A guest kernel for the VMs. Debian's cloud kernel is small and boots fast; Ubuntu's is "virtual".
   if grep -qi ubuntu /etc/os-release 2>/dev/null; then need_pkg linux-image-virtual; else need_pkg linux-image-cloud-amd64; fi
@@ -56,3 +59,4 @@ fi
 
 say "building (tsc)"
 npx --no-install tsc -p tsconfig.json
+bash scripts/build-launcher.sh

@@ -9,6 +9,7 @@ import { doctorCommand } from './commands/doctor.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { cleanupCommand } from './commands/cleanup.js';
+import { closeLauncher } from '../process/launch.js';
 
 const program = new Command('vmbench')
   .description('Run the same busybox workload under QEMU VMs and Linux containers; measure startup, teardown and memory; write comparative reports.')
@@ -70,5 +71,7 @@ try {
     process.stderr.write(`vmbench: internal error (please report): ${error instanceof Error ? error.stack : String(error)}\n`);
     exitCode = 70;
   }
+} finally {
+  await closeLauncher(); // it exits after its last instance; reaped here, not left to PID 1
 }
 process.exitCode = exitCode;

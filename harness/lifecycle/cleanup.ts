@@ -76,7 +76,9 @@ const INNER_REAP_MS = 2_000;
  */
 export function cleanUp(left: LeftOver, waitMs: number = CLEANUP_REAP_MS): CleanupResult {
   const done: string[] = [];
-  const trees = left.instances.map((instance) => ({
+  // The harness's own processes (the native launcher, every instance's parent and reaper) go last.
+  const ordered = [...left.instances].sort((a, b) => Number(a.runtime === 'harness') - Number(b.runtime === 'harness'));
+  const trees = ordered.map((instance) => ({
     instance,
     tree: instance.pids.filter((p) => isStillRunning(p.pid, p.startTime)).flatMap((p) => snapshotTree(p.pid)),
   }));

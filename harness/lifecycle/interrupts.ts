@@ -6,7 +6,9 @@
  */
 import type { Instance } from '../runtimes/runtime.js';
 import { cleanUp, readJournal } from './cleanup.js';
-import { isGone } from '../process/kill-tree.js';
+import { isGone, killEach } from '../process/kill-tree.js';
+import { currentLauncherPid } from '../process/launch.js';
+import { readProcStat } from '../host/proc-table.js';
 import { waitUntil } from '../process/wait-until.js';
 
 /** After the fast kill, how long the harness keeps its event loop running to reap its children. */
@@ -34,6 +36,13 @@ export function installInterruptHandlers(options: InterruptOptions): () => void 
       } catch {
         // The journal is gone: the run had already cleaned up.
       }
+    }
+    // The native launcher, its instances gone: killed last, and reaped before exiting.
+    const launcher = currentLauncherPid();
+    const stat = launcher === null ? null : readProcStat(launcher);
+    if (stat) {
+      killEach([stat]);
+      killed.push(stat);
     }
     void waitUntil(() => killed.every(isGone), REAP_BEFORE_EXIT_MS).then(() => process.exit(code));
   };

@@ -8,7 +8,7 @@
  */
 import { Bench, calibrateTimerOverhead, hrtimeNowTimestampProvider } from 'tinybench';
 import { MarkerScanner } from '../process/marker-scanner.js';
-import { launch } from '../process/launch.js';
+import { launch, launcherInfo } from '../process/launch.js';
 import type { HarnessOverhead } from '../results/format.js';
 
 const CHUNK = Buffer.from('[    1.819615] random: crng init done\r\nVMBENCH_INIT uptime=1.76\r\nVMBENCH_READY uptime=1.76 kernel=6.1.0-56-cloud-amd64\r\n');
@@ -18,18 +18,17 @@ async function launchFloorMs(echoBinary: string | null): Promise<number | null> 
   if (!echoBinary) return null;
   const bench = new Bench({ name: 'launch floor', time: 0, iterations: 30, warmupIterations: 3, warmupTime: 0 });
   bench.add('spawn to first byte', async () => {
-    const started = process.hrtime.bigint();
-    const { child, exited } = launch({ file: echoBinary, args: ['echo', 'x'] });
-    const firstByte = await new Promise<bigint>((resolve) => child.stdout.once('data', () => resolve(process.hrtime.bigint())));
-    await exited;
-    return { overriddenDuration: Number(firstByte - started) / 1e6 };
+    const handle = launch({ file: echoBinary, args: ['echo', 'x'] });
+    const firstByte = await new Promise<bigint>((resolve) => handle.onStdout((_chunk, atNs) => resolve(atNs)));
+    await handle.exited;
+    return { overriddenDuration: Number(firstByte - handle.launchNs) / 1e6 };
   });
   await bench.run();
   const result = bench.tasks[0]?.result;
   return result && 'latency' in result ? result.latency.p50 : null;
 }
 
-export async function measureHarnessOverhead(echoBinary: string | null): Promise<Pick<HarnessOverhead, 'timerOverheadNs' | 'markerScanNs' | 'launchFloorMs'>> {
+export async function measureHarnessOverhead(echoBinary: string | null): Promise<Pick<HarnessOverhead, 'timerOverheadNs' | 'markerScanNs' | 'launchFloorMs' | 'launcher'>> {
   const timerOverheadNs = calibrateTimerOverhead(hrtimeNowTimestampProvider) * 1e6;
   const bench = new Bench({ name: 'harness overhead', time: 100, iterations: 200, warmupTime: 20 });
   bench.add('marker scan', () => {
@@ -38,7 +37,7 @@ export async function measureHarnessOverhead(echoBinary: string | null): Promise
   await bench.run();
   const result = bench.tasks[0]?.result;
   const markerScanNs = result && 'latency' in result ? result.latency.p50 * 1e6 : Number.NaN;
-  return { timerOverheadNs, markerScanNs, launchFloorMs: await launchFloorMs(echoBinary) };
+  return { timerOverheadNs, markerScanNs, launchFloorMs: await launchFloorMs(echoBinary), launcher: launcherInfo() };
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
- * Starting an instance's root process, in its own process group (detached): stop() signals the
+ * Starting an instance's root process, in its own session and process group: stop() signals the
  * whole group, since a process tree cannot be killed through its root alone.
  *
- * node:child_process rather than execa here (execa runs every short command elsewhere): a
- * density run holds hundreds of these at once, and an execa subprocess costs ~100 KiB of harness
- * memory against ~13 KiB for a plain ChildProcess (500 idle children: +50 MiB vs +6.5 MiB RSS,
- * measured on the build machine). The harness must stay small while it drives them.
+ * Two ways, one interface. The native launcher (native-launcher.ts) spawns and timestamps in a
+ * small C process, so no Node latency sits inside a timed window. Where it is not built, Node's
+ * child_process.spawn does the same, timestamped in the data handler (rather than execa: a
+ * density run holds hundreds of children, and an execa subprocess costs ~100 KiB of harness
+ * memory against ~13 KiB for a plain ChildProcess: 500 idle children +50 MiB vs +6.5 MiB RSS).
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import { spawn } from 'node:child_process';
+import { LAUNCHER_PATH, NativeLauncher, launcherProblem } from './native-launcher.js';
 
 export interface LaunchSpec {
   file: string;
@@ -17,8 +18,6 @@ export interface LaunchSpec {
   cwd?: string;
 }
 
-export type LaunchedProcess = ChildProcessByStdio<null, Readable, Readable>;
-
 export interface ProcessExit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -26,7 +25,74 @@ export interface ProcessExit {
   spawnError: Error | null;
 }
 
-export function launch(spec: LaunchSpec): { child: LaunchedProcess; exited: Promise<ProcessExit> } {
+/** A launched root process: its pid and launch time are known once the launcher reports them. */
+export interface LaunchHandle {
+  /** Undefined until started (native) or when the spawn failed. */
+  readonly pid: number | undefined;
+  /** Host CLOCK_MONOTONIC ns just before the spawn (process.hrtime's clock). */
+  readonly launchNs: bigint;
+  /** Resolves once the root is reaped (after its last output), or when it could not start. */
+  readonly exited: Promise<ProcessExit>;
+  /** The root pid once the spawn is done; null when it failed. */
+  readonly whenStarted: Promise<number | null>;
+  /** Told the root pid once it exists (at once, or when the launcher reports it). */
+  onStarted(callback: (pid: number) => void): void;
+  /** Output with the host monotonic time its read returned. */
+  onStdout(callback: (chunk: Buffer, atNs: bigint) => void): void;
+  onStderr(callback: (chunk: Buffer) => void): void;
+}
+
+export type LauncherKind = 'native' | 'node';
+
+export interface LauncherInfo {
+  kind: LauncherKind;
+  /** Why the native launcher is not used, when it is not. */
+  reason: string | null;
+}
+
+let native: NativeLauncher | null = null;
+let chosen: LauncherInfo | null = null;
+
+/** Which launcher this process uses: native unless missing or VMBENCH_LAUNCHER=node. */
+export function launcherInfo(): LauncherInfo {
+  if (chosen) return chosen;
+  const problem = process.env.VMBENCH_LAUNCHER === 'node' ? 'VMBENCH_LAUNCHER=node' : launcherProblem();
+  chosen = problem === null ? { kind: 'native', reason: null } : { kind: 'node', reason: problem };
+  return chosen;
+}
+
+export function launch(spec: LaunchSpec): LaunchHandle {
+  return launcherInfo().kind === 'native' ? nativeLauncher().launch(spec) : launchWithNode(spec);
+}
+
+/** The launcher, started on first use; a dead one (killed, crashed) is replaced, so a run goes on. */
+function nativeLauncher(): NativeLauncher {
+  if (native === null || native.dead !== null) native = new NativeLauncher(LAUNCHER_PATH);
+  return native;
+}
+
+/** Starts the native launcher now (if used) and returns its pid, for the run's journal. */
+export function startLauncher(): number | null {
+  return launcherInfo().kind === 'native' ? nativeLauncher().pid ?? null : null;
+}
+
+/** The running native launcher's pid, without starting one. */
+export function currentLauncherPid(): number | null {
+  return native !== null && native.dead === null ? native.pid ?? null : null;
+}
+
+/**
+ * No more launches: the native launcher exits after its last instance, and is awaited so the
+ * harness reaps it (exiting first would leave it a zombie of PID 1). Bounded.
+ */
+export async function closeLauncher(timeoutMs = 5_000): Promise<void> {
+  const closing = native;
+  native = null;
+  if (closing) await closing.close(timeoutMs);
+}
+
+export function launchWithNode(spec: LaunchSpec): LaunchHandle {
+  const launchNs = process.hrtime.bigint();
   const child = spawn(spec.file, spec.args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,5 +106,13 @@ export function launch(spec: LaunchSpec): { child: LaunchedProcess; exited: Prom
     child.once('exit', (code, signal) => setTimeout(() => resolve({ code, signal, spawnError: null }), 200).unref());
     child.once('error', (error) => resolve({ code: null, signal: null, spawnError: error }));
   });
-  return { child, exited };
+  return {
+    pid: child.pid,
+    launchNs,
+    exited,
+    whenStarted: Promise.resolve(child.pid ?? null),
+    onStarted: (callback) => { if (child.pid !== undefined) callback(child.pid); },
+    onStdout: (callback) => child.stdout.on('data', (chunk: Buffer) => callback(chunk, process.hrtime.bigint())),
+    onStderr: (callback) => child.stderr.on('data', callback),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { Instance, ReadyResult, StopResult } from '../runtimes/runtime.js';
 import type { Phase } from '../results/format.js';
-import { launch, type LaunchSpec, type LaunchedProcess, type ProcessExit } from './launch.js';
+import { launch, type LaunchHandle, type LaunchSpec, type ProcessExit } from './launch.js';
 import { describeSurvivors, isGone, killEach, killGroup, snapshotTree } from './kill-tree.js';
 import { MarkerScanner, type MarkerLine } from './marker-scanner.js';
 import { descendantPids } from '../host/proc-table.js';
@@ -40,8 +40,7 @@ export class ProcessInstance implements Instance {
   readonly cgroupName: string | null;
   readonly #hooks: ProcessInstanceHooks;
   readonly #scanner = new MarkerScanner();
-  readonly #launchNs: bigint;
-  readonly #proc: LaunchedProcess;
+  readonly #proc: LaunchHandle;
   readonly #exitedPromise: Promise<ProcessExit>;
   readonly #ready: Promise<ReadyResult>;
   #settle!: (result: ReadyResult) => void;
@@ -59,13 +58,11 @@ export class ProcessInstance implements Instance {
     this.cgroupName = hooks.cgroupName ?? null;
     this.#hooks = hooks;
     this.#ready = new Promise((resolve) => { this.#settle = resolve; });
-    this.#launchNs = process.hrtime.bigint();
-    const launched = launch(spec);
-    this.#proc = launched.child;
-    this.#exitedPromise = launched.exited;
-    if (this.#proc.pid !== undefined) hooks.onLaunched?.(this.#proc.pid);
-    this.#proc.stdout.on('data', (chunk: Buffer) => this.#onConsole(chunk));
-    this.#proc.stderr.on('data', (chunk: Buffer) => {
+    this.#proc = launch(spec);
+    this.#exitedPromise = this.#proc.exited;
+    this.#proc.onStarted((pid) => hooks.onLaunched?.(pid));
+    this.#proc.onStdout((chunk, atNs) => this.#onConsole(chunk, atNs));
+    this.#proc.onStderr((chunk) => {
       this.#stderrTail = (this.#stderrTail + chunk.toString('utf8')).slice(-1500);
     });
     void this.#exitedPromise.then((result) => {
@@ -98,8 +95,8 @@ export class ProcessInstance implements Instance {
     return this.#stopping;
   }
 
-  #onConsole(chunk: Buffer): void {
-    const atNs = process.hrtime.bigint(); // first: the scan below must not delay the timestamp
+  /** atNs was taken as the read returned (by the launcher, or first thing in Node's handler). */
+  #onConsole(chunk: Buffer, atNs: bigint): void {
     for (const marker of this.#scanner.push(chunk.toString('latin1'), atNs)) {
       if (marker.kind === 'init') this.#init ??= marker;
       else if (marker.kind === 'probe') this.#probe ??= marker.fields;
@@ -109,10 +106,10 @@ export class ProcessInstance implements Instance {
 
   #onReady(ready: MarkerLine): void {
     if (this.#settled) return;
-    const { phases, guestUptimeAtReadyS } = this.#hooks.phases({ launchNs: this.#launchNs, init: this.#init, ready });
+    const { phases, guestUptimeAtReadyS } = this.#hooks.phases({ launchNs: this.#proc.launchNs, init: this.#init, ready });
     this.#finish({
       state: 'ready',
-      startupMs: nsToMs(ready.atNs - this.#launchNs),
+      startupMs: nsToMs(ready.atNs - this.#proc.launchNs),
       phases,
       instanceKernel: ready.fields.kernel ?? null,
       guestUptimeAtReadyS,
@@ -141,9 +138,9 @@ export class ProcessInstance implements Instance {
     const startNs = process.hrtime.bigint();
     const exitedBeforeStop = this.#exited;
     this.#finish({ state: 'failed', reason: 'stopped before the ready marker' });
-    const pid = this.#proc.pid;
+    const pid = await this.#proc.whenStarted; // the native launcher reports the pid a moment later
     const problems: string[] = [];
-    if (pid !== undefined) {
+    if (pid !== null) {
       // Snapshot first: once the root dies its children are re-parented and harder to find.
       // Walked through /proc/<pid>/task/*/children: O(this tree), not O(every host process),
       // which matters when hundreds of instances are stopped one after another.

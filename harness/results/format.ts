@@ -205,6 +205,13 @@ export interface HarnessOverhead {
    * null when it could not be measured.
    */
   launchFloorMs: number | null;
+  /**
+   * Who spawned and timestamped the instances: 'native' = vmbench-launcher (C, posix_spawn,
+   * CLOCK_MONOTONIC read as each read returns: no Node latency inside a timed window), 'node' =
+   * child_process.spawn with the timestamp taken in the data handler, with why. Absent in results
+   * written before the launcher existed (they used 'node').
+   */
+  launcher?: { kind: 'native' | 'node'; reason: string | null };
   /** Event-loop delay p99 inside the timed windows (launch → ready; 5 ms ticks), ms: how late a timestamp could be. null: no window long enough to sample. */
   eventLoopDelayP99Ms: number | null;
   /** Peak RSS of the harness process during the run, bytes. */

@@ -46,8 +46,10 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
   if (env && summary.runtimes.length > 0) {
     const floor = env.harness.launchFloorMs;
     const delay = env.harness.eventLoopDelayP99Ms;
+    const native = env.harness.launcher?.kind === 'native';
     lines.push('', `Harness: every startup includes its launch floor of ${formatMs(floor)} (launch → first byte of a static echo);`
-      + ` event-loop delay p99 inside timed windows ${delay === null ? 'not sampled (all windows < 5 ms)' : formatMs(delay)}.`);
+      + (native ? ' instances launched and timestamped by vmbench-launcher (native), so Node\'s event loop is outside every timed window'
+        : ` launched by Node (${env.harness.launcher?.reason ?? 'no native launcher'}); event-loop delay p99 inside timed windows ${delay === null ? 'not sampled (all windows < 5 ms)' : formatMs(delay)}`) + '.');
   }
   if (env?.kvm && !env.kvm.bootOk && summary.runtimes.some((r) => r.accel === 'tcg')) {
     lines.push('', `Note: VMs ran under TCG software emulation, not KVM: ${env.kvm.reason ?? ''}`);

@@ -29,6 +29,8 @@ const HINTS: Record<string, string> = {
   'harness.eventLoopDelayP99Ms': 'how late a timestamp can be (event-loop delay p99 while measuring)',
   'harness.peakRssBytes': 'peak memory of the harness process',
   'harness.launchFloorMs': 'launch → first output byte of a static echo: the spawn cost included in every startup',
+  'harness.launcher.kind': 'native = vmbench-launcher (C) spawns and timestamps instances; node = child_process.spawn',
+  'harness.launcher.reason': 'why the native launcher was not used, when it was not',
   loadAvgAtStart: '1, 5 and 15 minute load average when the run started',
   cgroupMode: 'cgroup hierarchy: v1, v2 or hybrid',
   hostTscKhz: 'host TSC rate (kHz) passed to microvm guests under TCG as tsc_early_khz',
@@ -72,6 +74,7 @@ function overheadFacts(view: RunView): SafeHtml {
   return html`<h3>Harness overhead</h3>
   <dl class="overhead-facts">
     ${fact('Launch floor (in every startup)', formatMs(harness.launchFloorMs ?? null), 'launch-floor')}
+    ${fact('Launcher', harness.launcher?.kind === 'native' ? 'native (vmbench-launcher: posix_spawn, timestamps in C)' : `Node child_process${harness.launcher?.reason ? ` (${harness.launcher.reason})` : ''}`, 'launcher')}
     ${fact('Event-loop delay p99', formatMs(harness.eventLoopDelayP99Ms), 'event-loop-delay')}
     ${fact('Peak RSS', formatBytes(harness.peakRssBytes), 'peak-rss')}
     ${densityPeaks.length === 0 ? null : fact('Peak RSS during density runs', formatBytes(Math.max(...densityPeaks)), 'density-peak-rss')}

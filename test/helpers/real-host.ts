@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gatherHostContext, type HostContext } from '../../harness/host/host-context.js';
 import { InstanceTracker } from '../../harness/lifecycle/instance-tracker.js';
 import { createWorkDir } from '../../harness/lifecycle/work-dir.js';
+import { closeLauncher } from '../../harness/process/launch.js';
 
 export interface RealHost {
   host: HostContext;
@@ -26,7 +27,8 @@ export function useRealHost(name: string): RealHost {
     stateDir = mkdtempSync(join(tmpdir(), 'vmbench-state-test-'));
     real.tracker = new InstanceTracker(stateDir, `${name}-${process.pid}`);
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await closeLauncher();
     real.tracker.close();
     rmSync(real.workDir, { recursive: true, force: true });
     rmSync(stateDir, { recursive: true, force: true });

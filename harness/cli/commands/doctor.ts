@@ -5,6 +5,8 @@
 import type { RuntimeSpec } from '../../scenario/types.js';
 import { RUNTIME_PRESETS } from '../../scenario/types.js';
 import { checkKernelFlag } from '../cli-options.js';
+import { launcherInfo } from '../../process/launch.js';
+import { LAUNCHER_PATH } from '../../process/native-launcher.js';
 import { gatherHostContext, isError, type HostContext } from '../../host/host-context.js';
 import { availability } from '../../runtimes/availability.js';
 import type { Availability } from '../../runtimes/runtime.js';
@@ -35,8 +37,16 @@ export function buildDoctorReport(host: HostContext, specs: RuntimeSpec[] = Obje
     { name: 'unshare', ok: tools.unshare !== null, detail: tools.unshare ? `${tools.unshare.path} (util-linux ${tools.unshare.version})` : 'not found (util-linux)' },
     { name: 'runc', ok: tools.runc !== null, detail: tools.runc ? `${tools.runc.path} ${tools.runc.version}` : 'not found (apt-get install runc)' },
     { name: 'crun', ok: tools.crun !== null, detail: tools.crun ? `${tools.crun.path} ${tools.crun.version}` : 'not found (apt-get install crun)' },
+    launcherCheck(),
   ];
   return { checks, runtimes: specs.map((spec) => ({ name: spec.name, ...availability(spec, host) })), kvm, cgroupMode: host.cgroupMode };
+}
+
+function launcherCheck(): DoctorReport['checks'][number] {
+  const info = launcherInfo();
+  return info.kind === 'native'
+    ? { name: 'launcher', ok: true, detail: `${LAUNCHER_PATH} (native: posix_spawn, timestamps taken in C, no Node latency in timed windows)` }
+    : { name: 'launcher', ok: false, detail: `Node's child_process.spawn (slower: adds ~1-3 ms to every startup): ${info.reason ?? ''}` };
 }
 
 function cgroupText(mode: HostContext['cgroupMode']): string {

@@ -21,6 +21,7 @@ import { installInterruptHandlers } from '../../lifecycle/interrupts.js';
 import { runScenarios, type ScenarioPlan } from '../../runner/run-scenarios.js';
 import { collectEnv } from '../../host/env-info.js';
 import { measureHarnessOverhead, timedWindows } from '../../measure/harness-overhead.js';
+import { startLauncher } from '../../process/launch.js';
 import { newRunId, createRunDir } from '../../results/run-dir.js';
 import { SampleLog, DENSITY_FILE } from '../../results/sample-log.js';
 import { runDensity } from '../../density/run-density.js';
@@ -105,6 +106,9 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   const workDir = createWorkDir();
   const workTrack = tracker.begin('workdir', 'harness');
   workTrack.resource('dir', workDir);
+  // The native launcher is every instance's parent: journaled so cleanup waits for it too.
+  const launcherPid = startLauncher();
+  if (launcherPid !== null) workTrack.process(launcherPid);
   // From here on something exists to clean up: signals are handled before anything else runs.
   const controller = new AbortController();
   const live = new Set<Instance>();

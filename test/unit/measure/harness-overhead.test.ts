@@ -1,5 +1,9 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import { TimedWindowMonitor, measureHarnessOverhead } from '../../../harness/measure/harness-overhead.js';
+import { closeLauncher } from '../../../harness/process/launch.js';
+import { LAUNCHER_PATH } from '../../../harness/process/native-launcher.js';
+
+afterAll(() => closeLauncher()); // reaped here, not left to PID 1
 import { existsSync } from 'node:fs';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -37,6 +41,8 @@ describe('harness overhead', () => {
     const o = await measureHarnessOverhead(echo);
     expect(o.timerOverheadNs).toBeGreaterThanOrEqual(0);
     expect(o.markerScanNs).toBeGreaterThan(0);
+    // Built by scripts/build-launcher.sh (setup and the tests' global setup): it must be used.
+    expect(o.launcher).toEqual(existsSync(LAUNCHER_PATH) ? { kind: 'native', reason: null } : { kind: 'node', reason: expect.stringContaining('missing') });
     if (echo) {
       expect(o.launchFloorMs).toBeGreaterThan(0.05);
       expect(o.launchFloorMs).toBeLessThan(100);
