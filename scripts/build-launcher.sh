@@ -4,15 +4,18 @@
 # falls back to Node's child_process.spawn and says so (doctor, env.json, report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-src=harness/process/launcher/vmbench-launcher.c
-out=dist/launcher/vmbench-launcher
-[ -x "$out" ] && [ "$out" -nt "$src" ] && exit 0
+# Also lean-launch, the minimal reference launcher `vmbench calibrate` compares the harness with.
 cc=$(command -v cc || command -v gcc || true)
-if [ -z "$cc" ]; then
-  printf 'vmbench setup: no C compiler: not building the native launcher (timings use the slower Node launch path)\n' >&2
-  exit 0
-fi
-mkdir -p dist/launcher
-printf 'vmbench setup: building the native launcher (%s)\n' "$out" >&2
-"$cc" -O2 -Wall -Wextra -Werror -o "$out.tmp" "$src"
-mv "$out.tmp" "$out"
+build() { # SOURCE OUTPUT
+  [ -x "$2" ] && [ "$2" -nt "$1" ] && return 0
+  if [ -z "$cc" ]; then
+    printf 'vmbench setup: no C compiler: not building %s (timings use the slower Node launch path)\n' "$2" >&2
+    return 0
+  fi
+  mkdir -p "$(dirname "$2")"
+  printf 'vmbench setup: building %s\n' "$2" >&2
+  "$cc" -O2 -Wall -Wextra -Werror -o "$2.tmp" "$1"
+  mv "$2.tmp" "$2"
+}
+build harness/process/launcher/vmbench-launcher.c dist/launcher/vmbench-launcher
+build harness/measure/lean-launch.c dist/launcher/lean-launch

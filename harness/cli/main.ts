@@ -9,6 +9,7 @@ import { doctorCommand } from './commands/doctor.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { cleanupCommand } from './commands/cleanup.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { closeLauncher } from '../process/launch.js';
 
 const program = new Command('vmbench')
@@ -50,6 +51,12 @@ program.command('report')
   .option('-o, --out <FILE>', 'output file (default: <dir>/report.html, or comparison.html)')
   .option('-f, --format <html|markdown>', 'html (default) or markdown (to stdout unless --out)')
   .action(async (dirs: string[], flags) => { exitCode = await reportCommand(dirs, flags); });
+
+program.command('calibrate')
+  .description("Time the harness's own launch path against a lean C launcher (and hyperfine) on this host")
+  .option('-n, --iterations <N>', 'launches per path (default 30)')
+  .option('--json', 'machine-readable output')
+  .action(async (flags) => { exitCode = await calibrateCommand(flags); });
 
 program.command('cleanup')
   .description('Remove VMs, containers, cgroups and temp dirs that a killed run left behind')

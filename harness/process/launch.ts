@@ -16,6 +16,8 @@ export interface LaunchSpec {
   args: string[];
   env?: Record<string, string>;
   cwd?: string;
+  /** Force one launch path (vmbench calibrate compares them); default: launcherInfo(). */
+  via?: LauncherKind;
 }
 
 export interface ProcessExit {
@@ -62,7 +64,8 @@ export function launcherInfo(): LauncherInfo {
 }
 
 export function launch(spec: LaunchSpec): LaunchHandle {
-  return launcherInfo().kind === 'native' ? nativeLauncher().launch(spec) : launchWithNode(spec);
+  const via = spec.via === 'node' ? 'node' : launcherInfo().kind;
+  return via === 'native' ? nativeLauncher().launch(spec) : launchWithNode(spec);
 }
 
 /** The launcher, started on first use; a dead one (killed, crashed) is replaced, so a run goes on. */

@@ -14,6 +14,8 @@ import { RUNTIME_PRESETS } from '../../harness/scenario/types.js';
 import { readProcStat } from '../../harness/host/proc-table.js';
 import { waitUntil } from '../../harness/process/wait-until.js';
 import { useRealHost } from '../helpers/real-host.js';
+import { vmbench } from '../helpers/cli.js';
+import type { Calibration } from '../../harness/measure/calibrate.js';
 import { leftovers } from '../helpers/leaks.js';
 
 const real = useRealHost('launcher');
@@ -55,6 +57,24 @@ describe('vmbench-launcher', () => {
     expect((await next.waitReady()).state).toBe('ready');
     await next.stop();
     expect(startLauncher()).not.toBe(launcherPid);
+    expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
+  });
+
+  it('vmbench calibrate times lean, native and node paths interleaved (figures, not a timed assertion)', async () => {
+    const result = await vmbench(['calibrate', '-n', '3', '--json']);
+    expect(result.exitCode, result.all).toBe(0);
+    const c = JSON.parse(result.stdout) as Calibration;
+    for (const list of [c.container, c.floor]) {
+      expect(list.map((t) => t.path)).toEqual(['lean', 'native', 'node']);
+      for (const t of list) {
+        expect(t.samplesMs).toHaveLength(3);
+        for (const v of t.samplesMs) expect(v).toBeGreaterThan(0);
+      }
+      expect(list[0]!.overMs).toBeNull();
+      expect(list[1]!.overMs).toBeCloseTo(list[1]!.medianMs - list[0]!.medianMs, 9);
+    }
+    // A container start takes longer than a static echo, whoever launches it.
+    expect(c.container[0]!.medianMs).toBeGreaterThan(c.floor[0]!.medianMs);
     expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
   });
 });
