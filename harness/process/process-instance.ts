@@ -13,13 +13,15 @@ import { waitUntil } from './wait-until.js';
 
 export interface PhaseInput {
   launchNs: bigint;
+  /** When the first console byte arrived (for a VM: the guest's first output), host ns. */
+  firstOutputNs: bigint | null;
   init: MarkerLine | null;
   ready: MarkerLine;
 }
 
 export interface ProcessInstanceHooks {
   /** Turn the markers into named phases that sum to the startup time. */
-  phases(input: PhaseInput): { phases: Phase[]; guestUptimeAtReadyS: number | null };
+  phases(input: PhaseInput): { phases: Phase[]; guestUptimeAtReadyS: number | null; guestClockSkewMs: number | null };
   /** Release what outlives the processes (runtime state, cgroups, bundle dirs). Must not throw. */
   release?(): Promise<string | null>;
   /** Told the root pid as soon as it exists (crash-safe bookkeeping). */
@@ -46,6 +48,7 @@ export class ProcessInstance implements Instance {
   #settle!: (result: ReadyResult) => void;
   #settled = false;
   #init: MarkerLine | null = null;
+  #firstOutputNs: bigint | null = null;
   #probe: Record<string, string> | null = null;
   #stderrTail = '';
   #exited = false;
@@ -97,6 +100,7 @@ export class ProcessInstance implements Instance {
 
   /** atNs was taken as the read returned (by the launcher, or first thing in Node's handler). */
   #onConsole(chunk: Buffer, atNs: bigint): void {
+    this.#firstOutputNs ??= atNs;
     for (const marker of this.#scanner.push(chunk.toString('latin1'), atNs)) {
       if (marker.kind === 'init') this.#init ??= marker;
       else if (marker.kind === 'probe') this.#probe ??= marker.fields;
@@ -106,13 +110,14 @@ export class ProcessInstance implements Instance {
 
   #onReady(ready: MarkerLine): void {
     if (this.#settled) return;
-    const { phases, guestUptimeAtReadyS } = this.#hooks.phases({ launchNs: this.#proc.launchNs, init: this.#init, ready });
+    const { phases, guestUptimeAtReadyS, guestClockSkewMs } = this.#hooks.phases({ launchNs: this.#proc.launchNs, firstOutputNs: this.#firstOutputNs, init: this.#init, ready });
     this.#finish({
       state: 'ready',
       startupMs: nsToMs(ready.atNs - this.#proc.launchNs),
       phases,
       instanceKernel: ready.fields.kernel ?? null,
       guestUptimeAtReadyS,
+      guestClockSkewMs,
       markerFields: ready.fields,
       probe: this.#probe,
     });

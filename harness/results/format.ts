@@ -60,6 +60,11 @@ export interface StartupSample extends RecordIdentity {
   instanceKernel: string | null;
   /** Guest uptime reported in the ready marker (VMs: seconds since the guest kernel started). */
   guestUptimeAtReadyS: number | null;
+  /**
+   * VMs: host init→ready minus guest init→ready (guest clock, 10 ms resolution), ms: the
+   * cross-check of the host-timed phases. Absent in results written before phases were host-timed.
+   */
+  guestClockSkewMs?: number | null;
   /** True when the instance had already exited by itself when the stop request was made. */
   exitedBeforeStop: boolean;
   /** Workload "probe" only: isolation seen from inside and checked from the host; else null. */

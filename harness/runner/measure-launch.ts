@@ -50,6 +50,7 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
     phases: ready.state === 'ready' ? ready.phases : [],
     instanceKernel: ready.state === 'ready' ? ready.instanceKernel : null,
     guestUptimeAtReadyS: ready.state === 'ready' ? ready.guestUptimeAtReadyS : null,
+    guestClockSkewMs: ready.state === 'ready' ? ready.guestClockSkewMs : null,
     exitedBeforeStop: stopped.exitedBeforeStop,
     isolation: ready.state === 'ready' && ready.probe ? isolationFromProbe(ready.probe, ready.instanceKernel, runtime, hostHostname) : null,
   };

@@ -1,44 +1,71 @@
 /**
- * Startup phases from the two marker lines. All phases of one sample sum to its startup time.
+ * Startup phases from host arrival times of console bytes. All phases of one sample sum to its
+ * startup time, and every boundary is a host CLOCK_MONOTONIC timestamp.
  *
- * VMs: the guest clock (/proc/uptime, 10 ms resolution) starts when the guest kernel does, so
- *   vmm_firmware_kernel_load = host time to ready − guest uptime at ready
- *   kernel_to_init           = guest uptime when /init ran
- *   init_to_ready            = guest uptime at ready − guest uptime at init
- * Containers share the host clock and kernel, so phases come from host arrival times:
+ * VMs (the kernel command line has earlyprintk, so the kernel's decompressor prints a line as
+ * soon as it runs; Kata's guest-clock phases go negative, Cloud Hypervisor reads host-side marks):
+ *   vmm_firmware_kernel_load = launch → the guest's first console byte (QEMU start, firmware, kernel
+ *                              and initramfs loading)
+ *   kernel_to_init           = first byte → init marker arrived (decompression, kernel boot)
+ *   init_to_ready            = init marker → ready marker arrived
+ * The guest clock (/proc/uptime in the markers, 10 ms resolution, starting at timekeeping init)
+ * is kept as a cross-check: guestClockSkewMs = host init→ready − guest init→ready.
+ * Without a first byte before init (a kernel that ignores earlyprintk) the first two phases fall
+ * back to the guest clock, as before.
+ * Containers share the host clock and kernel:
  *   runtime_setup = launch → init marker arrived; init_to_ready = init marker → ready marker.
  *   Both lines are often written within microseconds and arrive in one pipe read, giving 0.
  */
 import type { Phase } from '../results/format.js';
 import { nsToMs, type PhaseInput } from '../process/process-instance.js';
 
+export interface PhaseResult {
+  phases: Phase[];
+  guestUptimeAtReadyS: number | null;
+  /** Host minus guest clock over init → ready, ms; null without both clocks. */
+  guestClockSkewMs: number | null;
+}
+
 const uptimeMs = (fields: Record<string, string> | undefined): number | null => {
   const value = Number(fields?.uptime);
   return fields?.uptime !== undefined && Number.isFinite(value) ? value * 1000 : null;
 };
 
-export function vmPhases({ launchNs, init, ready }: PhaseInput): { phases: Phase[]; guestUptimeAtReadyS: number | null } {
+export function vmPhases({ launchNs, firstOutputNs, init, ready }: PhaseInput): PhaseResult {
   const totalMs = nsToMs(ready.atNs - launchNs);
   const readyUp = uptimeMs(ready.fields);
   const initUp = uptimeMs(init?.fields);
-  if (readyUp === null || initUp === null) return { phases: [], guestUptimeAtReadyS: readyUp === null ? null : readyUp / 1000 };
+  const guestUptimeAtReadyS = readyUp === null ? null : readyUp / 1000;
+  const guestClockSkewMs = init && readyUp !== null && initUp !== null ? nsToMs(ready.atNs - init.atNs) - (readyUp - initUp) : null;
+  if (init && firstOutputNs !== null && firstOutputNs < init.atNs) {
+    return {
+      phases: [
+        { name: 'vmm_firmware_kernel_load', ms: nsToMs(firstOutputNs - launchNs) },
+        { name: 'kernel_to_init', ms: nsToMs(init.atNs - firstOutputNs) },
+        { name: 'init_to_ready', ms: nsToMs(ready.atNs - init.atNs) },
+      ],
+      guestUptimeAtReadyS, guestClockSkewMs,
+    };
+  }
+  if (readyUp === null || initUp === null) return { phases: [], guestUptimeAtReadyS, guestClockSkewMs };
   return {
     phases: [
       { name: 'vmm_firmware_kernel_load', ms: totalMs - readyUp },
       { name: 'kernel_to_init', ms: initUp },
       { name: 'init_to_ready', ms: readyUp - initUp },
     ],
-    guestUptimeAtReadyS: readyUp / 1000,
+    guestUptimeAtReadyS, guestClockSkewMs,
   };
 }
 
-export function containerPhases({ launchNs, init, ready }: PhaseInput): { phases: Phase[]; guestUptimeAtReadyS: null } {
-  if (!init) return { phases: [], guestUptimeAtReadyS: null };
+export function containerPhases({ launchNs, init, ready }: PhaseInput): PhaseResult {
+  if (!init) return { phases: [], guestUptimeAtReadyS: null, guestClockSkewMs: null };
   return {
     phases: [
       { name: 'runtime_setup', ms: nsToMs(init.atNs - launchNs) },
       { name: 'init_to_ready', ms: nsToMs(ready.atNs - init.atNs) },
     ],
     guestUptimeAtReadyS: null,
+    guestClockSkewMs: null,
   };
 }

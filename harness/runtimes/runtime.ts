@@ -21,6 +21,8 @@ export type ReadyResult =
       phases: Phase[];
       instanceKernel: string | null;
       guestUptimeAtReadyS: number | null;
+      /** VMs: host minus guest clock over init → ready, ms (a cross-check of the host-timed phases). */
+      guestClockSkewMs: number | null;
       /** Every key=value of the ready marker (the idle workload adds guest meminfo). */
       markerFields: Record<string, string>;
       /** The probe workload's view of its isolation (VMBENCH_PROBE fields); null otherwise. */

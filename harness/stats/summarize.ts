@@ -12,6 +12,7 @@ import { describeMetric } from './describe-metric.js';
 import { runtimeIdentity } from './runtime-identity.js';
 import { ratioOfMedians } from './ratio.js';
 import { runtimeWarnings, type FirstSample } from './warnings.js';
+import { phaseWarnings } from './phase-warnings.js';
 
 interface Group {
   scenario: string;
@@ -132,6 +133,6 @@ export function summarize(
     complete,
     runtimes: described.map((d) => d.summary),
     comparisons: compare(described, options),
-    warnings: described.flatMap((d) => runtimeWarnings(d.summary, d.first, d.factsOnly)),
+    warnings: [...described.flatMap((d) => runtimeWarnings(d.summary, d.first, d.factsOnly)), ...phaseWarnings(samples)],
   };
 }

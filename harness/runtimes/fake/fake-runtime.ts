@@ -30,7 +30,7 @@ export class FakeRuntime implements Runtime {
     this.live.add(request.id);
     const outcome = this.outcomes[this.#next++ % this.outcomes.length]!;
     const ready: ReadyResult = 'ready' in outcome
-      ? { state: 'ready', startupMs: outcome.ready, phases: [{ name: 'runtime_setup', ms: outcome.ready }], instanceKernel: 'fake', guestUptimeAtReadyS: null, markerFields: {}, probe: null }
+      ? { state: 'ready', startupMs: outcome.ready, phases: [{ name: 'runtime_setup', ms: outcome.ready }], instanceKernel: 'fake', guestUptimeAtReadyS: null, guestClockSkewMs: null, markerFields: {}, probe: null }
       : 'fail' in outcome ? { state: 'failed', reason: outcome.fail }
       : { state: 'timeout', reason: `no ready marker within ${request.readyTimeoutMs} ms` };
     let stopped: Promise<StopResult> | undefined;

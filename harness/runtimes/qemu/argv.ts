@@ -8,6 +8,8 @@
  * tb-size=32: TCG's translation cache defaults to 1 GiB of host memory; 32 MiB keeps a 128 MiB
  *   guest near 200 MiB RSS without slowing a short boot.
  * quiet: every console byte costs emulated serial I/O; the boot log would lengthen the boot.
+ * earlyprintk: the kernel's decompressor then prints one short line as it starts (two lines in
+ *   all, even with quiet): the host timestamps it, the boundary between firmware and kernel.
  */
 import type { Accelerator } from '../../results/format.js';
 import type { QemuRuntimeSpec, WorkloadName } from '../../scenario/types.js';
@@ -28,7 +30,7 @@ export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload:
   let extra = machine === 'microvm' ? ' pci=off' : '';
   // microvm under TCG: give the TSC rate instead of letting a PIT calibration fail and hang.
   if (machine === 'microvm' && accel === 'tcg' && tscKhz) extra += ` tsc_early_khz=${tscKhz}`;
-  return `console=ttyS0 quiet panic=-1${extra} -- vm ${workload}`;
+  return `console=ttyS0 earlyprintk=serial,ttyS0,115200 quiet panic=-1${extra} -- vm ${workload}`;
 }
 
 export function qemuArgv(input: QemuArgvInput): string[] {

@@ -26,9 +26,10 @@ describe('marker scanner', () => {
 });
 
 describe('phases', () => {
-  it('VM phases come from the guest clock and sum to the startup time', () => {
+  it('VM phases fall back to the guest clock without an early console byte, and sum to the startup time', () => {
     const { phases, guestUptimeAtReadyS } = vmPhases({
       launchNs: 0n,
+      firstOutputNs: null,
       init: { kind: 'init', atNs: 2_500_000_000n, fields: { uptime: '1.76' } },
       ready: { kind: 'ready', atNs: 2_520_000_000n, fields: { uptime: '1.78' } },
     });
@@ -37,9 +38,24 @@ describe('phases', () => {
     expect(phases.reduce((a, p) => a + p.ms, 0)).toBeCloseTo(2520, 6);
     expect(phases[0]!.ms).toBeCloseTo(740, 6);
   });
+  it('VM phases come from host arrival times of the first guest byte and the markers; the guest clock is the cross-check', () => {
+    const { phases, guestClockSkewMs } = vmPhases({
+      launchNs: 0n,
+      firstOutputNs: 300_000_000n, // the decompressor's earlyprintk line
+      init: { kind: 'init', atNs: 2_500_000_000n, fields: { uptime: '1.76' } },
+      ready: { kind: 'ready', atNs: 2_507_000_000n, fields: { uptime: '1.78' } },
+    });
+    expect(phases).toEqual([
+      { name: 'vmm_firmware_kernel_load', ms: 300 },
+      { name: 'kernel_to_init', ms: 2200 },
+      { name: 'init_to_ready', ms: 7 },
+    ]);
+    expect(guestClockSkewMs).toBeCloseTo(7 - 20, 6); // host saw 7 ms where the guest counted 20
+  });
   it('container phases come from host arrival times', () => {
     const { phases } = containerPhases({
       launchNs: 0n,
+      firstOutputNs: 4_000_000n,
       init: { kind: 'init', atNs: 4_000_000n, fields: {} },
       ready: { kind: 'ready', atNs: 5_000_000n, fields: {} },
     });
