@@ -8,7 +8,7 @@ import type { CgroupMode, DensityEnd, DensityRecord, DensityStep, KsmResult } fr
 import type { Scenario, DensityOptions } from '../scenario/types.js';
 import type { Instance, Runtime } from '../runtimes/runtime.js';
 import { measureInstanceMemory } from '../memory/instance-memory.js';
-import { dropPageCache, readMeminfo } from '../memory/host-memory.js';
+import { dropPageCache, readMeminfo, waitMemAvailableSettled } from '../memory/host-memory.js';
 import { memoryOf } from '../memory/smaps.js';
 import { enableKsm, ksmAvailable, waitKsmSettled } from '../memory/ksm.js';
 import { reserveBytes, shouldStop } from './stop-rules.js';
@@ -31,6 +31,8 @@ export interface DensityRunOptions {
 /** Read the summed PSS of all instances at the first 10 steps, then about 40 times over the run. */
 const pssEvery = (max: number): number => Math.max(1, Math.ceil(max / 40));
 const STOP_CONCURRENCY = 16;
+/** At most this long waiting for the host's memory to settle before the first launch. */
+const SETTLE_TIMEOUT_MS = 30_000;
 
 function sampleHostMemory(drop: boolean): { memAvailableBytes: number; cacheDropped: boolean } {
   const cacheDropped = drop && dropPageCache();
@@ -59,6 +61,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   const ident = { runId: options.runId, scenario: scenario.name, runtime: runtime.name, kind: runtime.kind,
     backend: runtime.backend, accel: runtime.accel, machine: runtime.machine };
   let seq = options.seq;
+  const settle = await waitMemAvailableSettled({ timeoutMs: SETTLE_TIMEOUT_MS, dropCaches: d.dropCaches });
   const { memTotalBytes } = readMeminfo();
   const reserve = reserveBytes(memTotalBytes, d.reserveBytes, d.reservePercent);
   const baseline = sampleHostMemory(d.dropCaches).memAvailableBytes;
@@ -139,6 +142,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
     teardownMs: performance.now() - stopStart,
     teardownProblems: problems.length ? `${problems.length} instance(s): ${problems.slice(0, 3).join('; ')}` : null,
     ksm,
+    settle,
   };
   options.sink(end);
   return { seq, end };

@@ -22,3 +22,36 @@ export function dropPageCache(): boolean {
     return false;
   }
 }
+
+export interface SettleResult {
+  settled: boolean;
+  /** How long it took (or waited before giving up), ms. */
+  ms: number;
+  /** MemAvailable change over the last window, bytes (signed: + = still being given back). */
+  lastDriftBytes: number;
+}
+
+/**
+ * Waits until MemAvailable stops moving: after one runtime's instances are torn down the host
+ * keeps giving memory back for a while (right after 24 VMs, the next runtime's slope came out at
+ * −0.30 MiB per instance). Settled = it moved less than toleranceBytes over windowMs. Bounded.
+ */
+export async function waitMemAvailableSettled(options: { timeoutMs: number; windowMs?: number; toleranceBytes?: number; dropCaches?: boolean } ): Promise<SettleResult> {
+  const windowMs = options.windowMs ?? 1000;
+  const tolerance = options.toleranceBytes ?? 4 * 1024 * 1024;
+  const read = (): number => {
+    if (options.dropCaches) dropPageCache();
+    return readMeminfo().memAvailableBytes;
+  };
+  const t0 = performance.now();
+  let previous = read();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = read();
+    const drift = now - previous;
+    const ms = performance.now() - t0;
+    if (Math.abs(drift) < tolerance) return { settled: true, ms, lastDriftBytes: drift };
+    if (ms >= options.timeoutMs) return { settled: false, ms, lastDriftBytes: drift };
+    previous = now;
+  }
+}

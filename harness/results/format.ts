@@ -307,6 +307,11 @@ export interface DensityEnd extends RecordIdentity {
   teardownMs: number;
   teardownProblems: string | null;
   ksm: KsmResult | null;
+  /**
+   * Before the first launch the run waited for MemAvailable to stop moving (it was still settling
+   * from what ran before). Absent in results written before this wait existed.
+   */
+  settle?: { settled: boolean; ms: number; lastDriftBytes: number };
 }
 
 export type DensityRecord = DensityStep | DensityEnd;
@@ -341,4 +346,6 @@ export interface DensitySummary extends RuntimeIdentity {
   teardownMs: number;
   harnessPeakRssBytes: number | null;
   ksm: KsmResult | null;
+  /** The wait for MemAvailable to settle before the first launch (absent in older results). */
+  settle?: DensityEnd['settle'] | null;
 }

@@ -63,6 +63,9 @@ export function densityWarnings(s: DensitySummary, facts: DensityFacts): string[
   if (s.harnessPeakRssBytes !== null && s.harnessPeakRssBytes > HARNESS_RSS_WARN_BYTES) {
     out.push(`${label}: the harness itself reached ${mib(s.harnessPeakRssBytes)} RSS during this density run; its own growth is part of the MemAvailable figures.`);
   }
+  if (s.settle && !s.settle.settled) {
+    out.push(`${label}: host MemAvailable was still moving (${mib(s.settle.lastDriftBytes)} in the last second) after waiting ${formatMs(s.settle.ms)} before the first launch; the MemAvailable slope may be off, the PSS figures are not affected.`);
+  }
   if (s.ksm !== null && !s.ksm.settled) {
     out.push(`${label}: KSM had not settled after ${formatMs(s.ksm.waitedMs)} (pages were still being merged); the after-KSM figures understate what it saves. Raise density.ksmTimeout.`);
   }

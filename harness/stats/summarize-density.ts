@@ -111,6 +111,7 @@ function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySumma
     teardownMs: g.end?.teardownMs ?? 0,
     harnessPeakRssBytes: g.steps.reduce<number | null>((peak, s) => Math.max(peak ?? 0, s.harnessRssBytes), null),
     ksm: g.end?.ksm ?? null,
+    settle: g.end?.settle ?? null,
   };
   const facts = { okSteps: ok.length, endRecorded: g.end !== null, usedPssSlope: systemSlope === null && pssSlope !== null };
   return { summary, warnings: densityWarnings(summary, facts) };

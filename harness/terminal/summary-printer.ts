@@ -72,6 +72,7 @@ function formatDensity(summary: Summary): string[] {
       lines.push(`    Per instance:   PSS ${bytes(d.perInstance.pssBytes)}, MemAvailable drop ${bytes(d.perInstance.systemBytes)}, inside ${bytes(d.perInstance.insideBytes)}${d.perInstance.cgroupBytes !== null ? `, cgroup ${bytes(d.perInstance.cgroupBytes)}` : ''}${d.perInstance.configuredBytes !== null ? ` (configured ${bytes(d.perInstance.configuredBytes)})` : ''}`);
       lines.push(`    Marginal cost:  ${slope} per instance (host MemAvailable fit); PSS fit ${bytes(d.marginalPss?.slope)}`);
       lines.push(`    Fits:           ${d.instancesPerGiB === null ? '—' : d.instancesPerGiB >= 100 ? Math.round(d.instancesPerGiB) : d.instancesPerGiB.toPrecision(3)} per GiB, ~${d.projectedMax ?? '—'} on this host above the reserve; teardown of all ${formatMs(d.teardownMs)}`);
+      if (d.settle) lines.push(`    Before:         host memory ${d.settle.settled ? 'settled' : 'still moving'} after ${formatMs(d.settle.ms)} of waiting`);
       if (d.ksm) lines.push(`    KSM:            summed PSS ${bytes(d.ksm.pssTotalBeforeBytes)} → ${bytes(d.ksm.pssTotalAfterBytes)}${d.ksm.settled ? '' : ' (not settled)'}`);
     }
     for (const c of (summary.densityComparisons ?? []).filter((x) => x.scenario === scenario)) {
