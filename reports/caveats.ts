@@ -108,7 +108,7 @@ function launchFloorCaveat(run: RunData): Caveat | null {
   const fastest = medians.reduce((a, b) => (b.median < a.median ? b : a));
   return {
     severity: floor >= 0.1 * fastest.median ? 'warning' : 'info',
-    text: `Every startup includes the harness's own launch floor of ${formatMs(floor)} (launch → first output byte of a static echo, ${launcherWords(run)}), ${Math.round((100 * floor) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatMs(fastest.median)}). Ratios against the fastest runtimes are understated by about that much.`,
+    text: `Every startup includes the harness's own launch floor of ${formatMs(floor)} (launch → first output byte of a static echo, ${launcherWords(run)}${leanWords(run)}), ${Math.round((100 * floor) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatMs(fastest.median)}). Ratios against the fastest runtimes are understated by about that much.`,
   };
 }
 
@@ -116,6 +116,11 @@ function launcherWords(run: RunData): string {
   const launcher = run.env.harness.launcher;
   if (launcher?.kind === 'native') return 'spawned and timestamped by the native vmbench-launcher';
   return `spawned by Node's child_process${launcher?.reason ? `: ${launcher.reason}` : ''}`;
+}
+
+function leanWords(run: RunData): string {
+  const lean = run.env.harness.leanFloorMs ?? null;
+  return lean === null ? '' : `; a lean C launcher's floor on this host: ${formatMs(lean)}`;
 }
 
 function loadCaveat(run: RunData): Caveat | null {

@@ -16,13 +16,13 @@ import { ProcessInstance } from '../process/process-instance.js';
 import type { LauncherKind } from '../process/launch.js';
 import { containerPhases } from '../runtimes/phases.js';
 import { unshareArgv } from '../runtimes/namespaces/argv.js';
-import { PROJECT_ROOT } from '../version.js';
 import { bootstrapMedianCi } from '../stats/bootstrap.js';
 import { percentile } from '../stats/percentile.js';
 import { findExecutable } from '../host/find-executable.js';
 
 const run = promisify(execFile);
-export const LEAN_LAUNCH_PATH = join(PROJECT_ROOT, 'dist', 'launcher', 'lean-launch');
+export { LEAN_LAUNCH_PATH } from './lean-launch-path.js';
+import { LEAN_LAUNCH_PATH } from './lean-launch-path.js';
 
 export type CalibrationPath = 'lean' | LauncherKind;
 

@@ -10,6 +10,13 @@ import { Bench, calibrateTimerOverhead, hrtimeNowTimestampProvider } from 'tinyb
 import { MarkerScanner } from '../process/marker-scanner.js';
 import { launch, launcherInfo } from '../process/launch.js';
 import type { HarnessOverhead } from '../results/format.js';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { LEAN_LAUNCH_PATH } from './lean-launch-path.js';
+import { percentile } from '../stats/percentile.js';
+
+const run = promisify(execFile);
 
 const CHUNK = Buffer.from('[    1.819615] random: crng init done\r\nVMBENCH_INIT uptime=1.76\r\nVMBENCH_READY uptime=1.76 kernel=6.1.0-56-cloud-amd64\r\n');
 
@@ -28,7 +35,18 @@ async function launchFloorMs(echoBinary: string | null): Promise<number | null> 
   return result && 'latency' in result ? result.latency.p50 : null;
 }
 
-export async function measureHarnessOverhead(echoBinary: string | null): Promise<Pick<HarnessOverhead, 'timerOverheadNs' | 'markerScanNs' | 'launchFloorMs' | 'launcher'>> {
+/** The same floor through lean-launch.c (the reference of `vmbench calibrate`), median of 15. */
+async function leanFloorMs(echoBinary: string | null): Promise<number | null> {
+  if (!echoBinary || !existsSync(LEAN_LAUNCH_PATH)) return null;
+  const times: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const { stdout } = await run(LEAN_LAUNCH_PATH, ['x', echoBinary, 'echo', 'x'], { timeout: 5_000 });
+    times.push(Number(stdout.trim()) / 1e6);
+  }
+  return percentile(times, 50);
+}
+
+export async function measureHarnessOverhead(echoBinary: string | null): Promise<Pick<HarnessOverhead, 'timerOverheadNs' | 'markerScanNs' | 'launchFloorMs' | 'leanFloorMs' | 'launcher'>> {
   const timerOverheadNs = calibrateTimerOverhead(hrtimeNowTimestampProvider) * 1e6;
   const bench = new Bench({ name: 'harness overhead', time: 100, iterations: 200, warmupTime: 20 });
   bench.add('marker scan', () => {
@@ -37,7 +55,8 @@ export async function measureHarnessOverhead(echoBinary: string | null): Promise
   await bench.run();
   const result = bench.tasks[0]?.result;
   const markerScanNs = result && 'latency' in result ? result.latency.p50 * 1e6 : Number.NaN;
-  return { timerOverheadNs, markerScanNs, launchFloorMs: await launchFloorMs(echoBinary), launcher: launcherInfo() };
+  const launchFloor = await launchFloorMs(echoBinary);
+  return { timerOverheadNs, markerScanNs, launchFloorMs: launchFloor, leanFloorMs: await leanFloorMs(echoBinary).catch(() => null), launcher: launcherInfo() };
 }
 
 /**

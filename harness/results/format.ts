@@ -211,6 +211,11 @@ export interface HarnessOverhead {
    */
   launchFloorMs: number | null;
   /**
+   * The same floor through lean-launch.c (posix_spawn + read + CLOCK_MONOTONIC, median of 15): what
+   * no harness can go below on this host. null when not built; absent in older results.
+   */
+  leanFloorMs?: number | null;
+  /**
    * Who spawned and timestamped the instances: 'native' = vmbench-launcher (C, posix_spawn,
    * CLOCK_MONOTONIC read as each read returns: no Node latency inside a timed window), 'node' =
    * child_process.spawn with the timestamp taken in the data handler, with why. Absent in results

@@ -60,15 +60,28 @@ function perMethod(ok: readonly DensityStep[], pick: (m: InstanceMemory) => numb
 }
 
 /**
- * How far MemAvailable fell at each ok step: from the step before it (whatever its outcome: a
- * failed launch's leftovers were measured there already) or from the baseline for the first.
+ * The steps whose MemAvailable is comparable: where the run dropped the page cache before reading
+ * it (every step when it dropped at all of them; a sampled subset in large runs), or all of them
+ * when it never dropped it.
+ */
+export function memorySteps<T extends Pick<DensityStep, 'cacheDropped'>>(steps: readonly T[]): T[] {
+  return steps.some((s) => s.cacheDropped) ? steps.filter((s) => s.cacheDropped) : [...steps];
+}
+
+/**
+ * How far MemAvailable fell per instance at each ok step: from the comparable step before it
+ * (whatever its outcome: a failed launch's leftovers were measured there already) or from the
+ * baseline for the first, divided by the instances added in between.
  */
 function systemDrops(steps: readonly DensityStep[], baseline: number | null): number[] {
   const drops: number[] = [];
-  steps.forEach((s, i) => {
-    const before = i === 0 ? baseline : (steps[i - 1] as DensityStep).memAvailableBytes;
-    if (s.outcome === 'ok' && before !== null) drops.push(before - s.memAvailableBytes);
-  });
+  let before: { mem: number; running: number } | null = baseline === null ? null : { mem: baseline, running: 0 };
+  for (const s of memorySteps(steps)) {
+    if (s.outcome === 'ok' && before !== null && s.running > before.running) {
+      drops.push((before.mem - s.memAvailableBytes) / (s.running - before.running));
+    }
+    before = { mem: s.memAvailableBytes, running: s.running };
+  }
   return drops;
 }
 
@@ -78,7 +91,8 @@ function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySumma
   const baseline = g.end?.baselineMemAvailableBytes ?? null;
   // Without a baseline the curve is "host memory in use": the same slope, another intercept.
   const used = (s: DensityStep): number => (baseline ?? memTotalBytes) - s.memAvailableBytes;
-  const marginalSystem = linearFit(ok.map((s) => s.running), ok.map(used));
+  const comparable = memorySteps(ok);
+  const marginalSystem = linearFit(comparable.map((s) => s.running), comparable.map(used));
   const withPss = ok.filter((s) => s.pssTotalBytes !== null);
   const marginalPss = linearFit(withPss.map((s) => s.running), withPss.map((s) => s.pssTotalBytes as number));
   const timed = ok.filter((s) => s.startupMs !== null);

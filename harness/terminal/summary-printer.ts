@@ -47,7 +47,8 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
     const floor = env.harness.launchFloorMs;
     const delay = env.harness.eventLoopDelayP99Ms;
     const native = env.harness.launcher?.kind === 'native';
-    lines.push('', `Harness: every startup includes its launch floor of ${formatMs(floor)} (launch → first byte of a static echo);`
+    const lean = env.harness.leanFloorMs ?? null;
+    lines.push('', `Harness: every startup includes its launch floor of ${formatMs(floor)} (launch → first byte of a static echo${lean === null ? '' : `; a lean C launcher: ${formatMs(lean)}`});`
       + (native ? ' instances launched and timestamped by vmbench-launcher (native), so Node\'s event loop is outside every timed window'
         : ` launched by Node (${env.harness.launcher?.reason ?? 'no native launcher'}); event-loop delay p99 inside timed windows ${delay === null ? 'not sampled (all windows < 5 ms)' : formatMs(delay)}`) + '.');
   }

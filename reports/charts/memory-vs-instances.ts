@@ -14,6 +14,7 @@ import { emptyChart, type ChartSpec, type DatasetJson, type Json } from './chart
 import { legendLabel } from './group-labels.js';
 import { translucent, type Palette } from './palette.js';
 import { prefersLogScale } from './scale-choice.js';
+import { memorySteps } from '../../harness/stats/summarize-density.js';
 
 export type MemoryCurve = 'system' | 'pss';
 
@@ -44,7 +45,8 @@ function pointsOf(g: DensityGroup, curve: MemoryCurve): Point[] | null {
   // Without the baseline (no end record) "used" has no zero: such a runtime is left out, and said so.
   const baseline = g.end?.baselineMemAvailableBytes ?? null;
   if (baseline === null) return ok.length === 0 ? [] : null;
-  return ok.map((s: DensityStep) => ({ x: s.running, bytes: baseline - s.memAvailableBytes }));
+  // Only the steps read after a page-cache drop: large runs drop it at a sample of steps.
+  return memorySteps(ok).map((s: DensityStep) => ({ x: s.running, bytes: baseline - s.memAvailableBytes }));
 }
 
 /** The fit y = intercept + slope·x sampled across the measured x range, in MiB. */

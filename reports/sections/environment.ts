@@ -15,6 +15,7 @@ const UNIT_FORMATTERS: Record<string, Formatter> = {
   'harness.markerScanNs': formatNs,
   'harness.eventLoopDelayP99Ms': formatMs,
   'harness.launchFloorMs': formatMs,
+  'harness.leanFloorMs': formatMs,
   'kvm.bootMs': formatMs,
 };
 
@@ -29,6 +30,7 @@ const HINTS: Record<string, string> = {
   'harness.eventLoopDelayP99Ms': 'how late a timestamp can be (event-loop delay p99 while measuring)',
   'harness.peakRssBytes': 'peak memory of the harness process',
   'harness.launchFloorMs': 'launch → first output byte of a static echo: the spawn cost included in every startup',
+  'harness.leanFloorMs': 'the same echo through a lean C launcher (lean-launch.c): the floor no harness goes below here',
   'harness.launcher.kind': 'native = vmbench-launcher (C) spawns and timestamps instances; node = child_process.spawn',
   'harness.launcher.reason': 'why the native launcher was not used, when it was not',
   loadAvgAtStart: '1, 5 and 15 minute load average when the run started',
@@ -74,6 +76,7 @@ function overheadFacts(view: RunView): SafeHtml {
   return html`<h3>Harness overhead</h3>
   <dl class="overhead-facts">
     ${fact('Launch floor (in every startup)', formatMs(harness.launchFloorMs ?? null), 'launch-floor')}
+    ${fact('Lean C launcher floor', formatMs(harness.leanFloorMs ?? null), 'lean-floor')}
     ${fact('Launcher', harness.launcher?.kind === 'native' ? 'native (vmbench-launcher: posix_spawn, timestamps in C)' : `Node child_process${harness.launcher?.reason ? ` (${harness.launcher.reason})` : ''}`, 'launcher')}
     ${fact('Event-loop delay p99', formatMs(harness.eventLoopDelayP99Ms), 'event-loop-delay')}
     ${fact('Peak RSS', formatBytes(harness.peakRssBytes), 'peak-rss')}

@@ -275,3 +275,20 @@ describe('withDensity', () => {
     return [1, 2, 3].map((n) => step(ctIdent, { running: n, memAvailableBytes: 20 * GiB - 3 * n * MiB }));
   }
 });
+
+describe('large runs that drop the page cache at a sample of steps', () => {
+  it('use only the steps read after a drop for the MemAvailable figures, per instance added between them', () => {
+    const base = 20 * GiB;
+    // 3 MiB an instance; the steps without a drop read 50 MiB of page cache as "available".
+    const records: DensityRecord[] = [];
+    for (let n = 1; n <= 12; n++) {
+      const dropped = n % 4 === 0;
+      records.push(step(ctIdent, { running: n, cacheDropped: dropped, memAvailableBytes: base - n * 3 * MiB + (dropped ? 0 : 50 * MiB) }));
+    }
+    records.push(end(ctIdent, { instances: 12, baselineMemAvailableBytes: base }));
+    const [d] = summarizeDensity(records, 24 * GiB).density;
+    expect(d!.marginalSystem!.slope).toBeCloseTo(3 * MiB, 3);
+    expect(d!.marginalSystem!.n).toBe(3);
+    expect(d!.perInstance.systemBytes).toBeCloseTo(3 * MiB, 3);
+  });
+});
