@@ -2,7 +2,7 @@
  * A density run for one runtime: launch idle instances one at a time, each waiting for its ready
  * marker, measure after every step, stop at the first stop rule, optionally let KSM merge pages
  * and measure again, then tear everything down and time it. Bookkeeping per instance is O(1):
- * the instance objects and a running total; the O(N) PSS sum is read only every few steps.
+ * the instance objects and a running total; the O(N) looks are taken only at ~35 steps.
  */
 import type { CgroupMode, DensityEnd, DensityRecord, DensityStep, KsmResult } from '../results/format.js';
 import type { Scenario, DensityOptions } from '../scenario/types.js';
@@ -28,15 +28,16 @@ export interface DensityRunOptions {
   live: Set<Instance>;
 }
 
-/** Read the summed PSS of all instances at the first 10 steps, then about 40 times over the run. */
-const pssEvery = (max: number): number => Math.max(1, Math.ceil(max / 40));
 /**
- * Drop the page cache at the first 10 steps, then about 100 times over the run. Its cost grows
- * with the mounted file systems (each namespaces container mounts its own /proc): 10 ms a drop
- * with a few hundred containers up, which every step made O(N²) and most of the harness's CPU.
- * Steps without a drop record cacheDropped: false; the MemAvailable figures use the dropped ones.
+ * The steps that take a close look: the first 10, then about 25 more over the run (and the
+ * last). Only there is the page cache dropped before MemAvailable is read, and the summed PSS of
+ * all instances read: both cost O(instances up) — a drop walks every mounted file system, and
+ * each namespaces container mounts its own /proc (10 ms a drop at a few hundred containers) — so
+ * doing them at every step made the loop O(N²) and most of the harness's CPU at N = 1000.
+ * Other steps record cacheDropped: false and no PSS total; the figures use the close looks.
  */
-const dropEvery = (max: number): number => Math.max(1, Math.ceil(max / 100));
+const closeLookEvery = (max: number): number => Math.max(1, Math.ceil(max / 25));
+const isCloseLook = (n: number, max: number): boolean => n <= 10 || n % closeLookEvery(max) === 0 || n === max;
 const STOP_CONCURRENCY = 16;
 /** At most this long waiting for the host's memory to settle before the first launch. */
 const SETTLE_TIMEOUT_MS = 30_000;
@@ -100,8 +101,8 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
       await instance.stop();
       options.live.delete(instance);
     }
-    const n0 = instances.length;
-    const host = sampleHostMemory(d.dropCaches && (n0 <= 10 || n0 % dropEvery(max) === 0 || n0 === max));
+    const closeLook = isCloseLook(instances.length, max);
+    const host = sampleHostMemory(d.dropCaches && closeLook);
     const drop = memAvailable - host.memAvailableBytes;
     if (ready.state === 'ready' && drop > 0) nextCost = Math.max(drop, instanceMemory?.pssBytes ?? 0);
     memAvailable = host.memAvailableBytes;
@@ -113,7 +114,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
       error: ready.state === 'ready' ? null : ready.reason,
       startupMs: ready.state === 'ready' ? ready.startupMs : null,
       memAvailableBytes: host.memAvailableBytes, cacheDropped: host.cacheDropped,
-      pssTotalBytes: ready.state === 'ready' && (n <= 10 || n % pssEvery(max) === 0 || n === max) ? pssTotal(instances) : null,
+      pssTotalBytes: ready.state === 'ready' && closeLook ? pssTotal(instances) : null,
       instance: instanceMemory,
       loadAvg1: loadavg()[0] ?? 0,
       harnessRssBytes: process.memoryUsage.rss(),
