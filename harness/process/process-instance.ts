@@ -3,7 +3,7 @@
  * console for markers, time out, and tear down. Backends differ only in argv, how phases are
  * derived from the markers, and what resources they release afterwards (hooks).
  */
-import type { Instance, ReadyResult, StopResult } from '../runtimes/runtime.js';
+import type { Instance, InstanceWatcher, ReadyResult, StopResult } from '../runtimes/runtime.js';
 import type { Phase } from '../results/format.js';
 import { launch, killGroup, type LaunchSpec, type LaunchedProcess, type ProcessExit } from './launch.js';
 import { MarkerScanner, type MarkerLine } from './marker-scanner.js';
@@ -25,6 +25,8 @@ export interface ProcessInstanceHooks {
   onLaunched?(pid: number): void;
   /** The cgroup the runtime creates for the instance, if any. */
   cgroupName?: string;
+  /** Sees all console output and the exit (a performance workload's results). */
+  watch?: InstanceWatcher;
 }
 
 /** How long teardown waits for killed processes to vanish before calling it a problem. */
@@ -63,6 +65,7 @@ export class ProcessInstance implements Instance {
     if (this.#proc.pid !== undefined) hooks.onLaunched?.(this.#proc.pid);
     this.#proc.stdout.on('data', (chunk: Buffer) => this.#onConsole(chunk));
     this.#proc.stderr.on('data', (chunk: Buffer) => {
+      hooks.watch?.onOutput(chunk, process.hrtime.bigint(), 'stderr');
       this.#stderrTail = (this.#stderrTail + chunk.toString('utf8')).slice(-1500);
     });
     void this.#exitedPromise.then((result) => {
@@ -70,6 +73,7 @@ export class ProcessInstance implements Instance {
       this.#exitDescription = result.spawnError ? `failed to start: ${result.spawnError.message}`
         : result.signal ? `killed by ${result.signal}`
         : `exited with code ${result.code}`;
+      hooks.watch?.onExit(this.#exitDescription);
       this.#finish({ state: 'failed', reason: this.#failureReason(`${spec.file} ${this.#exitDescription} before the ready marker`) });
     });
     this.#timer = setTimeout(() => {
@@ -97,6 +101,7 @@ export class ProcessInstance implements Instance {
 
   #onConsole(chunk: Buffer): void {
     const atNs = process.hrtime.bigint(); // first: the scan below must not delay the timestamp
+    this.#hooks.watch?.onOutput(chunk, atNs, 'stdout');
     for (const marker of this.#scanner.push(chunk.toString('latin1'), atNs)) {
       if (marker.kind === 'init') this.#init ??= marker;
       else if (marker.kind === 'probe') this.#probe ??= marker.fields;

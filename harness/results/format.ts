@@ -7,8 +7,9 @@
  */
 export const RESULTS_FORMAT_VERSION = 1;
 
-export type InstanceKind = 'vm' | 'container';
-export type BackendName = 'qemu' | 'namespaces' | 'runc' | 'crun' | 'fake';
+/** 'host': the workload run directly on the host (chroot into the image tree), the baseline. */
+export type InstanceKind = 'vm' | 'container' | 'host';
+export type BackendName = 'qemu' | 'namespaces' | 'runc' | 'crun' | 'host' | 'fake';
 export type Accelerator = 'kvm' | 'tcg';
 export type SampleOutcome = 'ok' | 'failed' | 'timeout';
 

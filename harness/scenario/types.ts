@@ -25,7 +25,13 @@ export interface ContainerRuntimeSpec {
   userNamespace: boolean;
 }
 
-export type RuntimeSpec = QemuRuntimeSpec | ContainerRuntimeSpec;
+/** The bare host: the same workload script from the same image tree, chrooted, no namespaces. */
+export interface HostRuntimeSpec {
+  name: string;
+  type: 'host';
+}
+
+export type RuntimeSpec = QemuRuntimeSpec | ContainerRuntimeSpec | HostRuntimeSpec;
 
 export interface Scenario {
   name: string;
@@ -71,4 +77,5 @@ export const RUNTIME_PRESETS: Record<string, RuntimeSpec> = {
   namespaces: { name: 'namespaces', type: 'namespaces', userNamespace: false },
   runc: { name: 'runc', type: 'runc', userNamespace: false },
   crun: { name: 'crun', type: 'crun', userNamespace: false },
+  host: { name: 'host', type: 'host' },
 };

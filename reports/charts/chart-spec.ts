@@ -6,6 +6,7 @@
  */
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+import type { InstanceKind } from '../../harness/results/format.js';
 
 export type AxisType = 'linear' | 'logarithmic' | 'category';
 
@@ -27,7 +28,7 @@ export interface DatasetJson {
   data: Json[];
   /** Which runtime the dataset shows, when it shows one (tests and colors key on it). */
   runtime?: string;
-  kind?: 'vm' | 'container';
+  kind?: InstanceKind;
   [style: string]: Json | undefined;
 }
 
