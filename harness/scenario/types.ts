@@ -3,6 +3,7 @@
  * The YAML form is documented in scenarios/README.md.
  */
 import type { Accelerator } from '../results/format.js';
+import type { CustomWorkloadSpec } from '../workloads/custom.js';
 
 export type WorkloadName = 'hello' | 'idle' | 'probe';
 export type MetricName = 'startup' | 'teardown' | 'memory' | 'density';
@@ -31,6 +32,9 @@ export interface HostRuntimeSpec {
   type: 'host';
 }
 
+/** A performance workload as the scenario names it: built in (by name) or defined there. */
+export type PerformanceWorkloadSpec = { origin: 'builtin'; name: string } | ({ origin: 'custom' } & CustomWorkloadSpec);
+
 export type RuntimeSpec = QemuRuntimeSpec | ContainerRuntimeSpec | HostRuntimeSpec;
 
 export interface Scenario {
@@ -38,7 +42,10 @@ export interface Scenario {
   description: string;
   /** The file it came from (absolute), for messages. */
   file: string;
-  workload: WorkloadName;
+  /** The lifecycle workload; null in a performance scenario (which has `workloads`). */
+  workload: WorkloadName | null;
+  /** A performance scenario's workloads, run one after another; empty otherwise. */
+  workloads: PerformanceWorkloadSpec[];
   metrics: MetricName[];
   iterations: number;
   warmup: number;

@@ -12,6 +12,7 @@ import { describeMetric } from './describe-metric.js';
 import { runtimeIdentity } from './runtime-identity.js';
 import { ratioOfMedians } from './ratio.js';
 import { runtimeWarnings, type FirstSample } from './warnings.js';
+import { summarizePerformance } from './summarize-performance.js';
 
 interface Group {
   scenario: string;
@@ -126,7 +127,7 @@ export function summarize(
   options?: BootstrapOptions,
 ): Summary {
   const described = groupSamples(samples).map((g) => describeGroup(g, options));
-  return {
+  const summary: Summary = {
     formatVersion: RESULTS_FORMAT_VERSION,
     runId,
     complete,
@@ -134,4 +135,7 @@ export function summarize(
     comparisons: compare(described, options),
     warnings: described.flatMap((d) => runtimeWarnings(d.summary, d.first, d.factsOnly)),
   };
+  // Only runs with performance workloads carry the keys: lifecycle summaries stay as they were.
+  if (samples.some((s) => s.workloadMetrics)) Object.assign(summary, summarizePerformance(samples, options));
+  return summary;
 }
