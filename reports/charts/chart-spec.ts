@@ -56,10 +56,11 @@ export interface ChartConfigJson {
 export type TooltipStyle = 'box' | 'cdf' | 'bar' | 'xy';
 
 /**
- * Unit of the value axis. 'MiB' values are drawn in MiB (2^20 bytes); a dataset may carry the
+ * Unit of the value axis. 'relative': a speed relative to a baseline (1 = the same), drawn as
+ * "0.97×". 'MiB' values are drawn in MiB (2^20 bytes); a dataset may carry the
  * exact bytes (per point `b`, or per bar in `bytes`) for the tooltip.
  */
-export type ValueUnit = 'ms' | 'MiB';
+export type ValueUnit = 'ms' | 'MiB' | 'relative';
 
 export interface ChartSpec {
   /** DOM id of the figure: claims link to `#id`. */

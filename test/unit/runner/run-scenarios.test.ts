@@ -5,7 +5,7 @@ import type { Scenario } from '../../../harness/scenario/types.js';
 import type { StartupSample } from '../../../harness/results/format.js';
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({
-  name: 'fake', description: '', file: '/x.yaml', workload: 'hello', metrics: ['startup', 'teardown'],
+  name: 'fake', description: '', file: '/x.yaml', workload: 'hello', workloads: [], metrics: ['startup', 'teardown'],
   iterations: 3, warmup: 1, order: 'interleaved', timeoutMs: 1000, runtimes: [], density: null, ...over,
 });
 
