@@ -45,7 +45,8 @@ export const TCG_NOTE =
 /** "0.97× of the host (95% CI 0.95–0.99×)" in words, for a table's reading column. */
 export function readRelative(r: PerformanceRatio): string {
   const pct = Math.round(Math.abs(1 - r.relative) * 100);
-  const overlapsOne = r.ci95 !== null && r.ci95[0] <= 1 && r.ci95[1] >= 1;
-  if (overlapsOne || pct === 0) return `no measurable difference from ${r.baseline}`;
-  return r.relative < 1 ? `${pct}% slower than ${r.baseline}` : `${pct}% faster than ${r.baseline}`;
+  const words = r.relative < 1 ? `${pct}% slower than ${r.baseline}` : `${pct}% faster than ${r.baseline}`;
+  if (r.ci95 === null) return `${pct === 0 ? `as fast as ${r.baseline}` : words} (no interval: fewer than 3 samples)`;
+  if ((r.ci95[0] <= 1 && r.ci95[1] >= 1) || pct === 0) return `no clear difference from ${r.baseline}: interval includes 1`;
+  return words;
 }

@@ -112,10 +112,10 @@ function readCommand(c: Checker, field: Field, protectedDirs: ProtectedDir[]): s
   return path !== undefined && values.every((v) => v !== undefined) ? [path, ...values as string[]] : undefined;
 }
 
-/** Arguments are strings; numbers are taken as written (`-9`, `100`). */
+/** Arguments are strings; other scalars are taken as written (`-9`, `100`, `true`). */
 function readArgument(c: Checker, field: Field): string | undefined {
   const node = c.resolve(field.value);
-  if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
+  if (isScalar(node) && ['string', 'number', 'boolean'].includes(typeof node.value)) {
     return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
   }
   c.wrong(field, 'an argument (a string)');

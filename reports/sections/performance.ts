@@ -14,6 +14,7 @@ import { describeInstance } from '../run-facts.js';
 import { renderChartFigure } from './charts-section.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
 import { anchor, type RunView } from './run-view.js';
+import { BUILTIN_WORKLOADS } from '../../harness/workloads/builtin.js';
 
 export const PERFORMANCE_ID = 'performance';
 
@@ -62,6 +63,7 @@ export function renderPerformanceSection(view: RunView, charts: readonly ChartSp
     const chart = charts.find((c) => c.id === view.idPrefix + workloadChartId(g));
     return html`<section class="workload" data-workload="${g.workload}">
     <h3>${g.workload} <span class="muted">(scenario ${g.scenario})</span></h3>
+    ${BUILTIN_WORKLOADS[g.workload] ? html`<p class="subtitle">${BUILTIN_WORKLOADS[g.workload]!.description}.</p>` : null}
     ${metricsTable(view, g)}
     ${ratiosTable('Overhead against the host', g.vsHost, 'No host baseline with successful samples for this workload.')}
     ${g.vmVsContainer.length > 0 ? ratiosTable('VM against container (below 1: the VM is slower)', g.vmVsContainer, '') : null}
