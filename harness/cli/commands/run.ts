@@ -134,7 +134,9 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
     const overhead = await measureHarnessOverhead(isError(host.busybox) ? null : host.busybox.path);
     meta = {
       formatVersion: RESULTS_FORMAT_VERSION, runId, startedAt: new Date().toISOString(), finishedAt: null,
-      status: 'running', argv, scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs })), samples: 0, failures: 0,
+      status: 'running', argv, samples: 0, failures: 0,
+      // A performance scenario runs its own image (its tools added): record which.
+      scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs, ...(p.scenario.workloads.length > 0 && !isError(p.image) ? { guestImage: { key: p.image.key, dir: p.image.dir } } : {}) })),
       skipped,
     };
     env = await collectEnv(host, { ...overhead, eventLoopDelayP99Ms: null, peakRssBytes: null });
