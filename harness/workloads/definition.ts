@@ -21,7 +21,9 @@ export interface WorkloadMetric extends MetricDef {
 
 /**
  * Guest devices a workload needs (part 2 of the workload issue: disks and networks). None of
- * today's workloads needs any; a runtime that cannot provide a device will skip the workload.
+ * today's workloads needs any, and nothing reads this yet: part 2 makes the runtimes attach them
+ * (a virtio disk or NIC for a VM, a bind mount or veth for a container) and skip a workload a
+ * runtime cannot serve.
  */
 export type DeviceNeed =
   | { type: 'disk'; sizeMiB: number }
