@@ -47,6 +47,8 @@ export class OutputCollector implements InstanceWatcher {
 
   /** Starts the time limit (call once ready) and resolves when the workload is done or cannot be. */
   wait(timeLimitMs: number): Promise<CollectResult> {
+    // Already finished (a fast workload's done marker can come with its ready marker): no timer.
+    if (this.#done) return this.#result;
     this.#timer ??= setTimeout(() => {
       this.#finish({ state: 'timeout', reason: `the workload did not finish within ${timeLimitMs} ms of its ready marker`, output: this.#output(process.hrtime.bigint()) });
     }, timeLimitMs);

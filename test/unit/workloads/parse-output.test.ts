@@ -114,3 +114,22 @@ describe('custom workloads', () => {
     expect(script).toContain(`'/usr/bin/mine' 'it'\\''s' '$HOME' '*' '\`x\`' || status=$?`);
   });
 });
+
+describe('the collector', () => {
+  it('sets no time limit timer once the workload is done (nothing keeps the process alive)', async () => {
+    const c = new OutputCollector();
+    c.onOutput(Buffer.from('VMBENCH_READY uptime= kernel=x\nVMBENCH_STEP name=a\nok\nVMBENCH_DONE status=0\n'), 5n, 'stdout');
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const done = await c.wait(60_000);
+    expect(done.state).toBe('done');
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
+  });
+
+  it('times out a workload that never finishes, keeping what it printed', async () => {
+    const c = new OutputCollector();
+    c.onOutput(Buffer.from('VMBENCH_READY\nVMBENCH_STEP name=a\nworking\n'), 5n, 'stdout');
+    const done = await c.wait(20);
+    expect(done).toMatchObject({ state: 'timeout' });
+    expect(done.output.lines).toEqual(['working']);
+  });
+});
