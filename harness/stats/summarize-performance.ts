@@ -15,9 +15,34 @@ interface Group {
   values: Map<string, number[]>;
 }
 
+/**
+ * sd/mean above this is "noisy" for a workload metric. Tighter than for startups (20%): the
+ * figures are compared at the 5% level (a container against the host), and fixed work on an idle
+ * host repeats within a few percent.
+ */
+export const WORKLOAD_NOISE_CV = 0.1;
+
 export function summarizePerformance(samples: readonly StartupSample[], options?: BootstrapOptions): { performance: WorkloadSummary[]; performanceRatios: PerformanceRatio[] } {
   const groups = groupByWorkload(samples, options);
   return { performance: groups.map((g) => g.summary), performanceRatios: ratios(groups, options) };
+}
+
+/** Failed samples and noisy metrics of each workload, in the words of the startup warnings. */
+export function performanceWarnings(performance: readonly WorkloadSummary[]): string[] {
+  const out: string[] = [];
+  for (const w of performance) {
+    const where = `${w.scenario}/${w.runtime} ${w.workload}`;
+    const first = w.metrics[0];
+    if (first && first.failures + first.timeouts > 0) {
+      const all = first.n + first.failures + first.timeouts;
+      out.push(`${where}: ${first.failures + first.timeouts} of ${all} samples failed or timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.`);
+    }
+    for (const m of w.metrics) {
+      if (m.n < 3 || m.sd === null || m.mean === null || !(m.mean > 0) || m.sd / m.mean <= WORKLOAD_NOISE_CV) continue;
+      out.push(`${where} ${m.name}: the samples vary widely (standard deviation is ${Math.round((100 * m.sd) / m.mean)}% of the mean); the host may have been busy (other work on its CPUs). Compare against the host runtime of the same run, or rerun on a quieter machine.`);
+    }
+  }
+  return out;
 }
 
 function groupByWorkload(samples: readonly StartupSample[], options?: BootstrapOptions): Group[] {

@@ -12,7 +12,7 @@ import { describeMetric } from './describe-metric.js';
 import { runtimeIdentity } from './runtime-identity.js';
 import { ratioOfMedians } from './ratio.js';
 import { runtimeWarnings, type FirstSample } from './warnings.js';
-import { summarizePerformance } from './summarize-performance.js';
+import { performanceWarnings, summarizePerformance } from './summarize-performance.js';
 
 interface Group {
   scenario: string;
@@ -136,6 +136,10 @@ export function summarize(
     warnings: described.flatMap((d) => runtimeWarnings(d.summary, d.first, d.factsOnly)),
   };
   // Only runs with performance workloads carry the keys: lifecycle summaries stay as they were.
-  if (samples.some((s) => s.workloadMetrics)) Object.assign(summary, summarizePerformance(samples, options));
+  if (samples.some((s) => s.workloadMetrics)) {
+    const performance = summarizePerformance(samples, options);
+    Object.assign(summary, performance);
+    summary.warnings.push(...performanceWarnings(performance.performance));
+  }
   return summary;
 }
