@@ -4,6 +4,7 @@
  * carry every metric of its workload, finite and positive; nothing may be left behind.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
+import { isStillRunning, readProcStat } from '../../harness/host/proc-table.js';
 import { buildGuestImage, type GuestImage } from '../../harness/guest/image.js';
 import { isError } from '../../harness/host/host-context.js';
 import { createRuntime } from '../../harness/runtimes/create-runtime.js';
@@ -48,6 +49,22 @@ describe.each(Object.keys(BUILTIN_WORKLOADS))('workload %s', (name) => {
       expect(Number.isFinite(m.value) && m.value > 0, `${m.name} = ${m.value}`).toBe(true);
     }
     if (spec.type === 'qemu') expect(sample.instanceKernel).toMatch(/^\d+\.\d+/);
+    expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
+  });
+});
+
+describe('stopping a workload mid-run', () => {
+  it.each(runtimes.slice(1))('under %s kills every process of it and releases everything', async (_label, spec) => {
+    const runtime = createRuntime(spec, { ...real.host, image }, { tracker: real.tracker, workDir: real.workDir });
+    const instance = runtime.start({ id: `it-stop-${spec.name}-${process.pid}`, workload: 'cpu', readyTimeoutMs: 30_000 });
+    const ready = await instance.waitReady();
+    expect(ready.state, JSON.stringify(ready)).toBe('ready');
+    const stats = instance.hostPids().map((p) => readProcStat(p)).filter((p) => p !== null);
+    expect(stats.length).toBeGreaterThan(0);
+    const stopped = await instance.stop();
+    expect(stopped.problem).toBeNull();
+    expect(stopped.exitedBeforeStop).toBe(false);
+    for (const p of stats) expect(isStillRunning(p.pid, p.startTime), `pid ${p.pid} still running`).toBe(false);
     expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
   });
 });

@@ -62,6 +62,14 @@ describe.skipIf(isError(busybox))('guest image with workload extras', () => {
     expect(statSync(join(image.rootDir, 'usr/bin/gzip')).mode & 0o111).not.toBe(0);
   });
 
+  it('gives a changed binary a new key', () => {
+    if (isError(busybox)) return;
+    const file = (data: string) => ({ files: [{ path: '/usr/bin/tool', data: Buffer.from(data), mode: 0o755 }] });
+    const a = buildGuestImage(busybox, cache, file('version 1'));
+    expect(buildGuestImage(busybox, cache, file('version 1')).key).toBe(a.key);
+    expect(buildGuestImage(busybox, cache, file('version 2')).key).not.toBe(a.key);
+  });
+
   it('skips a built-in workload whose tool is missing, with the reason', () => {
     const plan = planWorkloadImage([BUILTIN_WORKLOADS.cpu!], { PATH: '/nonexistent' });
     // findExecutable also looks in the sbin dirs; sysbench lives in /usr/bin, so it is not found.
