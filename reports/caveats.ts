@@ -146,7 +146,7 @@ function skippedCaveat(run: RunData): Caveat | null {
   if (skipped.length === 0) return null;
   return {
     severity: 'warning',
-    text: `Not run on this host: ${skipped.map((s) => `${s.runtime} in ${s.scenario} (${s.reason})`).join('; ')}. Those runtimes are missing from every table and chart.`,
+    text: `Not run on this host: ${skipped.map((s) => `${s.workload === undefined ? s.runtime : `workload ${s.workload}`} in ${s.scenario} (${s.reason})`).join('; ')}. They are missing from every table and chart.`,
   };
 }
 

@@ -10,6 +10,9 @@ import { buildDensityCharts, buildRunCharts } from './charts/run-charts.js';
 import { evaluateClaims } from './claims.js';
 import { compareRuns } from './compare-runs.js';
 import { hasDensity } from './density-facts.js';
+import { hasPerformance } from './performance-facts.js';
+import { buildWorkloadCharts } from './charts/workload-chart.js';
+import { PERFORMANCE_ID, renderPerformanceSection } from './sections/performance.js';
 import { html, joinHtml, type SafeHtml } from './escape.js';
 import { renderDocument } from './page/document.js';
 import type { ReportInput, RunData } from './report-input.js';
@@ -37,6 +40,7 @@ function makeView(run: RunData, idPrefix: string, palette: Palette): RunView {
     palette,
     charts: buildRunCharts(run, palette, idPrefix),
     densityCharts: buildDensityCharts(run, palette, idPrefix),
+    performanceCharts: buildWorkloadCharts(run, palette, idPrefix),
     claims: evaluateClaims(run),
   };
 }
@@ -47,6 +51,7 @@ function runToc(view: RunView): TocEntry[] {
     { id: a(SECTION_IDS.summary), title: 'Startup and teardown' },
     { id: a(SECTION_IDS.ratios), title: 'Ratios' },
     { id: a(SECTION_IDS.charts), title: 'Charts' },
+    ...(hasPerformance(view.run) ? [{ id: a(PERFORMANCE_ID), title: 'Performance' }] : []),
     ...(hasDensity(view.run) ? [{ id: a(SECTION_IDS.density), title: 'Memory and density' }] : []),
     { id: a(SECTION_IDS.isolation), title: 'Isolation' },
     { id: a(SECTION_IDS.claims), title: 'Claims' },
@@ -61,6 +66,7 @@ function runBody(view: RunView): SafeHtml {
     renderSummaryTable(view),
     renderRatiosTable(view),
     renderChartsSection(view),
+    ...(hasPerformance(view.run) ? [renderPerformanceSection(view, view.performanceCharts)!] : []),
     renderDensitySection(view),
     renderIsolationSection(view),
     renderClaimsTable(view),

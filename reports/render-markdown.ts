@@ -28,6 +28,7 @@ import type { ReportInput, RunData } from './report-input.js';
 import { describeInstance } from './run-facts.js';
 import { basisNote, formatMemoryFit, formatStartupFit } from './sections/density.js';
 import { readRatio } from './sections/ratios-table.js';
+import { performanceSection } from './markdown-performance.js';
 
 function summaryTable(run: RunData): string {
   if (run.summary.runtimes.length === 0) return '_No samples were measured._';
@@ -157,6 +158,7 @@ function runSections(run: RunData, level: string): string {
     `${level} Startup and teardown\n\n${summaryTable(run)}`,
     `Warnings from the harness:\n\n${bullets(run.summary.warnings.filter((w) => !isDensityOnlyWarning(run, w)))}`,
     `${level} VM / container ratios\n\n${ratiosTable(run)}`,
+    performanceSection(run, level),
     densitySection(run, level),
     isolationSection(run, level),
     `${level} Claims\n\n${claimsTable(run)}`,

@@ -25,6 +25,7 @@ export function describeInstance(rs: InstanceDescription): string {
   if (rs.kind === 'vm') {
     return ['VM', rs.accel === null ? null : rs.accel.toUpperCase(), rs.machine].filter((p) => p !== null).join(' · ');
   }
+  if (rs.kind === 'host') return 'host · chroot, no namespaces (baseline)';
   return `container · ${rs.backend}`;
 }
 

@@ -3,7 +3,7 @@
  * console for markers, time out, and tear down. Backends differ only in argv, how phases are
  * derived from the markers, and what resources they release afterwards (hooks).
  */
-import type { Instance, ReadyResult, StopResult } from '../runtimes/runtime.js';
+import type { Instance, InstanceWatcher, ReadyResult, StopResult } from '../runtimes/runtime.js';
 import type { Phase } from '../results/format.js';
 import { launch, type LaunchHandle, type LaunchSpec, type ProcessExit } from './launch.js';
 import { describeSurvivors, isGone, killEach, killGroup, snapshotTree } from './kill-tree.js';
@@ -28,6 +28,8 @@ export interface ProcessInstanceHooks {
   onLaunched?(pid: number): void;
   /** The cgroup the runtime creates for the instance, if any. */
   cgroupName?: string;
+  /** Sees all console output and the exit (a performance workload's results). */
+  watch?: InstanceWatcher;
 }
 
 /** How long teardown waits for killed processes to be reaped before calling it a problem. */
@@ -66,6 +68,7 @@ export class ProcessInstance implements Instance {
     this.#proc.onStarted((pid) => hooks.onLaunched?.(pid));
     this.#proc.onStdout((chunk, atNs) => this.#onConsole(chunk, atNs));
     this.#proc.onStderr((chunk) => {
+      hooks.watch?.onOutput(chunk, process.hrtime.bigint(), 'stderr');
       this.#stderrTail = (this.#stderrTail + chunk.toString('utf8')).slice(-1500);
     });
     void this.#exitedPromise.then((result) => {
@@ -73,6 +76,7 @@ export class ProcessInstance implements Instance {
       this.#exitDescription = result.spawnError ? `failed to start: ${result.spawnError.message}`
         : result.signal ? `killed by ${result.signal}`
         : `exited with code ${result.code}`;
+      hooks.watch?.onExit(this.#exitDescription);
       this.#finish({ state: 'failed', reason: this.#failureReason(`${spec.file} ${this.#exitDescription} before the ready marker`) });
     });
     this.#timer = setTimeout(() => {
@@ -101,6 +105,7 @@ export class ProcessInstance implements Instance {
   /** atNs was taken as the read returned (by the launcher, or first thing in Node's handler). */
   #onConsole(chunk: Buffer, atNs: bigint): void {
     this.#firstOutputNs ??= atNs;
+    this.#hooks.watch?.onOutput(chunk, atNs, 'stdout');
     for (const marker of this.#scanner.push(chunk.toString('latin1'), atNs)) {
       if (marker.kind === 'init') this.#init ??= marker;
       else if (marker.kind === 'probe') this.#probe ??= marker.fields;

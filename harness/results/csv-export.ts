@@ -33,16 +33,25 @@ function phaseNames(samples: readonly StartupSample[]): string[] {
   return [...names];
 }
 
+/** Workload metric names across all samples (performance workloads), first seen first. */
+function metricNames(samples: readonly StartupSample[]): string[] {
+  const names = new Set<string>();
+  for (const s of samples) for (const m of s.workloadMetrics ?? []) names.add(m.name);
+  return [...names];
+}
+
 /**
  * CSV with a header row. Phases become `phase_<name>_ms` columns (empty when a sample lacks
- * that phase); `error` is last because it can be long. null → empty cell; booleans → true/false.
+ * that phase), workload metrics `metric_<name>` columns (units in summary.json and samples.jsonl); `error` is last because it can be long. null → empty cell; booleans → true/false.
  */
 export function samplesToCsv(samples: readonly StartupSample[]): string {
   const phases = phaseNames(samples);
-  const header = [...COLUMNS.map(([name]) => name), ...phases.map((p) => `phase_${p}_ms`), 'error'];
+  const metrics = metricNames(samples);
+  const header = [...COLUMNS.map(([name]) => name), ...phases.map((p) => `phase_${p}_ms`), ...metrics.map((m) => `metric_${m}`), 'error'];
   const rows: Cell[][] = samples.map((s) => [
     ...COLUMNS.map(([, get]) => get(s)),
     ...phases.map((name) => s.phases.find((p) => p.name === name)?.ms ?? null),
+    ...metrics.map((name) => s.workloadMetrics?.find((m) => m.name === name)?.value ?? null),
     s.error,
   ]);
   return stringify([header, ...rows], {

@@ -5,10 +5,14 @@
  * Files: run.json (RunMeta), env.json (EnvInfo), samples.jsonl (one Sample per line, appended as
  * measured), samples.csv (the same samples, flattened), summary.json (Summary), report.html.
  */
-export const RESULTS_FORMAT_VERSION = 1;
+export const RESULTS_FORMAT_VERSION = 2;
 
-export type InstanceKind = 'vm' | 'container';
-export type BackendName = 'qemu' | 'namespaces' | 'runc' | 'crun' | 'fake';
+import type { WorkloadMetric, Better } from '../workloads/definition.js';
+export type { WorkloadMetric, Better } from '../workloads/definition.js';
+
+/** 'host': the workload run directly on the host (chroot into the image tree), the baseline. */
+export type InstanceKind = 'vm' | 'container' | 'host';
+export type BackendName = 'qemu' | 'namespaces' | 'runc' | 'crun' | 'host' | 'fake';
 export type Accelerator = 'kvm' | 'tcg';
 export type SampleOutcome = 'ok' | 'failed' | 'timeout';
 
@@ -69,6 +73,12 @@ export interface StartupSample extends RecordIdentity {
   exitedBeforeStop: boolean;
   /** Workload "probe" only: isolation seen from inside and checked from the host; else null. */
   isolation: IsolationProbe | null;
+  /**
+   * Performance workloads (format 2): the metrics read from the workload's output, each with its
+   * unit and direction. null for lifecycle workloads and when the results could not be read (the
+   * sample is then failed and `error` holds the output's tail). Absent in format 1 files.
+   */
+  workloadMetrics?: WorkloadMetric[] | null;
 }
 
 /**
@@ -153,6 +163,41 @@ export interface Summary {
   density?: DensitySummary[];
   /** Container vs VM on instances per GiB (how many times more containers fit). */
   densityComparisons?: { scenario: string; vm: string; container: string; ratio: number }[];
+  /** Format 2: per (performance scenario, workload, runtime), each metric's statistics. */
+  performance?: WorkloadSummary[];
+  /** Format 2: each runtime against the host baseline, and VMs against containers, per metric. */
+  performanceRatios?: PerformanceRatio[];
+}
+
+/** One metric of one workload under one runtime (values over the ok samples). */
+export interface WorkloadMetricSummary extends MetricSummary {
+  name: string;
+  unit: string;
+  better: Better;
+}
+
+export interface WorkloadSummary extends RuntimeIdentity {
+  workload: string;
+  metrics: WorkloadMetricSummary[];
+}
+
+/**
+ * How fast `runtime` ran a workload relative to `baseline`, on one metric, as a speed: 1 = the
+ * same, below 1 = slower, whichever way the metric improves (median ratio runtime/baseline for
+ * "higher is better", baseline/runtime for "lower is better"), with a bootstrap 95% interval.
+ */
+export interface PerformanceRatio {
+  scenario: string;
+  workload: string;
+  metric: string;
+  unit: string;
+  better: Better;
+  /** 'host': runtime vs the host runtime; 'vm-container': a VM vs a container. */
+  against: 'host' | 'vm-container';
+  runtime: string;
+  baseline: string;
+  relative: number;
+  ci95: [number, number] | null;
 }
 
 export type CgroupMode = 'v1' | 'v2' | 'hybrid' | 'none';
@@ -242,7 +287,7 @@ export interface RunMeta {
   /** Measured (non-warmup) samples whose outcome is not ok. */
   failures: number;
   /** Runtimes a scenario named that this host cannot run, with the reason. */
-  skipped: { scenario: string; runtime: string; reason: string }[];
+  skipped: { scenario: string; runtime: string; reason: string; /** Set when a workload was skipped (its tool is missing), for every runtime. */ workload?: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------

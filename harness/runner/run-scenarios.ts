@@ -8,11 +8,14 @@ import type { Scenario } from '../scenario/types.js';
 import type { Instance, Runtime } from '../runtimes/runtime.js';
 import { schedule } from './schedule.js';
 import { measureLaunch } from './measure-launch.js';
+import type { PerformanceWorkload } from '../workloads/definition.js';
 
 export interface ScenarioPlan {
   scenario: Scenario;
   /** The usable runtimes of the scenario, in the scenario's order. */
   runtimes: Runtime[];
+  /** A performance scenario's workloads whose tools are here, each measured in turn; else empty. */
+  workloads?: PerformanceWorkload[];
 }
 
 export type RunEvent =
@@ -38,15 +41,18 @@ export async function runScenarios(options: RunLoopOptions): Promise<RunLoopResu
   const samples: StartupSample[] = [];
   const live = options.live ?? new Set<Instance>();
   let seq = 0;
-  for (const { scenario, runtimes } of options.plans) {
-    const plan = schedule(runtimes, scenario.iterations, scenario.warmup, scenario.order);
+  for (const { scenario, runtimes, workloads } of options.plans) {
+    // A performance scenario runs each workload's whole schedule in turn: one workload's samples
+    // are interleaved across runtimes, so host drift hits them alike.
+    const perWorkload = workloads && workloads.length > 0 ? workloads : [null];
+    const plan = perWorkload.flatMap((workload) => schedule(runtimes, scenario.iterations, scenario.warmup, scenario.order).map((l) => ({ ...l, workload })));
     options.onEvent?.({ type: 'scenario-start', scenario, launches: plan.length, runtimes: runtimes.map((r) => r.name) });
     let done = 0;
     for (const launch of plan) {
       if (options.signal?.aborted) return { samples, interrupted: true };
       const sample = await measureLaunch({
         runId: options.runId, seq: seq++, scenario, runtime: launch.runtime,
-        iteration: launch.iteration, warmup: launch.warmup, live,
+        iteration: launch.iteration, warmup: launch.warmup, live, workload: launch.workload,
       });
       samples.push(sample);
       options.sink(sample);

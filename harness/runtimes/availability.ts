@@ -6,6 +6,7 @@ import type { Accelerator } from '../results/format.js';
 import type { RuntimeSpec } from '../scenario/types.js';
 import { isError, type HostContext } from '../host/host-context.js';
 import type { Availability } from './runtime.js';
+import { findExecutable } from '../host/find-executable.js';
 
 /** The accelerator a QEMU runtime will use: explicit, or KVM only when the probe boot passed. */
 export function resolveAccel(requested: 'auto' | Accelerator, host: HostContext): Accelerator {
@@ -24,6 +25,12 @@ export function availability(spec: RuntimeSpec, host: HostContext): Availability
     }
     const why = accel === 'tcg' && spec.accel === 'auto' ? ' (KVM probe failed: see doctor)' : '';
     return { usable: true, detail: `QEMU ${host.tools.qemu.version}, -M ${spec.machine}, ${accel}${why}, ${spec.memoryMiB} MiB, ${spec.vcpus} vCPU` };
+  }
+  if (spec.type === 'host') {
+    if (!host.isRoot) return { usable: false, reason: 'the host runtime chroots into the image tree, which needs root (run vmbench as root)' };
+    const chroot = findExecutable('chroot');
+    if (!chroot) return { usable: false, reason: 'chroot not found (apt-get install coreutils)' };
+    return { usable: true, detail: `${chroot} into the image tree: no namespaces, no cgroup of its own (the baseline)` };
   }
   if (!host.isRoot) return { usable: false, reason: `${spec.type} containers need root here (run vmbench as root)` };
   if (spec.type === 'namespaces') {

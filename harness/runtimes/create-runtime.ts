@@ -6,6 +6,8 @@ import type { Runtime } from './runtime.js';
 import { QemuRuntime } from './qemu/qemu-runtime.js';
 import { NamespacesRuntime } from './namespaces/namespaces-runtime.js';
 import { OciRuntime } from './oci/oci-runtime.js';
+import { HostRuntime } from './host/host-runtime.js';
+import { findExecutable } from '../host/find-executable.js';
 import { availability, resolveAccel } from './availability.js';
 
 export interface RunResources {
@@ -27,6 +29,9 @@ export function createRuntime(spec: RuntimeSpec, host: HostContext, run: RunReso
   }
   if (spec.type === 'namespaces') {
     return new NamespacesRuntime(spec, { unsharePath: host.tools.unshare!.path, image, tracker: run.tracker });
+  }
+  if (spec.type === 'host') {
+    return new HostRuntime(spec, { chrootPath: findExecutable('chroot')!, image, tracker: run.tracker, workDir: run.workDir });
   }
   const tool = spec.type === 'runc' ? host.tools.runc : host.tools.crun;
   return new OciRuntime(spec, { binaryPath: tool!.path, image, tracker: run.tracker, workDir: run.workDir, cgroupMode: host.cgroupMode });

@@ -3,14 +3,23 @@
  * like hyperfine's executors. The runner only sees this.
  */
 import type { Accelerator, BackendName, InstanceKind, Phase } from '../results/format.js';
-import type { RuntimeSpec, WorkloadName } from '../scenario/types.js';
+import type { RuntimeSpec } from '../scenario/types.js';
 
 export interface StartRequest {
   /** Unique per instance within a run; safe for file names and container ids. */
   id: string;
-  workload: WorkloadName;
+  /** The script /workloads/<workload>.sh of the image: a lifecycle or performance workload. */
+  workload: string;
   /** Launch-to-ready limit, ms. */
   readyTimeoutMs: number;
+  /** Performance workloads: receives the console output and the exit (results come after ready). */
+  watch?: InstanceWatcher;
+}
+
+/** Told every chunk of output, timestamped on arrival, and the exit of the instance's root process. */
+export interface InstanceWatcher {
+  onOutput(chunk: Buffer, atNs: bigint, stream: 'stdout' | 'stderr'): void;
+  onExit(description: string): void;
 }
 
 export type ReadyResult =

@@ -48,7 +48,8 @@ export function withDefaults(input: ScenarioInput, file: string): Scenario {
     name: input.name,
     description: input.description ?? d.description,
     file,
-    workload: input.workload,
+    workload: input.workload ?? null,
+    workloads: input.workloads ?? [],
     metrics: input.metrics ?? [...(input.density === undefined ? d.metrics : DENSITY_SCENARIO_METRICS)],
     iterations: input.iterations ?? d.iterations,
     warmup: input.warmup ?? d.warmup,
@@ -89,5 +90,6 @@ function runtimeWithDefaults(input: RuntimeInput): RuntimeSpec {
       vcpus: input.vcpus ?? QEMU_DEFAULTS.vcpus,
     };
   }
+  if (input.type === 'host') return { name: input.name, type: 'host' };
   return { name: input.name, type: input.type, userNamespace: input.userNamespace ?? CONTAINER_DEFAULTS.userNamespace };
 }

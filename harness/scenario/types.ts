@@ -3,6 +3,7 @@
  * The YAML form is documented in scenarios/README.md.
  */
 import type { Accelerator } from '../results/format.js';
+import type { CustomWorkloadSpec } from '../workloads/custom.js';
 
 export type WorkloadName = 'hello' | 'idle' | 'probe';
 export type MetricName = 'startup' | 'teardown' | 'memory' | 'density';
@@ -25,14 +26,26 @@ export interface ContainerRuntimeSpec {
   userNamespace: boolean;
 }
 
-export type RuntimeSpec = QemuRuntimeSpec | ContainerRuntimeSpec;
+/** The bare host: the same workload script from the same image tree, chrooted, no namespaces. */
+export interface HostRuntimeSpec {
+  name: string;
+  type: 'host';
+}
+
+/** A performance workload as the scenario names it: built in (by name) or defined there. */
+export type PerformanceWorkloadSpec = { origin: 'builtin'; name: string } | ({ origin: 'custom' } & CustomWorkloadSpec);
+
+export type RuntimeSpec = QemuRuntimeSpec | ContainerRuntimeSpec | HostRuntimeSpec;
 
 export interface Scenario {
   name: string;
   description: string;
   /** The file it came from (absolute), for messages. */
   file: string;
-  workload: WorkloadName;
+  /** The lifecycle workload; null in a performance scenario (which has `workloads`). */
+  workload: WorkloadName | null;
+  /** A performance scenario's workloads, run one after another; empty otherwise. */
+  workloads: PerformanceWorkloadSpec[];
   metrics: MetricName[];
   iterations: number;
   warmup: number;
@@ -71,4 +84,5 @@ export const RUNTIME_PRESETS: Record<string, RuntimeSpec> = {
   namespaces: { name: 'namespaces', type: 'namespaces', userNamespace: false },
   runc: { name: 'runc', type: 'runc', userNamespace: false },
   crun: { name: 'crun', type: 'crun', userNamespace: false },
+  host: { name: 'host', type: 'host' },
 };

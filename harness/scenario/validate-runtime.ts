@@ -9,20 +9,24 @@ import { suggestion } from './did-you-mean.js';
 import { child, missing, oneOf, readBoolean, readEnum, readIdentifier, readInteger, readList, readMapping, scalarValue, IDENTIFIER_EXPECTED } from './fields.js';
 import { RUNTIME_PRESETS, type ContainerRuntimeSpec, type QemuRuntimeSpec } from './types.js';
 import { parseSizeMiB } from './units.js';
+import type { ProtectedDir } from './validate-workloads.js';
 
 /** What the machine running the benchmark can give one VM. */
 export interface HostLimits {
   memTotalMiB: number;
   cores: number;
+  /** Dirs no workload path may point into (default: vmbench's results and cache dirs). */
+  protectedDirs?: ProtectedDir[];
 }
 
 /** A runtime as written: a preset name, or a custom runtime whose omitted keys take defaults. */
 export type RuntimeInput =
   | { preset: string }
   | ({ name: string; type: 'qemu' } & Partial<Pick<QemuRuntimeSpec, 'machine' | 'accel' | 'memoryMiB' | 'vcpus'>>)
-  | ({ name: string; type: ContainerRuntimeSpec['type'] } & Partial<Pick<ContainerRuntimeSpec, 'userNamespace'>>);
+  | ({ name: string; type: ContainerRuntimeSpec['type'] } & Partial<Pick<ContainerRuntimeSpec, 'userNamespace'>>)
+  | { name: string; type: 'host' };
 
-const RUNTIME_TYPES = ['qemu', 'namespaces', 'runc', 'crun'] as const;
+const RUNTIME_TYPES = ['qemu', 'namespaces', 'runc', 'crun', 'host'] as const;
 const MACHINES = ['q35', 'microvm'] as const;
 const ACCELS = ['auto', 'kvm', 'tcg'] as const;
 const QEMU_ONLY = ['machine', 'accel', 'memory', 'vcpus'] as const;
@@ -86,9 +90,9 @@ function readCustomRuntime(c: Checker, item: Field, host: HostLimits): RuntimeIn
   const name = fields.name ? readIdentifier(c, fields.name) : missing(c, item, 'name', IDENTIFIER_EXPECTED);
   const type = fields.type ? readEnum(c, fields.type, RUNTIME_TYPES) : missing(c, item, 'type', oneOf(RUNTIME_TYPES));
   // With the type known, keys of the other kind are refused; unknown, their values are still checked.
-  if (type !== undefined) refuseKeys(c, fields, type === 'qemu' ? CONTAINER_ONLY : QEMU_ONLY, type);
+  if (type !== undefined) refuseKeys(c, fields, type === 'qemu' ? CONTAINER_ONLY : type === 'host' ? [...QEMU_ONLY, ...CONTAINER_ONLY] : QEMU_ONLY, type);
   const isQemu = type === undefined || type === 'qemu';
-  const isContainer = type === undefined || type !== 'qemu';
+  const isContainer = type === undefined || (type !== 'qemu' && type !== 'host');
   const machine = isQemu && fields.machine ? readEnum(c, fields.machine, MACHINES) : undefined;
   const accel = isQemu && fields.accel ? readEnum(c, fields.accel, ACCELS) : undefined;
   const memoryMiB = isQemu && fields.memory ? readMemory(c, fields.memory, host) : undefined;
@@ -96,11 +100,12 @@ function readCustomRuntime(c: Checker, item: Field, host: HostLimits): RuntimeIn
   const userNamespace = isContainer && fields.userNamespace ? readBoolean(c, fields.userNamespace) : undefined;
   if (name === undefined || type === undefined) return undefined;
   if (type === 'qemu') return { name, type, machine, accel, memoryMiB, vcpus };
+  if (type === 'host') return { name, type };
   return { name, type, userNamespace };
 }
 
 function refuseKeys(c: Checker, fields: Partial<Record<string, Field>>, keys: readonly string[], type: string): void {
-  const kind = type === 'qemu' ? 'container runtimes (namespaces, runc, crun)' : 'qemu runtimes';
+  const kind = type === 'qemu' ? 'container runtimes (namespaces, runc, crun)' : type === 'host' ? 'qemu or container runtimes (the host runtime takes no options)' : 'qemu runtimes';
   for (const key of keys) {
     const field = fields[key];
     if (field === undefined) continue;

@@ -5,9 +5,11 @@
  */
 import type { Checker, Field } from './checker.js';
 import { missing, oneOf, readDuration, readEnum, readIdentifier, readInteger, readList, readMapping, readString, IDENTIFIER_EXPECTED } from './fields.js';
-import type { MetricName, SampleOrder, WorkloadName } from './types.js';
+import type { MetricName, PerformanceWorkloadSpec, SampleOrder, WorkloadName } from './types.js';
 import { readDensity, type DensityInput } from './validate-density.js';
 import { readRuntimes, type HostLimits, type RuntimeInput } from './validate-runtime.js';
+import { defaultProtectedDirs, readWorkloads } from './validate-workloads.js';
+import { isMap, isScalar } from 'yaml';
 
 export type { DensityInput } from './validate-density.js';
 export type { HostLimits, RuntimeInput } from './validate-runtime.js';
@@ -15,7 +17,9 @@ export type { HostLimits, RuntimeInput } from './validate-runtime.js';
 export interface ScenarioInput {
   name: string;
   description?: string;
-  workload: WorkloadName;
+  /** Exactly one of workload (lifecycle) and workloads (performance). */
+  workload?: WorkloadName;
+  workloads?: PerformanceWorkloadSpec[];
   metrics?: MetricName[];
   iterations?: number;
   warmup?: number;
@@ -25,7 +29,7 @@ export interface ScenarioInput {
   density?: DensityInput;
 }
 
-const SCENARIO_KEYS = ['name', 'description', 'workload', 'metrics', 'iterations', 'warmup', 'order', 'timeout', 'runtimes', 'density'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'warmup', 'order', 'timeout', 'runtimes', 'density'] as const;
 const WORKLOADS = ['hello', 'idle', 'probe'] as const satisfies readonly WorkloadName[];
 const METRICS = ['startup', 'teardown', 'memory', 'density'] as const satisfies readonly MetricName[];
 /** Measured only by a density run, so they need a density block and it needs them. */
@@ -50,10 +54,19 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
   if (f === undefined) return undefined;
   // The key's presence decides what workload and metrics must be, even when its value is wrong.
   const isDensity = f.density !== undefined;
+  const isPerformance = f.workloads !== undefined;
+  if (f.workload && f.workloads) {
+    c.report({ path: f.workloads.path, value: f.workloads.key }, 'workload or workloads, not both', 'both', 'a scenario has either workload (a lifecycle workload) or workloads (performance workloads), not both');
+  }
+  if (isPerformance && isDensity) {
+    c.report({ path: f.density!.path, value: f.density!.key }, 'no density block in a performance scenario', 'a density block', 'a density block needs workload: idle, not performance workloads');
+  }
   const input = {
     name: f.name ? readIdentifier(c, f.name) : missing(c, top, 'name', IDENTIFIER_EXPECTED),
     description: f.description && readString(c, f.description),
-    workload: f.workload ? readWorkload(c, f.workload, isDensity) : missing(c, top, 'workload', oneOf(WORKLOADS)),
+    workload: f.workload ? readWorkload(c, f.workload, isDensity)
+      : isPerformance ? undefined : missing(c, top, 'workload', `${oneOf(WORKLOADS)} (or workloads: a list of performance workloads)`),
+    workloads: f.workloads && readWorkloads(c, f.workloads, host.protectedDirs ?? defaultProtectedDirs()),
     metrics: f.metrics && readMetrics(c, f.metrics, isDensity),
     iterations: f.iterations && readInteger(c, f.iterations, 1, MAX_ITERATIONS),
     warmup: f.warmup && readInteger(c, f.warmup, 0, MAX_WARMUP),
@@ -62,9 +75,28 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
     runtimes: f.runtimes ? readRuntimes(c, f.runtimes, host) : missing(c, top, 'runtimes', 'a non-empty list of runtimes'),
   };
   const density = f.density && readDensity(c, f.density, input.runtimes?.map(runtimeName), host);
-  const { name, workload, runtimes } = input;
-  if (c.issues.length > 0 || name === undefined || workload === undefined || runtimes === undefined) return undefined;
-  return { ...input, name, workload, runtimes, density };
+  if (!isPerformance && f.runtimes) refuseHostRuntime(c, f.runtimes);
+  const { name, workload, workloads, runtimes } = input;
+  if (c.issues.length > 0 || name === undefined || (workload === undefined && workloads === undefined) || runtimes === undefined) return undefined;
+  return { ...input, name, workload, workloads, runtimes, density };
+}
+
+/**
+ * The host runtime has no /proc of its own (nothing is mounted on the host for it) and no
+ * isolation to measure: it runs performance workloads only.
+ */
+function refuseHostRuntime(c: Checker, runtimes: Field): void {
+  const list = c.resolve(runtimes.value);
+  if (!(list && typeof list === 'object' && 'items' in list && Array.isArray(list.items))) return;
+  list.items.forEach((node: unknown, i: number) => {
+    const item = c.resolve(node);
+    const isHost = (isScalar(item) && item.value === 'host')
+      || (isMap(item) && item.items.some((p) => isScalar(p.key) && p.key.value === 'type' && isScalar(p.value) && p.value.value === 'host'));
+    if (isHost) {
+      c.report({ path: `runtimes[${i}]`, value: node }, 'a VM or container runtime (host runs performance workloads only)', 'host',
+        'the host runtime runs performance workloads only (workloads: [cpu, memory, syscall, …]), not lifecycle workloads');
+    }
+  });
 }
 
 function readWorkload(c: Checker, field: Field, isDensity: boolean): WorkloadName | undefined {

@@ -13,6 +13,7 @@ import { runtimeIdentity } from './runtime-identity.js';
 import { ratioOfMedians } from './ratio.js';
 import { runtimeWarnings, type FirstSample } from './warnings.js';
 import { phaseWarnings } from './phase-warnings.js';
+import { performanceWarnings, summarizePerformance } from './summarize-performance.js';
 
 interface Group {
   scenario: string;
@@ -127,7 +128,7 @@ export function summarize(
   options?: BootstrapOptions,
 ): Summary {
   const described = groupSamples(samples).map((g) => describeGroup(g, options));
-  return {
+  const summary: Summary = {
     formatVersion: RESULTS_FORMAT_VERSION,
     runId,
     complete,
@@ -135,4 +136,11 @@ export function summarize(
     comparisons: compare(described, options),
     warnings: [...described.flatMap((d) => runtimeWarnings(d.summary, d.first, d.factsOnly)), ...phaseWarnings(samples)],
   };
+  // Only runs with performance workloads carry the keys: lifecycle summaries stay as they were.
+  if (samples.some((s) => s.workloadMetrics)) {
+    const performance = summarizePerformance(samples, options);
+    Object.assign(summary, performance);
+    summary.warnings.push(...performanceWarnings(performance.performance));
+  }
+  return summary;
 }

@@ -14,3 +14,9 @@ export function formatBytes(bytes: number): string {
   const mib = bytes / 1024 / 1024;
   return mib >= 1024 ? `${(mib / 1024).toPrecision(3)} GiB` : `${mib.toPrecision(3)} MiB`;
 }
+
+/** A measured figure with its own unit: 3 significant digits, whole numbers from 1000 up. */
+export function formatFigure(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return Math.abs(value) >= 1000 ? String(Math.round(value)) : value.toPrecision(3);
+}

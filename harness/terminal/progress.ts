@@ -3,7 +3,7 @@
  * rewritten in place; elsewhere (CI, a pipe) each sample is one plain line.
  */
 import type { RunEvent } from '../runner/run-scenarios.js';
-import { formatMs } from './format.js';
+import { formatFigure, formatMs } from './format.js';
 
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): (event: RunEvent) => void {
   const tty = stream.isTTY === true;
@@ -11,13 +11,16 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): (ev
     if (event.type === 'scenario-start') {
       const { scenario } = event;
       if (tty) stream.write('\r\x1b[K');
-      stream.write(`Scenario ${scenario.name}: workload ${scenario.workload}, ${scenario.iterations} iterations + ${scenario.warmup} warmup, ${scenario.order}, runtimes ${event.runtimes.join(', ')} (${event.launches} launches)\n`);
+      stream.write(`Scenario ${scenario.name}: ${scenario.workload ? `workload ${scenario.workload}` : `workloads ${scenario.workloads.map((w) => w.name).join(', ')}`}, ${scenario.iterations} iterations + ${scenario.warmup} warmup, ${scenario.order}, runtimes ${event.runtimes.join(', ')} (${event.launches} launches)\n`);
       return;
     }
     const { sample, done, total } = event;
-    const what = sample.outcome === 'ok' ? `startup ${formatMs(sample.startupMs)}, teardown ${formatMs(sample.teardownMs)}`
+    // A performance workload's first metric says at a glance that the work ran and how fast.
+    const first = sample.workloadMetrics?.[0];
+    const metric = first ? `, ${first.name} ${formatFigure(first.value)} ${first.unit}` : '';
+    const what = sample.outcome === 'ok' ? `startup ${formatMs(sample.startupMs)}, teardown ${formatMs(sample.teardownMs)}${metric}`
       : `${sample.outcome.toUpperCase()}: ${sample.error ?? ''}`;
-    const tag = `${sample.runtime}${sample.warmup ? ' (warmup)' : ''} #${sample.iteration + 1}`;
+    const tag = `${sample.workloadMetrics !== undefined && sample.workloadMetrics !== null ? `${sample.workload} ` : ''}${sample.runtime}${sample.warmup ? ' (warmup)' : ''} #${sample.iteration + 1}`;
     if (tty) {
       stream.write(`\r\x1b[K  [${done}/${total}] ${tag}: ${what.slice(0, 100)}`);
       if (done === total) stream.write('\n');

@@ -4,6 +4,7 @@
  */
 import type { Summary, RuntimeSummary, EnvInfo } from '../results/format.js';
 import { formatBytes, formatMs, formatRatio } from './format.js';
+import { formatPerformance } from './performance-printer.js';
 
 function runtimeLabel(r: Pick<RuntimeSummary, 'runtime' | 'accel' | 'machine'>): string {
   return r.accel ? `${r.runtime} (${r.accel})` : r.runtime;
@@ -38,6 +39,7 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
       }
     }
   }
+  lines.push(...formatPerformance(summary));
   lines.push(...formatDensity(summary));
   if (summary.warnings.length) {
     lines.push('', 'Warnings:');

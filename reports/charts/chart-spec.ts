@@ -6,6 +6,7 @@
  */
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+import type { InstanceKind } from '../../harness/results/format.js';
 
 export type AxisType = 'linear' | 'logarithmic' | 'category';
 
@@ -27,7 +28,7 @@ export interface DatasetJson {
   data: Json[];
   /** Which runtime the dataset shows, when it shows one (tests and colors key on it). */
   runtime?: string;
-  kind?: 'vm' | 'container';
+  kind?: InstanceKind;
   [style: string]: Json | undefined;
 }
 
@@ -55,10 +56,11 @@ export interface ChartConfigJson {
 export type TooltipStyle = 'box' | 'cdf' | 'bar' | 'xy';
 
 /**
- * Unit of the value axis. 'MiB' values are drawn in MiB (2^20 bytes); a dataset may carry the
+ * Unit of the value axis. 'relative': a speed relative to a baseline (1 = the same), drawn as
+ * "0.97×". 'MiB' values are drawn in MiB (2^20 bytes); a dataset may carry the
  * exact bytes (per point `b`, or per bar in `bytes`) for the tooltip.
  */
-export type ValueUnit = 'ms' | 'MiB';
+export type ValueUnit = 'ms' | 'MiB' | 'relative';
 
 export interface ChartSpec {
   /** DOM id of the figure: claims link to `#id`. */

@@ -9,6 +9,8 @@ import type { RunData } from '../report-input.js';
 
 const VM_COLORS = ['#d9480f', '#c2255c', '#e8a200', '#862e9c', '#a0522d', '#f76707'];
 const CONTAINER_COLORS = ['#1c7ed6', '#2b8a3e', '#0c8599', '#5f3dc4', '#495057', '#66a80f'];
+/** The bare host is the baseline: neutral grays. */
+const HOST_COLORS = ['#343a40', '#868e96'];
 
 export interface RuntimeStyle {
   color: string;
@@ -28,13 +30,13 @@ function translucent(hex: string, alpha: number): string {
 /** Colors assigned in order of first appearance across all runs, per kind. */
 export function buildPalette(runs: readonly RunData[]): Palette {
   const assigned = new Map<string, string>();
-  const next = { vm: 0, container: 0 };
+  const next = { vm: 0, container: 0, host: 0 };
   const key = (runtime: string, kind: InstanceKind): string => `${kind}\u0000${runtime}`;
   const assign = (runtime: string, kind: InstanceKind): string => {
     const k = key(runtime, kind);
     let color = assigned.get(k);
     if (color === undefined) {
-      const colors = kind === 'vm' ? VM_COLORS : CONTAINER_COLORS;
+      const colors = kind === 'vm' ? VM_COLORS : kind === 'host' ? HOST_COLORS : CONTAINER_COLORS;
       color = colors[next[kind] % colors.length] as string;
       next[kind]++;
       assigned.set(k, color);

@@ -67,7 +67,7 @@ export function buildRunComparisonChart(runs: readonly RunData[], metric: Metric
     valueUnit: 'ms',
     log: prefersLogScale(extremes),
     withScenario,
-    labels: groups.map((g) => [shorten(withScenario ? `${g.scenario} / ${g.runtime}` : g.runtime), g.kind === 'vm' ? 'VM' : 'container']),
+    labels: groups.map((g) => [shorten(withScenario ? `${g.scenario} / ${g.runtime}` : g.runtime), g.kind === 'vm' ? 'VM' : g.kind === 'host' ? 'host' : 'container']),
     datasets,
   });
 }

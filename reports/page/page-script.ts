@@ -35,8 +35,10 @@ export const PAGE_SCRIPT = String.raw`
   }
   function count(n) { return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'); }
   function percent(v) { return (Math.round(v * 1000) / 10) + '%'; }
-  function tickFormat(spec) { return spec.valueUnit === 'MiB' ? mibTick : ms; }
-  function exactValue(spec, v, bytes) { return spec.valueUnit === 'MiB' ? exactMiB(v, bytes) : exactMs(v); }
+  function times(v) { return String(Number(v.toPrecision(3))) + '\u00d7'; }
+  function exactTimes(v) { return v == null ? '—' : (Math.round(v * 1000) / 1000) + '\u00d7'; }
+  function tickFormat(spec) { return spec.valueUnit === 'MiB' ? mibTick : spec.valueUnit === 'relative' ? times : ms; }
+  function exactValue(spec, v, bytes) { return spec.valueUnit === 'MiB' ? exactMiB(v, bytes) : spec.valueUnit === 'relative' ? exactTimes(v) : exactMs(v); }
 
   /**
    * Log axes get labels at 1, 2 and 5 × 10^k only; the other grid lines stay unlabelled. A

@@ -13,12 +13,14 @@ export interface RunView {
   charts: ChartSpec[];
   /** The memory and density charts (their own section); empty when the run has no density data. */
   densityCharts: ChartSpec[];
+  /** One chart per performance workload (the Performance section); empty without them. */
+  performanceCharts: ChartSpec[];
   claims: ClaimVerdict[];
 }
 
 /** Every chart of the run, in page order: what the page embeds and what claims link to. */
 export function allCharts(view: RunView): ChartSpec[] {
-  return [...view.charts, ...view.densityCharts];
+  return [...view.charts, ...view.performanceCharts, ...view.densityCharts];
 }
 
 /** Section anchors, one place so the table of contents and claim links cannot drift apart. */

@@ -11,5 +11,5 @@ export function runtimeSwatch(palette: Palette, runtime: string, kind: InstanceK
 }
 
 export function kindBadge(kind: InstanceKind): SafeHtml {
-  return html`<span class="kind kind-${kind}">${kind === 'vm' ? 'VM' : 'container'}</span>`;
+  return html`<span class="kind kind-${kind}">${kind === 'vm' ? 'VM' : kind === 'host' ? 'host' : 'container'}</span>`;
 }

@@ -20,7 +20,7 @@ const density = (over: Partial<DensityOptions>): DensityOptions => ({
   failureStreak: 3, ksm: false, ksmTimeoutMs: 30_000, dropCaches: true, ...over,
 });
 const scenario = (d: DensityOptions): Scenario & { density: DensityOptions } => ({
-  name: 'density-test', description: '', file: '/x.yaml', workload: 'idle', metrics: ['memory', 'density'],
+  name: 'density-test', description: '', file: '/x.yaml', workload: 'idle', workloads: [], metrics: ['memory', 'density'],
   iterations: 1, warmup: 0, order: 'interleaved', timeoutMs: 60_000, runtimes: [], density: d,
 });
 

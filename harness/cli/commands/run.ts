@@ -9,9 +9,10 @@ import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
 import type { DensityRecord, EnvInfo, RunMeta, StartupSample } from '../../results/format.js';
 import { RESULTS_FORMAT_VERSION } from '../../results/format.js';
 import { loadScenarios } from '../../scenario/load.js';
-import { gatherHostContext, isError } from '../../host/host-context.js';
+import { gatherHostContext, isError, type HostContext } from '../../host/host-context.js';
 import { availability } from '../../runtimes/availability.js';
 import { createRuntime } from '../../runtimes/create-runtime.js';
+import { scenarioImage } from '../../workloads/scenario-image.js';
 import type { Instance } from '../../runtimes/runtime.js';
 import { InstanceTracker } from '../../lifecycle/instance-tracker.js';
 import { createWorkDir } from '../../lifecycle/work-dir.js';
@@ -82,17 +83,26 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   if (host.kvm && !host.kvm.bootOk && specs.some((r) => r.type === 'qemu' && r.accel === 'auto')) {
     log(`KVM not used: ${host.kvm.reason ?? ''}`);
   }
-  const skipped: { scenario: string; runtime: string; reason: string }[] = [];
-  const usable = (s: Scenario, r: RuntimeSpec): boolean => {
-    const a = availability(r, host);
+  const skipped: RunMeta['skipped'] = [];
+  const usable = (s: Scenario, r: RuntimeSpec, image: HostContext['image']): boolean => {
+    const a = availability(r, { ...host, image });
     if (!a.usable) {
       skipped.push({ scenario: s.name, runtime: r.name, reason: a.reason });
       log(`skipping ${r.name} in ${s.name}: ${a.reason}`);
     }
     return a.usable;
   };
-  const runnable = scenarios.map((s) => ({ scenario: s, specs: s.runtimes.filter((r) => usable(s, r)) }))
-    .filter((p) => p.specs.length > 0);
+  // A performance scenario's own image (its tools with their libraries); a workload whose tool is
+  // missing is skipped with the reason, for every runtime, like a runtime this host cannot run.
+  const runnable = scenarios.map((s) => {
+    const image = scenarioImage(s, host);
+    for (const w of image.skipped) {
+      skipped.push({ scenario: s.name, runtime: '*', workload: w.workload, reason: w.reason });
+      log(`skipping workload ${w.workload} in ${s.name}: ${w.reason}`);
+    }
+    const specs = image.workloads === null || image.workloads.length > 0 ? s.runtimes.filter((r) => usable(s, r, image.image)) : [];
+    return { scenario: s, specs, image: image.image, workloads: image.workloads ?? [] };
+  }).filter((p) => p.specs.length > 0);
   if (runnable.length === 0) throw new UserError('no runtime of the chosen scenarios can run on this host (see above, or run vmbench doctor)', EXIT.environment);
 
   const runId = newRunId();
@@ -125,12 +135,15 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   try {
     plans = runnable.map((p) => ({
       scenario: p.scenario,
-      runtimes: p.specs.map((spec) => createRuntime(spec, host, { tracker, workDir })),
+      runtimes: p.specs.map((spec) => createRuntime(spec, { ...host, image: p.image }, { tracker, workDir })),
+      workloads: p.workloads,
     }));
     const overhead = await measureHarnessOverhead(isError(host.busybox) ? null : host.busybox.path);
     meta = {
       formatVersion: RESULTS_FORMAT_VERSION, runId, startedAt: new Date().toISOString(), finishedAt: null,
-      status: 'running', argv, scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs })), samples: 0, failures: 0,
+      status: 'running', argv, samples: 0, failures: 0,
+      // A performance scenario runs its own image (its tools added): record which.
+      scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs, ...(p.scenario.workloads.length > 0 && !isError(p.image) ? { guestImage: { key: p.image.key, dir: p.image.dir } } : {}) })),
       skipped,
     };
     env = await collectEnv(host, { ...overhead, eventLoopDelayP99Ms: null, peakRssBytes: null });

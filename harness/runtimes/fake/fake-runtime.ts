@@ -8,7 +8,8 @@ import type { InstanceKind } from '../../results/format.js';
 import type { Instance, ReadyResult, Runtime, StartRequest, StopResult } from '../runtime.js';
 
 export type FakeOutcome =
-  | { ready: number; teardown?: number }
+  /** `console`: what a performance workload prints after its ready marker, handed to the watcher. */
+  | { ready: number; teardown?: number; console?: string }
   | { fail: string }
   | { timeout: true };
 
@@ -33,6 +34,14 @@ export class FakeRuntime implements Runtime {
       ? { state: 'ready', startupMs: outcome.ready, phases: [{ name: 'runtime_setup', ms: outcome.ready }], instanceKernel: 'fake', guestUptimeAtReadyS: null, guestClockSkewMs: null, markerFields: {}, probe: null }
       : 'fail' in outcome ? { state: 'failed', reason: outcome.fail }
       : { state: 'timeout', reason: `no ready marker within ${request.readyTimeoutMs} ms` };
+    if ('ready' in outcome && outcome.console !== undefined && request.watch) {
+      const watch = request.watch;
+      const text = `VMBENCH_READY uptime= kernel=fake\n${outcome.console}`;
+      setImmediate(() => {
+        watch.onOutput(Buffer.from(text), process.hrtime.bigint(), 'stdout');
+        watch.onExit('exited with code 0');
+      });
+    }
     let stopped: Promise<StopResult> | undefined;
     return {
       id: request.id,

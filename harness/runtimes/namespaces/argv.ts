@@ -4,10 +4,8 @@
  * --kill-child: if unshare dies, the kernel SIGKILLs the namespace's init, which takes every
  * process of the pid namespace with it; the init itself ignores SIGTERM from outside.
  */
-import type { WorkloadName } from '../../scenario/types.js';
-
 export const NAMESPACE_FLAGS = ['--pid', '--fork', '--kill-child', '--mount-proc', '--uts', '--ipc', '--net', '--mount'];
 
-export function unshareArgv(rootDir: string, workload: WorkloadName): string[] {
+export function unshareArgv(rootDir: string, workload: string): string[] {
   return [...NAMESPACE_FLAGS, `--root=${rootDir}`, '/init', 'container', workload];
 }

@@ -30,6 +30,7 @@ export class NamespacesRuntime implements Runtime {
     return new ProcessInstance(request.id, { file: this.ctx.unsharePath, args, env: { PATH: '/bin' } }, request.readyTimeoutMs, {
       phases: containerPhases,
       onLaunched: (pid) => tracked.process(pid),
+      watch: request.watch,
       // Namespaces and the mount table die with their last process: nothing else to release.
       release: async () => { tracked.end(); return null; },
     });

@@ -59,6 +59,7 @@ export class OciRuntime implements Runtime {
         phases: containerPhases,
         cgroupName: containerId,
         onLaunched: (pid) => tracked.process(pid),
+        watch: request.watch,
         release: async () => {
           const problem = await this.#release(containerId, bundle);
           tracked.end();

@@ -12,20 +12,21 @@
  *   all, even with quiet): the host timestamps it, the boundary between firmware and kernel.
  */
 import type { Accelerator } from '../../results/format.js';
-import type { QemuRuntimeSpec, WorkloadName } from '../../scenario/types.js';
+import type { QemuRuntimeSpec } from '../../scenario/types.js';
 
 export interface QemuArgvInput {
   spec: Pick<QemuRuntimeSpec, 'machine' | 'memoryMiB' | 'vcpus'>;
   accel: Accelerator;
   kernel: string;
   initramfs: string;
-  workload: WorkloadName;
+  /** A workload script name (an identifier: safe on the kernel command line). */
+  workload: string;
   name: string;
   /** Host TSC kHz, for microvm under TCG (see host/tsc-khz.ts); null when unknown. */
   tscKhz?: number | null;
 }
 
-export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload: WorkloadName, accel: Accelerator = 'tcg', tscKhz: number | null = null): string {
+export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload: string, accel: Accelerator = 'tcg', tscKhz: number | null = null): string {
   // microvm has no PCI bus; pci=off spares the kernel a failing probe (as Firecracker does).
   let extra = machine === 'microvm' ? ' pci=off' : '';
   // microvm under TCG: give the TSC rate instead of letting a PIT calibration fail and hang.

@@ -41,6 +41,7 @@ export class QemuRuntime implements Runtime {
     return new ProcessInstance(request.id, { file: this.ctx.qemuPath, args }, request.readyTimeoutMs, {
       phases: vmPhases,
       onLaunched: (pid) => tracked.process(pid),
+      watch: request.watch,
       release: async () => { tracked.end(); return null; },
     });
   }

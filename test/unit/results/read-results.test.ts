@@ -105,11 +105,11 @@ describe('readResults', () => {
   });
 
   it('refuses a newer format version, naming both versions', () => {
-    const dir = writeRun({ meta: { ...meta, formatVersion: 2 } });
+    const dir = writeRun({ meta: { ...meta, formatVersion: 3 } });
     expect(() => readResults(dir)).toThrow(UnsupportedFormatVersionError);
-    expect(() => readResults(dir)).toThrow('uses results format version 2, but this vmbench reads format version 1 at most');
-    const dir2 = writeRun({ summary: { ...summary, formatVersion: 3 } });
-    expect(() => readResults(dir2)).toThrow(`${join(dir2, 'summary.json')} uses results format version 3`);
+    expect(() => readResults(dir)).toThrow('uses results format version 3, but this vmbench reads format version 2 at most');
+    const dir2 = writeRun({ summary: { ...summary, formatVersion: 4 } });
+    expect(() => readResults(dir2)).toThrow(`${join(dir2, 'summary.json')} uses results format version 4`);
   });
 
   it('ignores a damaged summary with a problem, since it can be recomputed', () => {

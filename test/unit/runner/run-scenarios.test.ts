@@ -3,9 +3,11 @@ import { runScenarios } from '../../../harness/runner/run-scenarios.js';
 import { FakeRuntime } from '../../../harness/runtimes/fake/fake-runtime.js';
 import type { Scenario } from '../../../harness/scenario/types.js';
 import type { StartupSample } from '../../../harness/results/format.js';
+import { readFileSync } from 'node:fs';
+import { BUILTIN_WORKLOADS } from '../../../harness/workloads/builtin.js';
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({
-  name: 'fake', description: '', file: '/x.yaml', workload: 'hello', metrics: ['startup', 'teardown'],
+  name: 'fake', description: '', file: '/x.yaml', workload: 'hello', workloads: [], metrics: ['startup', 'teardown'],
   iterations: 3, warmup: 1, order: 'interleaved', timeoutMs: 1000, runtimes: [], density: null, ...over,
 });
 
@@ -51,5 +53,39 @@ describe('runScenarios with a fake runtime', () => {
     broken.start = () => { throw new Error('ENOENT: no such binary'); };
     const result = await runScenarios({ runId: 'r', plans: [{ scenario: scenario({ warmup: 0, iterations: 1 }), runtimes: [broken] }], sink: () => {} });
     expect(result.samples[0]).toMatchObject({ outcome: 'failed', error: 'could not launch: ENOENT: no such binary' });
+  });
+});
+
+describe('runScenarios with performance workloads', () => {
+  const cpuOutput = readFileSync(new URL('../../fixtures/workload-output/cpu-host.txt', import.meta.url), 'latin1');
+  const syscallOutput = readFileSync(new URL('../../fixtures/workload-output/syscall-host.txt', import.meta.url), 'latin1');
+  // The fake prints its own ready marker: drop the captured one (and init's) from the fixture.
+  const afterReady = (text: string): string => text.slice(text.indexOf('\n', text.indexOf('VMBENCH_READY')) + 1);
+
+  it('runs each workload in turn, interleaved across runtimes, with its metrics in every sample', async () => {
+    const host = new FakeRuntime('host', 'host', [{ ready: 3, console: afterReady(cpuOutput) }, { ready: 3, console: afterReady(syscallOutput) }]);
+    const ct = new FakeRuntime('ct', 'container', [{ ready: 5, console: afterReady(cpuOutput) }, { ready: 5, console: afterReady(syscallOutput) }]);
+    const perf = scenario({ workload: null, workloads: [{ origin: 'builtin', name: 'cpu' }, { origin: 'builtin', name: 'syscall' }], iterations: 1, warmup: 0 });
+    const result = await runScenarios({
+      runId: 'r', plans: [{ scenario: perf, runtimes: [host, ct], workloads: [BUILTIN_WORKLOADS.cpu!, BUILTIN_WORKLOADS.syscall!] }], sink: () => {},
+    });
+    expect(result.samples.map((s) => `${s.workload}/${s.runtime}`)).toEqual(['cpu/host', 'cpu/ct', 'syscall/host', 'syscall/ct']);
+    expect(host.started.map((r) => r.workload)).toEqual(['cpu', 'syscall']);
+    for (const s of result.samples) expect(s.outcome, s.error ?? '').toBe('ok');
+    expect(result.samples[0]!.workloadMetrics?.find((m) => m.name === 'events_per_s_1t')?.value).toBe(3208.99);
+    expect(result.samples[3]!.workloadMetrics?.map((m) => m.name)).toEqual(['ns_per_call']);
+  });
+
+  it('fails a sample whose output cannot be read, with the output tail, and one that never finishes', async () => {
+    const garbled = new FakeRuntime('g', 'container', [{ ready: 1, console: 'VMBENCH_STEP name=getppid calls=1000\nSegmentation fault\nVMBENCH_DONE status=139\n' }]);
+    const silent = new FakeRuntime('s', 'container', [{ ready: 1, console: 'VMBENCH_STEP name=getppid calls=1000\nstill going\n' }]);
+    const perf = scenario({ workload: null, workloads: [{ origin: 'builtin', name: 'syscall' }], iterations: 1, warmup: 0 });
+    const result = await runScenarios({ runId: 'r', plans: [{ scenario: perf, runtimes: [garbled, silent], workloads: [BUILTIN_WORKLOADS.syscall!] }], sink: () => {} });
+    expect(result.samples[0]).toMatchObject({ outcome: 'failed', workloadMetrics: null });
+    expect(result.samples[0]!.error).toContain('status 139');
+    expect(result.samples[0]!.error).toContain('Segmentation fault');
+    // The fake "exits" after its output: the collector says the workload did not finish.
+    expect(result.samples[1]).toMatchObject({ outcome: 'failed', workloadMetrics: null });
+    expect(result.samples[1]!.error).toContain('before the workload finished; output: still going');
   });
 });

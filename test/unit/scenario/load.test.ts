@@ -15,6 +15,7 @@ describe('loadScenarioFile', () => {
       description: '',
       file: `${good}minimal.yaml`,
       workload: 'hello',
+      workloads: [],
       metrics: ['startup', 'teardown'],
       iterations: 10,
       warmup: 1,

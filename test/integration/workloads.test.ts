@@ -1,0 +1,70 @@
+/**
+ * Every built-in performance workload once, for real: in a q35 guest under TCG, in a raw
+ * namespaces container, in a runc container and on the host (chroot). Each sample must be ok and
+ * carry every metric of its workload, finite and positive; nothing may be left behind.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { isStillRunning, readProcStat } from '../../harness/host/proc-table.js';
+import { buildGuestImage, type GuestImage } from '../../harness/guest/image.js';
+import { isError } from '../../harness/host/host-context.js';
+import { createRuntime } from '../../harness/runtimes/create-runtime.js';
+import { measureLaunch } from '../../harness/runner/measure-launch.js';
+import { RUNTIME_PRESETS, type RuntimeSpec, type Scenario } from '../../harness/scenario/types.js';
+import { BUILTIN_WORKLOADS } from '../../harness/workloads/builtin.js';
+import { planWorkloadImage } from '../../harness/workloads/workload-image.js';
+import { leftovers } from '../helpers/leaks.js';
+import { useRealHost } from '../helpers/real-host.js';
+
+const real = useRealHost('workloads');
+let image: GuestImage;
+
+beforeAll(() => {
+  if (isError(real.host.busybox)) throw new Error(real.host.busybox.error);
+  const plan = planWorkloadImage(Object.values(BUILTIN_WORKLOADS));
+  expect(plan.skipped, 'scripts/setup.sh installs sysbench').toEqual([]);
+  image = buildGuestImage(real.host.busybox, real.host.cacheRoot, plan.extras);
+});
+
+const scenario: Scenario = {
+  name: 'perf-test', description: '', file: '/x.yaml', workload: null, workloads: [], metrics: ['startup', 'teardown'],
+  iterations: 1, warmup: 0, order: 'interleaved', timeoutMs: 60_000, runtimes: [], density: null,
+};
+
+const runtimes: [string, RuntimeSpec][] = [
+  ['qemu q35 (tcg)', { ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg' } as RuntimeSpec],
+  ['namespaces', RUNTIME_PRESETS.namespaces!],
+  ['runc', RUNTIME_PRESETS.runc!],
+  ['host', RUNTIME_PRESETS.host!],
+];
+
+describe.each(Object.keys(BUILTIN_WORKLOADS))('workload %s', (name) => {
+  const workload = BUILTIN_WORKLOADS[name]!;
+  it.each(runtimes)('runs under %s and reports every metric', async (_label, spec) => {
+    const runtime = createRuntime(spec, { ...real.host, image }, { tracker: real.tracker, workDir: real.workDir });
+    const sample = await measureLaunch({ runId: `it-${process.pid}`, seq: 0, scenario, runtime, iteration: 0, warmup: false, live: new Set(), workload });
+    expect(sample.outcome, sample.error ?? '').toBe('ok');
+    expect(sample.workload).toBe(name);
+    expect(sample.workloadMetrics?.map((m) => m.name)).toEqual(workload.metrics.map((m) => m.name));
+    for (const m of sample.workloadMetrics ?? []) {
+      expect(Number.isFinite(m.value) && m.value > 0, `${m.name} = ${m.value}`).toBe(true);
+    }
+    if (spec.type === 'qemu') expect(sample.instanceKernel).toMatch(/^\d+\.\d+/);
+    expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
+  });
+});
+
+describe('stopping a workload mid-run', () => {
+  it.each(runtimes.slice(1))('under %s kills every process of it and releases everything', async (_label, spec) => {
+    const runtime = createRuntime(spec, { ...real.host, image }, { tracker: real.tracker, workDir: real.workDir });
+    const instance = runtime.start({ id: `it-stop-${spec.name}-${process.pid}`, workload: 'cpu', readyTimeoutMs: 30_000 });
+    const ready = await instance.waitReady();
+    expect(ready.state, JSON.stringify(ready)).toBe('ready');
+    const stats = instance.hostPids().map((p) => readProcStat(p)).filter((p) => p !== null);
+    expect(stats.length).toBeGreaterThan(0);
+    const stopped = await instance.stop();
+    expect(stopped.problem).toBeNull();
+    expect(stopped.exitedBeforeStop).toBe(false);
+    for (const p of stats) expect(isStillRunning(p.pid, p.startTime), `pid ${p.pid} still running`).toBe(false);
+    expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+/** The performance section of the HTML report and of summary.md, and the per-workload charts. */
+import { describe, it, expect } from 'vitest';
+import { renderHtmlReport } from '../../../reports/render-html.js';
+import { renderMarkdownSummary } from '../../../reports/render-markdown.js';
+import { buildWorkloadCharts } from '../../../reports/charts/workload-chart.js';
+import { buildPalette } from '../../../reports/charts/palette.js';
+import { makeRunData } from '../../fixtures/report/make-run-data.js';
+import { idsIn, markupOnly, readJsonScript } from '../../fixtures/report/html-helpers.js';
+import { withPerformance } from '../../fixtures/report/performance-samples.js';
+import type { ChartSpec } from '../../../reports/charts/chart-spec.js';
+
+const run = withPerformance(makeRunData());
+const page = renderHtmlReport({ runs: [run] });
+
+describe('performance in the HTML report', () => {
+  it('has a Performance section in the table of contents, one block per workload', () => {
+    expect(page).toContain('<a href="#performance">Performance</a>');
+    expect(page).toContain('<h2>Performance</h2>');
+    expect(markupOnly(page).match(/data-workload="(cpu|mine)"/g)).toEqual(['data-workload="cpu"', 'data-workload="mine"']);
+    expect(new Set(idsIn(page)).size).toBe(idsIn(page).length);
+  });
+
+  it('gives the medians and the speed relative to the host, with readings', () => {
+    expect(markupOnly(page)).toMatch(/<tr data-runtime="qemu-q35" data-baseline="host" data-metric="events_per_s_1t">[\s\S]*?<strong>0\.250×<\/strong>[\s\S]*?75% slower than host/);
+    expect(markupOnly(page)).toMatch(/data-runtime="runc" data-baseline="host" data-metric="wall_s_1t">[\s\S]*?<strong>0\.990×<\/strong>/);
+  });
+
+  it('draws one chart per workload: runtimes as bars relative to the host, the host as a 1× line, the TCG caveat in its caption', () => {
+    const specs = readJsonScript(page, 'vmbench-chart-specs') as ChartSpec[];
+    const cpu = specs.find((s) => s.id === 'perf-performance-cpu')!;
+    expect(cpu.valueUnit).toBe('relative');
+    expect(cpu.subtitle).toContain('These VM figures measure TCG');
+    const sets = cpu.config!.data.datasets;
+    expect(sets.map((d) => d.runtime)).toEqual(['qemu-q35', 'runc', 'host']);
+    expect(sets[2]).toMatchObject({ type: 'line', data: [1, 1] });
+    expect(sets[0]!.data).toEqual([0.25, 0.25]);
+  });
+
+  it('escapes a hostile unit from a scenario everywhere it is shown', () => {
+    expect(markupOnly(page)).not.toContain('<img src=x');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const md = renderMarkdownSummary({ runs: [run] });
+    expect(md).not.toMatch(/(?<!\\)<img/); // backslash-escaped, as every Markdown cell is
+    expect(md).toContain('\\<img src=x onerror=alert(1)\\>\\|\\*\\_x\\_\\*');
+    expect(md).toContain('## Performance');
+    expect(md).toMatch(/\| qemu-q35 \| host \| events\\_per\\_s\\_1t \| 0\.250× \| [\d.–×]+ \| 75% slower than host \|/);
+  });
+
+  it('says why there is no chart when the run has no host baseline', () => {
+    const noHost = withPerformance(makeRunData(), ['qemu-q35', 'runc']);
+    const [chart] = buildWorkloadCharts(noHost, buildPalette([noHost]));
+    expect(chart!.config).toBeNull();
+    expect(chart!.emptyReason).toContain('No host baseline');
+  });
+
+  it('leaves a run without performance workloads as it was', () => {
+    expect(renderHtmlReport({ runs: [makeRunData()] })).not.toContain('<h2>Performance</h2>');
+  });
+});
+

@@ -1,0 +1,135 @@
+/**
+ * The workloads' result parsers on real output, captured once on the reference machine
+ * (test/fixtures/workload-output/: the raw console stream of each built-in workload, on the host
+ * runtime and, for cpu, a q35 TCG guest's serial console with its CRLF line ends), fed through
+ * the same collector the runner uses.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BUILTIN_WORKLOADS } from '../../../harness/workloads/builtin.js';
+import { customWorkload, type CustomWorkloadSpec } from '../../../harness/workloads/custom.js';
+import { OutputCollector, type CollectResult } from '../../../harness/workloads/output-collector.js';
+import type { WorkloadOutput } from '../../../harness/workloads/definition.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/workload-output/${name}`, import.meta.url), 'latin1');
+
+/** Feeds the text in uneven chunks (as a pipe delivers it), 1 ms apart on the host clock. */
+async function collect(text: string, chunk = 97): Promise<CollectResult> {
+  const c = new OutputCollector();
+  let at = 1_000_000n;
+  for (let i = 0; i < text.length; i += chunk) {
+    c.onOutput(Buffer.from(text.slice(i, i + chunk), 'latin1'), (at += 1_000_000n), 'stdout');
+  }
+  c.onExit('exited with code 0');
+  return c.wait(1000);
+}
+
+const values = (result: ReturnType<typeof BUILTIN_WORKLOADS.cpu.parse>): Record<string, number> => {
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return result.ok ? Object.fromEntries(result.metrics.map((m) => [m.name, m.value])) : {};
+};
+
+describe('built-in workloads on captured output', () => {
+  it('cpu (host): events per second and wall time, 1 thread and every CPU', async () => {
+    const done = await collect(fixture('cpu-host.txt'));
+    expect(done.state).toBe('done');
+    expect(values(BUILTIN_WORKLOADS.cpu!.parse(done.output))).toEqual({
+      events_per_s_1t: 3208.99, wall_s_1t: 0.3104, events_per_s_nt: 6094.48, wall_s_nt: 0.3268,
+    });
+    expect(done.output.steps.get('all')?.fields.threads).toBe('2');
+  });
+
+  it('cpu (q35 guest under TCG): the serial console, boot lines and CRLF included', async () => {
+    const done = await collect(fixture('cpu-qemu-q35.txt'), 13);
+    expect(done.state).toBe('done');
+    expect(values(BUILTIN_WORKLOADS.cpu!.parse(done.output))).toEqual({
+      events_per_s_1t: 790.95, wall_s_1t: 1.2617, events_per_s_nt: 886.37, wall_s_nt: 1.125,
+    });
+  });
+
+  it('memory: read and write MiB/s', async () => {
+    const done = await collect(fixture('memory-host.txt'));
+    expect(values(BUILTIN_WORKLOADS.memory!.parse(done.output))).toEqual({ read_mib_s: 22908.57, write_mib_s: 16565.16 });
+  });
+
+  it('syscall: ns per call from total time, events and calls per event', async () => {
+    const done = await collect(fixture('syscall-host.txt'));
+    const v = values(BUILTIN_WORKLOADS.syscall!.parse(done.output));
+    expect(v.ns_per_call).toBeCloseTo(71.5, 6);
+  });
+
+  it('output cut short is not done, and says what it saw', async () => {
+    const text = fixture('cpu-host.txt');
+    const done = await collect(text.slice(0, text.indexOf('VMBENCH_STEP name=all')));
+    expect(done.state).toBe('exited');
+    if (done.state === 'exited') expect(done.reason).toContain('before the workload finished');
+  });
+
+  it('a done marker without the figures fails the sample with the output tail as its reason', async () => {
+    const text = fixture('memory-host.txt').replace(/MiB transferred \([0-9.]+ MiB\/sec\)/g, 'MiB transferred (garbled)');
+    const done = await collect(text);
+    const parsed = BUILTIN_WORKLOADS.memory!.parse(done.output);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.reason).toContain('no read_mib_s in the output of step read');
+      expect(parsed.reason).toContain('execution time (avg/stddev)'); // the step's last lines
+    }
+  });
+
+  it('a failing sysbench (non-zero status) fails with the status', async () => {
+    const text = fixture('syscall-host.txt').replace('VMBENCH_DONE status=0', 'VMBENCH_DONE status=127');
+    const parsed = BUILTIN_WORKLOADS.syscall!.parse((await collect(text)).output);
+    expect(parsed).toMatchObject({ ok: false });
+    if (!parsed.ok) expect(parsed.reason).toContain('status 127');
+  });
+});
+
+describe('custom workloads', () => {
+  const spec: CustomWorkloadSpec = {
+    name: 'mine', description: '', command: ['/usr/bin/mine', "it's"], binaries: [], files: [], inputBytes: 0, output: 'parse', timeLimitMs: 1000,
+    metrics: [
+      { name: 'score', unit: 'points', better: 'higher', regex: null },
+      { name: 'speed', unit: 'MB/s', better: 'higher', regex: 'speed: ([0-9.]+) MB/s' },
+    ],
+  };
+  const output = (lines: string[], status = 0): WorkloadOutput => ({ lines, steps: new Map(), status, elapsedMs: 1500 });
+
+  it('reads key=value words and regex groups, and adds elapsed_s', () => {
+    const parsed = customWorkload(spec).parse(output(['warming up', 'score=12 other=3', 'speed: 45.5 MB/s', 'score=14']));
+    expect(parsed).toEqual({ ok: true, metrics: [
+      { name: 'elapsed_s', unit: 's', better: 'lower', value: 1.5 },
+      { name: 'score', unit: 'points', better: 'higher', value: 14 },
+      { name: 'speed', unit: 'MB/s', better: 'higher', value: 45.5 },
+    ] });
+  });
+
+  it('a regex that never matches fails the sample, naming the metric and the output tail', () => {
+    const parsed = customWorkload(spec).parse(output(['score=1', 'speed: fast']));
+    expect(parsed).toMatchObject({ ok: false });
+    if (!parsed.ok) expect(parsed.reason).toMatch(/metric speed: found no a match of .* in the output: score=1 \| speed: fast/);
+  });
+
+  it('puts the argv in the script as literal words (a quote stays a quote, nothing expands)', () => {
+    const script = customWorkload({ ...spec, command: ['/usr/bin/mine', "it's", '$HOME', '*', '`x`'] }).script;
+    expect(script).toContain(`'/usr/bin/mine' 'it'\\''s' '$HOME' '*' '\`x\`' || status=$?`);
+  });
+});
+
+describe('the collector', () => {
+  it('sets no time limit timer once the workload is done (nothing keeps the process alive)', async () => {
+    const c = new OutputCollector();
+    c.onOutput(Buffer.from('VMBENCH_READY uptime= kernel=x\nVMBENCH_STEP name=a\nok\nVMBENCH_DONE status=0\n'), 5n, 'stdout');
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const done = await c.wait(60_000);
+    expect(done.state).toBe('done');
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
+  });
+
+  it('times out a workload that never finishes, keeping what it printed', async () => {
+    const c = new OutputCollector();
+    c.onOutput(Buffer.from('VMBENCH_READY\nVMBENCH_STEP name=a\nworking\n'), 5n, 'stdout');
+    const done = await c.wait(20);
+    expect(done).toMatchObject({ state: 'timeout' });
+    expect(done.output.lines).toEqual(['working']);
+  });
+});
