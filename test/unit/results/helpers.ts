@@ -44,6 +44,7 @@ export function makeSample(over: Partial<StartupSample> = {}): StartupSample {
     instanceKernel: '6.6.0',
     guestUptimeAtReadyS: 0.31,
     exitedBeforeStop: false,
+    isolation: null,
     ...over,
   };
 }

@@ -16,6 +16,7 @@ const meta: RunMeta = {
   scenarios: [],
   samples: 2,
   failures: 0,
+  skipped: [],
 };
 
 const env = {

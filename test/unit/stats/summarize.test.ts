@@ -26,6 +26,7 @@ function sample(over: Partial<StartupSample> & Pick<StartupSample, 'runtime'>): 
     instanceKernel: null,
     guestUptimeAtReadyS: null,
     exitedBeforeStop: false,
+    isolation: null,
     ...over,
   };
 }

@@ -24,7 +24,7 @@ async function collect(text: string, chunk = 97): Promise<CollectResult> {
   return c.wait(1000);
 }
 
-const values = (result: ReturnType<typeof BUILTIN_WORKLOADS.cpu.parse>): Record<string, number> => {
+const values = (result: ReturnType<NonNullable<typeof BUILTIN_WORKLOADS.cpu>['parse']>): Record<string, number> => {
   expect(result.ok, JSON.stringify(result)).toBe(true);
   return result.ok ? Object.fromEntries(result.metrics.map((m) => [m.name, m.value])) : {};
 };
