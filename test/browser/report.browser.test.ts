@@ -60,6 +60,11 @@ async function openReport(browser: Browser, file: string): Promise<OpenedReport>
   return opened;
 }
 
+// npm test installs chromium (scripts/setup.sh --tests): its absence is a failure, not a silent skip.
+it('chromium is installed for the browser tests', () => {
+  expect(chromiumMissing, SKIP_REASON).toBe(false);
+});
+
 describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in chromium', () => {
   let browser: Browser;
   let dir: string;
@@ -216,6 +221,12 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
     await report.page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
     await report.page.locator('#density').screenshot({ path: join(ARTIFACTS, 'report-density.png') });
     await report.page.locator('#isolation').screenshot({ path: join(ARTIFACTS, 'report-isolation.png') });
+    // Real images of a drawn page, not empty files: PNG signature and a size only a rendered page reaches.
+    for (const name of ['report.png', 'report-density.png', 'report-isolation.png']) {
+      const png = readFileSync(join(ARTIFACTS, name));
+      expect(png.subarray(0, 8).toString('hex'), name).toBe('89504e470d0a1a0a');
+      expect(png.length, name).toBeGreaterThan(10_000);
+    }
   });
 
   it('renders a density-only run: no errors, the startup charts reduced to a line, every density chart drawn', async () => {

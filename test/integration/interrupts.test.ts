@@ -56,6 +56,9 @@ describe('Ctrl-C in the middle of a run', () => {
     expect(meta.status).toBe('interrupted');
     const lines = readFileSync(join(runDir, 'samples.jsonl'), 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(4);
+    // A VM really ran (a host without QEMU would skip it and the test would prove nothing about VMs).
+    expect(meta.skipped).toEqual([]);
+    expect(lines.map((l) => JSON.parse(l) as { kind: string; outcome: string }).some((x) => x.kind === 'vm' && x.outcome === 'ok')).toBe(true);
     expect(leftovers()).toEqual([]);
     expect(journals(state)).toEqual([]);
     const report = await vmbench(['report', runDir]);
@@ -98,6 +101,9 @@ describe('SIGKILL of the harness', () => {
     const cleanup = await vmbench(['cleanup'], { VMBENCH_STATE_DIR: state });
     expect(cleanup.exitCode, cleanup.all).toBe(0);
     expect(cleanup.stdout).toMatch(/Run \S+:/);
+    // The VM booting when the harness died was orphaned, and cleanup killed it.
+    expect(cleanup.stdout).toMatch(/killed vm instance/);
+    expect(cleanup.stdout).toContain('every process is gone (reaped), nothing left');
     expect(leftovers()).toEqual([]);
     expect(journals(state)).toEqual([]);
     // The samples measured before the kill are still there.
