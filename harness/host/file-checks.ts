@@ -91,12 +91,10 @@ export function checkRegularFile(path: string, options: RegularFileOptions): Pat
 }
 
 /**
- * Reads a file that checkRegularFile accepts. Opened non-blocking and checked again on the open
- * descriptor, so a file swapped for a FIFO or a device in between is still never read from.
+ * Opens non-blocking and checks again on the open descriptor, so a file swapped for a FIFO or a
+ * device after it was checked is still never read from; then reads with `read`.
  */
-export function readRegularFile(path: string, options: RegularFileOptions): PathCheck<Buffer> {
-  const checked = checkRegularFile(path, options);
-  if (!checked.ok) return checked;
+function readOpened(path: string, expected: string, read: (fd: number, size: number) => PathCheck<Buffer>): PathCheck<Buffer> {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
@@ -105,8 +103,21 @@ export function readRegularFile(path: string, options: RegularFileOptions): Path
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, problem: `is ${describeType(stats)}; expected ${options.expected}` };
-    const buffer = Buffer.alloc(Math.min(stats.size, options.maxBytes) + 1);
+    if (!stats.isFile()) return { ok: false, problem: `is ${describeType(stats)}; expected ${expected}` };
+    return read(fd, stats.size);
+  } catch (error) {
+    return { ok: false, problem: `cannot be read: ${(error as Error).message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a file that checkRegularFile accepts, at most maxBytes. */
+export function readRegularFile(path: string, options: RegularFileOptions): PathCheck<Buffer> {
+  const checked = checkRegularFile(path, options);
+  if (!checked.ok) return checked;
+  return readOpened(path, options.expected, (fd, size) => {
+    const buffer = Buffer.alloc(Math.min(size, options.maxBytes) + 1);
     let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
@@ -118,30 +129,15 @@ export function readRegularFile(path: string, options: RegularFileOptions): Path
       if (length === buffer.length) break;
     }
     return { ok: true, value: buffer.subarray(0, length) };
-  } catch (error) {
-    return { ok: false, problem: `cannot be read: ${(error as Error).message}` };
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** The first bytes of a file checkRegularFile accepted (a format check before the full read). */
 export function readFileHead(path: string, bytes: number): PathCheck<Buffer> {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
-  } catch (error) {
-    return { ok: false, problem: `cannot be opened: ${(error as Error).message}` };
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return { ok: false, problem: 'is no longer a regular file' };
+  return readOpened(path, 'a regular file', (fd) => {
     const buffer = Buffer.alloc(bytes);
     return { ok: true, value: buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)) };
-  } catch (error) {
-    return { ok: false, problem: `cannot be read: ${(error as Error).message}` };
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /**
