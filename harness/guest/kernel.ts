@@ -1,6 +1,6 @@
 /**
  * Which kernel a VM boots: --kernel, else $VMBENCH_KERNEL, else the newest /boot/vmlinuz-*.
- * On a PVM host (see ENVIRONMENT.md) a stock kernel does not boot under KVM: the user can point
+ * On a PVM host (module kvm_pvm, used where a cloud VM has no nested VT-x) a stock kernel does not boot under KVM: the user can point
  * --kernel at a PVM guest kernel and the KVM probe will then pass.
  */
 import { createHash } from 'node:crypto';

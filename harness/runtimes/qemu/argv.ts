@@ -3,7 +3,7 @@
  * passes through a shell.
  *
  * -display none -nodefaults -serial stdio: the serial console is the marker channel
- *   (-nographic with -serial file: gives an empty file on QEMU 7.2, see ENVIRONMENT.md).
+ *   (-nographic with -serial file: gives an empty file on QEMU 7.2).
  * -no-reboot: the guest's `reboot -f` at the end of a workload makes QEMU exit.
  * tb-size=32: TCG's translation cache defaults to 1 GiB of host memory; 32 MiB keeps a 128 MiB
  *   guest near 200 MiB RSS without slowing a short boot.
