@@ -10,7 +10,7 @@ describe('argv built for each runtime', () => {
     const argv = qemuArgv({ ...base, spec: { machine: 'q35', memoryMiB: 128, vcpus: 1 }, accel: 'tcg' });
     expect(argv).toEqual(['-name', 'vmbench-x', '-M', 'q35', '-accel', 'tcg,tb-size=32', '-m', '128M', '-smp', '1',
       '-display', 'none', '-nodefaults', '-no-user-config', '-serial', 'stdio', '-no-reboot',
-      '-kernel', '/boot/vmlinuz', '-initrd', '/c/initramfs.cpio', '-append', 'console=ttyS0 earlyprintk=serial,ttyS0,115200 quiet panic=-1 -- vm hello']);
+      '-kernel', '/boot/vmlinuz', '-initrd', '/c/initramfs.cpio', '-append', 'console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 -- vm hello']);
     expect(argv).not.toContain('-nographic');
   });
 
@@ -18,13 +18,13 @@ describe('argv built for each runtime', () => {
     const argv = qemuArgv({ ...base, spec: { machine: 'microvm', memoryMiB: 256, vcpus: 2 }, accel: 'kvm', workload: 'idle' });
     expect(argv.slice(argv.indexOf('-accel'), argv.indexOf('-accel') + 4)).toEqual(['-accel', 'kvm', '-cpu', 'host']);
     expect(argv).toContain('256M');
-    expect(argv.at(-1)).toBe('console=ttyS0 earlyprintk=serial,ttyS0,115200 quiet panic=-1 pci=off -- vm idle');
+    expect(argv.at(-1)).toBe('console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 pci=off -- vm idle');
     expect(kernelCommandLine('q35', 'idle')).not.toContain('pci=off');
   });
 
   it('microvm under TCG is told the host TSC rate, so its PIT calibration cannot hang the boot', () => {
     const argv = qemuArgv({ ...base, spec: { machine: 'microvm', memoryMiB: 128, vcpus: 1 }, accel: 'tcg', tscKhz: 2596150 });
-    expect(argv.at(-1)).toBe('console=ttyS0 earlyprintk=serial,ttyS0,115200 quiet panic=-1 pci=off tsc_early_khz=2596150 -- vm hello');
+    expect(argv.at(-1)).toBe('console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 pci=off tsc_early_khz=2596150 -- vm hello');
     expect(kernelCommandLine('microvm', 'hello', 'kvm', 2596150)).not.toContain('tsc_early_khz');
     expect(kernelCommandLine('q35', 'hello', 'tcg', 2596150)).not.toContain('tsc_early_khz');
     expect(kernelCommandLine('microvm', 'hello', 'tcg', null)).not.toContain('tsc_early_khz');
