@@ -10,6 +10,7 @@ import { classifyHostVirtualization } from './host-virtualization.js';
 import type { RunData } from './report-input.js';
 import { probeScenarios } from './isolation-facts.js';
 import { unsuccessfulSamples } from './run-facts.js';
+import { hostDifferences } from '../harness/compare/host-differences.js';
 
 export interface Caveat {
   severity: 'warning' | 'info';
@@ -179,22 +180,9 @@ export function deriveCaveats(run: RunData): Caveat[] {
 export function crossRunCaveats(runs: readonly RunData[]): Caveat[] {
   const [base, ...others] = runs;
   if (base === undefined) return [];
-  const out: Caveat[] = [];
-  const fields: Array<[string, (r: RunData) => string]> = [
-    ['CPU', (r) => r.env.cpuModel],
-    ['cores', (r) => String(r.env.cores)],
-    ['host kernel', (r) => r.env.hostKernel],
-    ['host virtualization', (r) => r.env.hostVirtualization],
-    ['VM accelerators', (r) => list(r.samples.filter((s) => s.kind === 'vm' && s.accel !== null).map((s) => String(s.accel))) || 'none'],
-    ['QEMU', (r) => r.env.qemu?.version ?? 'none'],
-  ];
-  for (const [name, pick] of fields) {
-    const differing = others.filter((r) => pick(r) !== pick(base));
-    if (differing.length === 0) continue;
-    out.push({
-      severity: 'warning',
-      text: `The runs differ in ${name}: ${runs.map((r) => `${r.meta.runId}: ${pick(r)}`).join('; ')}. A change between them may come from that, not from the software under test.`,
-    });
-  }
-  return out;
+  // The same list `vmbench compare` names first (harness/compare/host-differences.ts).
+  return others.flatMap((other) => hostDifferences([base], [other]).map((d) => ({
+    severity: 'warning' as const,
+    text: `The runs differ in ${d.what}: ${base.meta.runId}: ${d.base}; ${other.meta.runId}: ${d.other}. A change between them may come from that, not from the software under test.`,
+  })));
 }

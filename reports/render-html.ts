@@ -8,7 +8,8 @@ import { buildPalette, type Palette } from './charts/palette.js';
 import { buildRunComparisonChart } from './charts/run-comparison-chart.js';
 import { buildDensityCharts, buildRunCharts } from './charts/run-charts.js';
 import { evaluateClaims } from './claims.js';
-import { compareRuns } from './compare-runs.js';
+import { reportComparison } from './compare-runs.js';
+import { buildForestPlot } from './charts/forest-plot.js';
 import { hasDensity } from './density-facts.js';
 import { hasPerformance } from './performance-facts.js';
 import { buildWorkloadCharts } from './charts/workload-chart.js';
@@ -110,9 +111,14 @@ function perRunCaveats(runs: readonly RunData[]): Caveat[] {
   }));
 }
 
-function renderComparison(runs: readonly RunData[], palette: Palette): string {
+function renderComparison(input: ReportInput, palette: Palette): string {
+  const runs = input.runs;
+  const result = reportComparison(input);
   const views = runs.map((run, i) => makeView(run, `run${i + 1}-`, palette));
-  const comparisonCharts: ChartSpec[] = [buildRunComparisonChart(runs, 'startup'), buildRunComparisonChart(runs, 'teardown')];
+  const comparisonCharts: ChartSpec[] = [
+    ...result.pairs.map(buildForestPlot),
+    buildRunComparisonChart(runs, 'startup'), buildRunComparisonChart(runs, 'teardown'),
+  ];
   const caveats = [...crossRunCaveats(runs), ...perRunCaveats(runs)];
   const toc: TocEntry[] = [
     { id: COMPARISON_IDS.caveats, title: 'Caveats' },
@@ -120,10 +126,10 @@ function renderComparison(runs: readonly RunData[], palette: Palette): string {
     { id: COMPARISON_IDS.charts, title: 'Side by side' },
     ...views.map((v, i) => ({ id: anchor(v, 'top'), title: `Run ${i === 0 ? 'baseline' : i + 1}`, children: runToc(v) })),
   ];
-  const body = html`${renderComparisonHeader(runs)}
+  const body = html`${renderComparisonHeader(runs, result)}
 ${renderToc(toc)}
 ${renderCaveats(COMPARISON_IDS.caveats, caveats)}
-${renderComparisonTable(runs)}
+${renderComparisonTable(result)}
 <section id="${COMPARISON_IDS.charts}"><h2>Side by side</h2><div class="charts">${comparisonCharts.map(renderChartFigure)}</div></section>
 ${views.map(
   (v, i) => html`<section class="run-section" id="${anchor(v, 'top')}">
@@ -132,13 +138,11 @@ ${views.map(
   ${runBody(v)}
 </section>`,
 )}`;
-  const [baseline, ...others] = runs;
-  const deltas = baseline === undefined ? [] : others.map((o) => ({ baseline: baseline.meta.runId, other: o.meta.runId, deltas: compareRuns(baseline, o) }));
   return renderDocument({
     title: `vmbench comparison · ${runs.map((r) => r.meta.runId).join(' vs ')}`,
     body,
     charts: [...comparisonCharts, ...views.flatMap(allCharts)],
-    data: pageData(views, { comparisons: deltas }),
+    data: pageData(views, { comparison: result }),
   });
 }
 
@@ -146,5 +150,5 @@ export function renderHtmlReport(input: ReportInput): string {
   const [first] = input.runs;
   if (first === undefined) throw new RangeError('renderHtmlReport needs at least one run');
   const palette = buildPalette(input.runs);
-  return input.runs.length === 1 ? renderSingleRun(first, palette) : renderComparison(input.runs, palette);
+  return input.runs.length === 1 ? renderSingleRun(first, palette) : renderComparison(input, palette);
 }

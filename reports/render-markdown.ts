@@ -4,10 +4,11 @@
  * runs, the differences).
  * Numbers are formatted exactly as in the HTML report.
  */
-import { crossRunCaveats, deriveCaveats } from './caveats.js';
+import { deriveCaveats } from './caveats.js';
 import { MEMORY_METHODS } from './charts/memory-methods.js';
 import { evaluateClaims } from './claims.js';
-import { compareRuns } from './compare-runs.js';
+import { reportComparison } from './compare-runs.js';
+import { renderComparisonMarkdown } from './markdown-compare.js';
 import { densityGroups, densityScenarios, densityWarningsFor, hasDensity, isDensityOnlyWarning } from './density-facts.js';
 import {
   formatBytes,
@@ -15,9 +16,7 @@ import {
   formatFigure,
   formatMiB,
   formatMs,
-  formatMsDelta,
   formatMsInterval,
-  formatPercentDelta,
   formatRatio,
   formatRatioInterval,
   formatTimestamp,
@@ -165,30 +164,13 @@ function runSections(run: RunData, level: string): string {
   ].filter((part): part is string => part !== null).join('\n\n');
 }
 
-function differences(baseline: RunData, other: RunData): string {
-  return markdownTable(
-    [
-      { title: 'Scenario' }, { title: 'Runtime' }, { title: 'Metric' },
-      { title: `Baseline ${baseline.meta.runId}`, align: 'right' }, { title: `Run ${other.meta.runId}`, align: 'right' },
-      { title: 'Difference', align: 'right' }, { title: 'Relative', align: 'right' }, { title: 'Verdict' },
-    ],
-    compareRuns(baseline, other).map((d) => [
-      d.scenario, d.runtime, d.metric,
-      `${formatMs(d.baseline?.median)} (${formatMsInterval(d.baseline?.ci95)})`,
-      `${formatMs(d.other?.median)} (${formatMsInterval(d.other?.ci95)})`,
-      formatMsDelta(d.difference), formatPercentDelta(d.relative), d.verdict,
-    ]),
-  );
-}
-
 export function renderMarkdownSummary(input: ReportInput): string {
   const [baseline, ...others] = input.runs;
   if (baseline === undefined) throw new RangeError('renderMarkdownSummary needs at least one run');
   if (others.length === 0) return `# vmbench summary\n\n${runSections(baseline, '##')}\n`;
   const parts = [
-    `# vmbench comparison of ${input.runs.length} runs\n\nBaseline: \`${baseline.meta.runId}\`. “changed” means the two medians' 95% intervals do not overlap.`,
-    `## Differences between the runs' machines\n\n${bullets(crossRunCaveats(input.runs).map((c) => c.text))}`,
-    ...others.map((o) => `## Run ${escapeMarkdownText(o.meta.runId)} vs baseline\n\n${differences(baseline, o)}`),
+    `# vmbench comparison of ${input.runs.length} runs\n\nBaseline: \`${baseline.meta.runId}\`.`,
+    renderComparisonMarkdown(reportComparison(input)),
     ...input.runs.map((r, i) => `## Run ${i === 0 ? 'baseline' : i + 1}: ${escapeMarkdownText(r.meta.runId)}\n\n${runSections(r, '###')}`),
   ];
   return `${parts.join('\n\n')}\n`;

@@ -1,4 +1,5 @@
 /** What the renderers take: one or more result directories, already read and parsed. */
+import type { ComparisonResult } from '../harness/compare/compare-runs.js';
 import type { DensityRecord, EnvInfo, RunMeta, StartupSample, Summary } from '../harness/results/format.js';
 
 /** One results/<run-id>/ directory. */
@@ -17,4 +18,6 @@ export interface RunData {
 /** One run: a normal report. Several: a comparison, the first run being the baseline. */
 export interface ReportInput {
   runs: RunData[];
+  /** The comparison to show (vmbench compare --html); default: the first run against each other with default thresholds. */
+  comparison?: ComparisonResult;
 }

@@ -8,6 +8,7 @@ import { runCommand } from './commands/run.js';
 import { doctorCommand } from './commands/doctor.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
+import { compareCommand } from './commands/compare.js';
 import { cleanupCommand } from './commands/cleanup.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { closeLauncher } from '../process/launch.js';
@@ -51,6 +52,19 @@ program.command('report')
   .option('-o, --out <FILE>', 'output file (default: <dir>/report.html, or comparison.html)')
   .option('-f, --format <html|markdown>', 'html (default) or markdown (to stdout unless --out)')
   .action(async (dirs: string[], flags) => { exitCode = await reportCommand(dirs, flags); });
+
+program.command('compare')
+  .description('Compare runs metric by metric: test, Holm correction, minimum effect, verdicts; --fail-on regression for CI')
+  .argument('<results-dir...>', 'BASE NEW [NEW…] (each NEW against BASE), or A1 A2 … -- B1 B2 … (two sides of several runs)')
+  .option('--alpha <P>', 'significance level of the whole comparison, Holm-corrected (default 0.01)')
+  .option('--min-effect <PCT>', 'smallest relative change of a median called a change (default 5%)')
+  .option('--baseline <FILE>', 'per-metric thresholds (YAML or JSON: alpha, minEffect, metrics rules)')
+  .option('--fail-on <regression|change>', 'exit 1 when a metric regressed (or changed either way)')
+  .option('--json', 'the comparison as JSON on stdout')
+  .option('--markdown', 'the comparison as Markdown on stdout')
+  .option('--html <FILE>', 'also write the HTML comparison report (verdicts, forest plot) to FILE')
+  .addHelpText('after', '\nExamples:\n  vmbench compare results/A results/B\n  vmbench compare --fail-on regression --baseline ci-thresholds.yaml results/A1 results/A2 results/A3 -- results/B1 results/B2 results/B3\n\nExit codes: 0 no regression (or no --fail-on), 1 --fail-on matched, 2 bad input (a directory, a flag, the thresholds file).')
+  .action(async (dirs: string[], flags) => { exitCode = await compareCommand(dirs, flags, process.argv.slice(2)); });
 
 program.command('calibrate')
   .description("Time the harness's own launch path against a lean C launcher (and hyperfine) on this host")

@@ -241,6 +241,36 @@ export interface EnvInfo {
   hostTscKhz: number | null;
   /** The harness's own cost, measured at start so readers can judge its distortion. */
   harness: HarnessOverhead;
+  /** What makes two runs of the same code differ, read before the first launch (absent in older results). */
+  fingerprint?: HostFingerprint;
+}
+
+/**
+ * Host settings that change timings or memory figures between otherwise identical runs, read
+ * from /proc and /sys before the first launch. null: not available on this host (no cpufreq in
+ * most VMs, no KSM without CONFIG_KSM).
+ */
+export interface HostFingerprint {
+  cpuModel: string;
+  /** /proc/cpuinfo "microcode" of the first CPU. */
+  microcode: string | null;
+  /** cpufreq scaling_governor of every CPU (one value when all agree, else "a, b"). */
+  cpuGovernor: string | null;
+  /** Turbo/boost: cpufreq/boost ("1" on), or intel_pstate/no_turbo inverted; null: no such control. */
+  cpuBoost: string | null;
+  /** Transparent huge pages: the selected mode of enabled and defrag ("always", "madvise" …). */
+  thp: string | null;
+  thpDefrag: string | null;
+  swapTotalBytes: number | null;
+  swapUsedBytes: number | null;
+  swappiness: number | null;
+  /** /sys/kernel/mm/ksm/run: "0" off, "1" merging, "2" unmerging. */
+  ksmRun: string | null;
+  /** Who manages container cgroups: vmbench starts runc/crun without --systemd-cgroup, so "cgroupfs", plus PID 1's name. */
+  cgroupDriver: string;
+  /** Page cache before the run: Cached, Buffers and Dirty of /proc/meminfo, bytes. */
+  pageCache: { cachedBytes: number; buffersBytes: number; dirtyBytes: number } | null;
+  memAvailableBytes: number | null;
 }
 
 export interface HarnessOverhead {

@@ -3,8 +3,8 @@
  * Several files are all checked before anything is thrown, so one run reports every mistake.
  */
 import { resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
-import { Checker } from './checker.js';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import { parseYamlForCheck } from './yaml-document.js';
 import { withDefaults } from './defaults.js';
 import { isIdentifier } from './fields.js';
 import { resolveScenarioArg, SCENARIO_EXPECTED, SCENARIO_MAX_BYTES } from './resolve-arg.js';
@@ -91,37 +91,12 @@ function checkFile(file: string, host: HostLimits): CheckResult {
 }
 
 function checkText(text: string, file: string, host: HostLimits): CheckResult {
-  const lines = new LineCounter();
-  // prettyErrors off: positions come from our LineCounter, messages stay one line.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const c = new Checker(file, lines, doc);
-  if (doc.errors.length > 0) {
-    reportSyntaxErrors(c, lines, doc.errors, text);
-    return { issues: c.issues };
-  }
+  const { checker: c, doc, lines, ok } = parseYamlForCheck(text, file, 'a scenario file');
+  if (!ok) return { issues: c.issues };
   const input = validateScenario(c, doc.contents, host);
   const issues = [...c.issues].sort((a, b) => a.line - b.line || a.column - b.column);
   const name = nameOf(doc, lines);
   return { scenario: input && withDefaults(input, file), issues, ...(name && { name }) };
-}
-
-/** One issue per line: a YAML error often cascades into more on the same line. */
-function reportSyntaxErrors(c: Checker, lines: LineCounter, errors: readonly YAMLError[], text: string): void {
-  const seen = new Set<number>();
-  for (const { pos, code, message } of errors) {
-    const { line } = lines.linePos(pos[0]);
-    if (seen.has(line)) continue;
-    seen.add(line);
-    const found = syntaxMessage(code, message, text.slice(pos[0]));
-    c.report({ range: [pos[0], pos[1], pos[1]] }, 'valid YAML', found, `invalid YAML: ${found}`);
-  }
-}
-
-/** The parser's words, except where they name the key or talk about the parser's own API. */
-function syntaxMessage(code: YAMLError['code'], message: string, rest: string): string {
-  if (code === 'DUPLICATE_KEY') return `duplicate key ${JSON.stringify(/^[^:\n]*/.exec(rest)![0].trim())}`;
-  if (code === 'MULTIPLE_DOCS') return 'a scenario file holds one document, found a second one after "---"';
-  return message;
 }
 
 function nameOf(doc: Document, lines: LineCounter): CheckResult['name'] {

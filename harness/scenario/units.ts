@@ -27,3 +27,12 @@ export function parseDurationMs(value: string | number): number | undefined {
   if (match === null) return undefined;
   return Number(match[1]) * MS_PER_UNIT[match[2] ?? 's']!;
 }
+
+const PERCENT = /^(-?\d+(?:\.\d+)?)\s*%?$/;
+
+/** "5%", "2.5 %", "5" or 5 → 0.05 (a bare number is percent). */
+export function parsePercent(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value / 100 : undefined;
+  const match = PERCENT.exec(value.trim());
+  return match === null ? undefined : Number(match[1]) / 100;
+}

@@ -51,9 +51,10 @@ export interface ChartConfigJson {
 
 /**
  * How the page formats the numbers of a chart: 'box' box plots, 'cdf' cumulative fractions,
- * 'bar' one value per bar, 'xy' points over instances running (x is a count, y the value).
+ * 'bar' one value per bar, 'xy' points over instances running (x is a count, y the value),
+ * 'forest' a ratio with its interval per row (a floating bar and a point).
  */
-export type TooltipStyle = 'box' | 'cdf' | 'bar' | 'xy';
+export type TooltipStyle = 'box' | 'cdf' | 'bar' | 'xy' | 'forest';
 
 /**
  * Unit of the value axis. 'relative': a speed relative to a baseline (1 = the same), drawn as
@@ -74,6 +75,8 @@ export interface ChartSpec {
   tooltip: TooltipStyle;
   /** 'half' sits next to another half-width chart on wide screens; default: half for 'bar' charts, else full. */
   width?: 'full' | 'half';
+  /** Height of the drawing in pixels, for charts with one row per item (default: the stylesheet's). */
+  heightPx?: number;
   /** Axis the reader can switch between log and linear (the config says which it starts as), with its title for each. */
   scaleToggle: { axis: 'x' | 'y'; titles: { logarithmic: string; linear: string } } | null;
   /** Null when there is nothing to draw: the page shows `emptyReason` instead of a canvas. */

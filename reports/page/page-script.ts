@@ -103,6 +103,14 @@ export const PAGE_SCRIPT = String.raw`
         return ctx.dataset.label + ': ' + exactValue(spec, value, bytes);
       };
     },
+    // A comparison's ratio (a point) and its 95% interval (a floating bar), with the verdict.
+    forest: function () {
+      return function (ctx) {
+        if (Array.isArray(ctx.raw)) return '95% interval ' + exactTimes(ctx.raw[0]) + ' … ' + exactTimes(ctx.raw[1]);
+        var verdict = ctx.dataset.verdicts ? ctx.dataset.verdicts[ctx.dataIndex] : '';
+        return 'ratio ' + exactTimes(ctx.parsed.x) + (verdict ? ': ' + verdict : '');
+      };
+    },
     // A point over "instances running"; a fit line says what it is instead.
     xy: function (spec) {
       return function (ctx) {

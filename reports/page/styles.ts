@@ -83,6 +83,9 @@ td.pre, .pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 .verdict-not-measured { background: var(--soft); color: var(--muted); border: 1px solid var(--line); }
 .verdict-changed { background: var(--warn-bg); color: var(--warn); border: 1px solid #ffe066; }
 .verdict-within-noise { background: var(--soft); color: var(--muted); border: 1px solid var(--line); }
+.verdict-regressed { background: var(--bad-bg); color: var(--bad); border: 1px solid #ffc9c9; }
+.verdict-improved { background: var(--ok-bg); color: var(--ok); border: 1px solid #b2f2bb; }
+.verdict-no-significant-change, .verdict-not-compared { background: var(--soft); color: var(--muted); border: 1px solid var(--line); }
 td.evidence { white-space: pre-line; font-size: 0.86rem; min-width: 340px; }
 
 /* Charts */

@@ -16,7 +16,7 @@ export function renderChartFigure(spec: ChartSpec): SafeHtml {
   const body =
     spec.config === null
       ? html`<div class="chart-empty">${spec.emptyReason ?? 'Nothing to draw.'}</div>`
-      : html`<div class="chart-box" id="${spec.id}-box"><canvas id="${spec.id}-canvas" role="img" aria-label="${spec.title}"></canvas></div>
+      : html`<div class="chart-box" id="${spec.id}-box"${spec.heightPx === undefined ? null : html` style="height: ${String(spec.heightPx)}px"`}><canvas id="${spec.id}-canvas" role="img" aria-label="${spec.title}"></canvas></div>
     ${spec.scaleToggle === null ? null : html`<div class="chart-tools"><button type="button" class="scale-toggle" data-scale-toggle="${spec.id}" hidden>Show linear scale</button></div>`}`;
   return html`<figure class="chart ${widthClass(spec)}" id="${spec.id}">
     <h3>${spec.title}</h3>

@@ -253,8 +253,11 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
     expect(comparison.consoleErrors).toEqual([]);
     expect(comparison.requests).toEqual([comparison.url]);
     const canvases = await comparison.page.evaluate(probeCanvases);
-    expect(canvases.length).toBe(2 + 2 * (5 + DENSITY_CANVASES.length));
+    // The forest plot of ratios, the two side-by-side box plots, then each run's own charts.
+    expect(canvases.length).toBe(3 + 2 * (5 + DENSITY_CANVASES.length));
+    expect(canvases.map((c) => c.id)).toContain('forest-1-canvas');
     for (const c of canvases) expect(c.hasChart && c.paintedPixels > 0, c.id).toBe(true);
+    await comparison.page.locator('#forest-1').screenshot({ path: join(ARTIFACTS, 'comparison-forest.png') });
     await comparison.page.screenshot({ path: join(ARTIFACTS, 'comparison.png'), fullPage: true });
   });
 });

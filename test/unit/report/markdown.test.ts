@@ -62,7 +62,8 @@ describe('renderMarkdownSummary, two runs', () => {
     const b = makeRunData({ runId: 'run-b', seed: 2, scale: 1.5 });
     const md = renderMarkdownSummary({ runs: [a, b] });
     expect(md).toContain('# vmbench comparison of 2 runs');
-    expect(md).toContain('## Run run-b vs baseline');
-    expect(md).toMatch(/\| busybox-echo \| qemu-q35 \| startup \| .* \| changed \|/);
+    expect(md).toContain('## run-b vs baseline run-a');
+    expect(md).toMatch(/\| busybox-echo \| qemu-q35 \| startup \| .* \| regressed \|/);
+    expect(md).toMatch(/Holm's correction/);
   });
 });

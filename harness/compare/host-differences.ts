@@ -1,0 +1,87 @@
+/**
+ * What differs between the hosts (and tools) of the two sides, named before any verdict: a change
+ * between runs on different kernels, CPUs, accelerators or THP modes may come from that and not
+ * from the software under test. Several runs a side: a side's value lists each distinct value.
+ */
+import type { EnvInfo } from '../results/format.js';
+import type { ComparableRun } from './comparable-run.js';
+
+export interface HostDifference {
+  what: string;
+  base: string;
+  other: string;
+}
+
+const MIB = 2 ** 20;
+const GIB = 2 ** 30;
+
+function gib(bytes: number | null | undefined): string {
+  return bytes === null || bytes === undefined ? 'unknown' : `${(bytes / GIB).toFixed(1)} GiB`;
+}
+
+function orUnknown(v: string | number | null | undefined): string {
+  return v === null || v === undefined ? 'not available' : String(v);
+}
+
+/** Each field: its name and how to read it from a run (exact string comparison). */
+const FIELDS: Array<[string, (r: ComparableRun) => string]> = [
+  ['CPU', (r) => r.env.cpuModel],
+  ['cores', (r) => String(r.env.cores)],
+  ['memory', (r) => gib(r.env.memTotalBytes)],
+  ['host kernel', (r) => r.env.hostKernel],
+  ['host virtualization', (r) => r.env.hostVirtualization],
+  ['CPU microcode', (r) => orUnknown(r.env.fingerprint?.microcode)],
+  ['CPU frequency governor', (r) => orUnknown(r.env.fingerprint?.cpuGovernor)],
+  ['CPU boost', (r) => orUnknown(r.env.fingerprint?.cpuBoost)],
+  ['transparent huge pages', (r) => orUnknown(r.env.fingerprint?.thp)],
+  ['THP defrag', (r) => orUnknown(r.env.fingerprint?.thpDefrag)],
+  ['swap', (r) => (r.env.fingerprint?.swapTotalBytes === undefined || r.env.fingerprint.swapTotalBytes === null ? 'not available' : r.env.fingerprint.swapTotalBytes === 0 ? 'off' : `${gib(r.env.fingerprint.swapTotalBytes)}`)],
+  ['swappiness', (r) => orUnknown(r.env.fingerprint?.swappiness)],
+  ['KSM', (r) => ({ '0': 'off', '1': 'on', '2': 'unmerging' } as Record<string, string>)[r.env.fingerprint?.ksmRun ?? ''] ?? 'not available'],
+  ['cgroup mode', (r) => r.env.cgroupMode],
+  ['cgroup driver', (r) => orUnknown(r.env.fingerprint?.cgroupDriver)],
+  ['QEMU', (r) => r.env.qemu?.version ?? 'none'],
+  ['runc', (r) => r.env.runc?.version ?? 'none'],
+  ['crun', (r) => r.env.crun?.version ?? 'none'],
+  ['VM accelerator', (r) => [...new Set(r.samples.filter((s) => s.kind === 'vm' && s.accel !== null).map((s) => String(s.accel)))].sort().join(', ') || 'no VM'],
+  ['guest kernel', (r) => (r.env.guestKernel ? `${r.env.guestKernel.path} (sha256 ${r.env.guestKernel.sha256.slice(0, 12)})` : 'none')],
+  ['busybox', (r) => (r.env.busybox ? `sha256 ${r.env.busybox.sha256.slice(0, 12)}` : 'none')],
+  ['launcher', (r) => r.env.harness.launcher?.kind ?? 'node'],
+  ['vmbench revision', (r) => r.env.gitRevision ?? 'unknown'],
+];
+
+function distinct(runs: readonly ComparableRun[], pick: (r: ComparableRun) => string): string[] {
+  return [...new Set(runs.map(pick))];
+}
+
+/** Numbers compared with a tolerance: load and page cache always differ a little. */
+function numericDifferences(base: readonly ComparableRun[], other: readonly ComparableRun[]): HostDifference[] {
+  const out: HostDifference[] = [];
+  const load = (runs: readonly ComparableRun[]): number[] => runs.map((r) => r.env.loadAvgAtStart[0]);
+  const bl = load(base);
+  const ol = load(other);
+  // A load-average difference of half a core or more means another program was competing.
+  if (Math.abs(Math.max(...bl) - Math.max(...ol)) >= 0.5 || Math.abs(Math.min(...bl) - Math.min(...ol)) >= 0.5) {
+    out.push({ what: 'load average at start (1 min)', base: bl.map((v) => v.toFixed(2)).join(' / '), other: ol.map((v) => v.toFixed(2)).join(' / ') });
+  }
+  const cache = (env: EnvInfo): number | null => env.fingerprint?.pageCache?.cachedBytes ?? null;
+  const bc = base.map((r) => cache(r.env));
+  const oc = other.map((r) => cache(r.env));
+  if (bc.every((v) => v !== null) && oc.every((v) => v !== null)) {
+    const spread = Math.max(...(bc as number[]), ...(oc as number[])) - Math.min(...(bc as number[]), ...(oc as number[]));
+    // A cold page cache makes first launches slower: a gigabyte of difference is worth naming.
+    if (spread >= 1024 * MIB) out.push({ what: 'page cache at start', base: bc.map(gib).join(' / '), other: oc.map(gib).join(' / ') });
+  }
+  return out;
+}
+
+export function hostDifferences(base: readonly ComparableRun[], other: readonly ComparableRun[]): HostDifference[] {
+  const out: HostDifference[] = [];
+  for (const [what, pick] of FIELDS) {
+    const b = distinct(base, pick);
+    const o = distinct(other, pick);
+    if (b.length === o.length && b.every((v) => o.includes(v))) continue;
+    out.push({ what, base: b.join(' / '), other: o.join(' / ') });
+  }
+  return [...out, ...numericDifferences(base, other)];
+}
