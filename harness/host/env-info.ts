@@ -7,6 +7,7 @@ import { RESULTS_FORMAT_VERSION, type EnvInfo, type HarnessOverhead, type KvmPro
 import { isError, type HostContext } from './host-context.js';
 import { kvmModules } from '../runtimes/qemu/kvm-probe.js';
 import { VMBENCH_VERSION, PROJECT_ROOT } from '../version.js';
+import { hostFingerprint } from './fingerprint.js';
 
 async function gitRevision(): Promise<string | null> {
   const result = await execa('git', ['-C', PROJECT_ROOT, 'rev-parse', '--short=12', 'HEAD'], { reject: false });
@@ -54,5 +55,6 @@ export async function collectEnv(host: HostContext, harness: HarnessOverhead): P
     cgroupMode: host.cgroupMode,
     hostTscKhz: host.tscKhz,
     harness,
+    fingerprint: hostFingerprint(),
   };
 }
