@@ -1,6 +1,6 @@
 /** What the renderers take: one or more result directories, already read and parsed. */
 import type { ComparisonResult } from '../harness/compare/compare-runs.js';
-import type { DensityRecord, EnvInfo, RunMeta, StartupSample, Summary } from '../harness/results/format.js';
+import type { DensityRecord, EnvInfo, LimitSample, RunMeta, StartupSample, Summary } from '../harness/results/format.js';
 
 /** One results/<run-id>/ directory. */
 export interface RunData {
@@ -12,6 +12,8 @@ export interface RunData {
   samples: StartupSample[];
   /** Every record of density.jsonl (steps and ends, file order); empty when no density scenario ran. */
   density: DensityRecord[];
+  /** Every record of limits.jsonl (claim C5); absent or empty when no limits scenario ran. */
+  limits?: LimitSample[];
   summary: Summary;
 }
 

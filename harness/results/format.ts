@@ -429,3 +429,55 @@ export interface DensitySummary extends RuntimeIdentity {
   /** The wait for MemAvailable to settle before the first launch (absent in older results). */
   settle?: DensityEnd['settle'] | null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Limits (limits.jsonl, claim C5): one record per sample of a limits scenario's two tests.
+
+/** What the runtime was given, and what enforces it: a container's cgroup, a VM's own kernel. */
+export interface LimitSetting {
+  /** A container's cgroup memory limit or a VM's RAM, bytes; null: none. */
+  memoryBytes: number | null;
+  /** A container's CPU quota in cores or a VM's vCPUs; null: none. */
+  cpus: number | null;
+  enforcedBy: 'cgroup' | 'guest kernel' | 'none';
+}
+
+export interface LimitSample extends RecordIdentity {
+  type: 'limit-sample';
+  /** memory: a hog allocates past the limit; cpu: a CPU-bound loop runs for a fixed time. */
+  test: 'memory' | 'cpu';
+  iteration: number;
+  outcome: SampleOutcome;
+  error: string | null;
+  limit: LimitSetting;
+  cgroupMode: CgroupMode;
+  startupMs: number | null;
+  /** memory: what the hog tried to allocate, bytes. */
+  hogBytes: number | null;
+  /** memory: the hog's exit status inside the instance (137: SIGKILL, the OOM killer's signal). */
+  hogStatus: number | null;
+  /** memory: what the hog held when it survived (it reports only then), bytes. */
+  hogAllocatedBytes: number | null;
+  /** memory: the cgroup's own OOM kill count (v1 memory.oom_control, v2 memory.events). */
+  oomKills: number | null;
+  /** memory: times usage hit the limit (v1 memory.failcnt, v2 memory.events max). */
+  limitHits: number | null;
+  /** memory: the cgroup's peak usage (container) or QEMU's peak RSS, VmHWM (VM), bytes. */
+  peakBytes: number | null;
+  /** memory, VM: the guest kernel's OOM line as its console printed it. */
+  guestOomMessage: string | null;
+  /** OOM kills anywhere on the host over the sample (/proc/vmstat oom_kill): above oomKills means something outside the instance died. */
+  hostOomKills: number | null;
+  /** The instance (a VM's QEMU, a container's init) was still running after the test. */
+  instanceAlive: boolean | null;
+  /** cpu: host time over which CPU time was measured (ready marker → done marker), ms. */
+  wallMs: number | null;
+  /** cpu: CPU time the instance got over wallMs (its cgroup, else its host processes), ms. */
+  cpuMs: number | null;
+  cpuSource: 'cgroup' | 'processes' | null;
+  /** cpu: loop iterations done (the work) and over how long by the instance's clock, s. */
+  iterations: number | null;
+  loopSeconds: number | null;
+  /** cpu: CFS periods in which the quota ran out. */
+  throttledPeriods: number | null;
+}

@@ -5,8 +5,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESULTS_FORMAT_VERSION, type DensityRecord, type EnvInfo, type RunMeta, type StartupSample, type Summary } from './format.js';
-import { DENSITY_FILE, SAMPLES_FILE } from './sample-log.js';
+import { RESULTS_FORMAT_VERSION, type DensityRecord, type EnvInfo, type LimitSample, type RunMeta, type StartupSample, type Summary } from './format.js';
+import { DENSITY_FILE, LIMITS_FILE, SAMPLES_FILE } from './sample-log.js';
 
 export const RUN_FILE = 'run.json';
 export const ENV_FILE = 'env.json';
@@ -19,6 +19,8 @@ export interface RunResults {
   samples: StartupSample[];
   /** density.jsonl: steps and ends of density scenarios; empty when none ran. */
   density: DensityRecord[];
+  /** limits.jsonl: the samples of limits scenarios (claim C5); empty when none ran. */
+  limits: LimitSample[];
   /** null when summary.json is missing or unreadable (e.g. the run was interrupted). */
   summary: Summary | null;
   /** Plain-English notes on anything skipped or suspicious; empty for a clean run. */
@@ -96,6 +98,11 @@ function isDensityRecord(v: unknown): v is DensityRecord {
     typeof v['seq'] === 'number' && typeof v['runtime'] === 'string';
 }
 
+function isLimitSample(v: unknown): v is LimitSample {
+  return isRecord(v) && v['type'] === 'limit-sample' && typeof v['seq'] === 'number' && typeof v['runtime'] === 'string' &&
+    (v['test'] === 'memory' || v['test'] === 'cpu');
+}
+
 /** samples.jsonl or density.jsonl: one record per line; a missing optional file is no problem. */
 function readRecords<T>(path: string, guard: (v: unknown) => v is T, what: string, problems: string[], required: boolean): T[] {
   let text: string;
@@ -162,6 +169,7 @@ export function readResults(dir: string): RunResults {
   }
   const samples = readRecords(join(dir, SAMPLES_FILE), isStartupSample, 'startup samples', problems, true);
   const density = readRecords(join(dir, DENSITY_FILE), isDensityRecord, 'density records', problems, false);
+  const limits = readRecords(join(dir, LIMITS_FILE), isLimitSample, 'limit samples', problems, false);
 
   const summaryPath = join(dir, SUMMARY_FILE);
   let summary: Summary | null = null;
@@ -173,5 +181,5 @@ export function readResults(dir: string): RunResults {
     if (err instanceof UnsupportedFormatVersionError) throw err;
     problems.push(`${message(err)}; the summary was ignored.`);
   }
-  return { meta, env, samples, density, summary, problems };
+  return { meta, env, samples, density, limits, summary, problems };
 }

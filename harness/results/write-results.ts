@@ -4,7 +4,7 @@
  * samples.jsonl written during the run is never rewritten).
  */
 import { join } from 'node:path';
-import type { DensityRecord, EnvInfo, RunMeta, StartupSample, Summary } from './format.js';
+import type { DensityRecord, EnvInfo, LimitSample, RunMeta, StartupSample, Summary } from './format.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { samplesToCsv } from './csv-export.js';
 import { densityToCsv } from './density-csv.js';
@@ -16,6 +16,7 @@ export interface RunFiles {
   env: EnvInfo;
   samples?: StartupSample[];
   density?: DensityRecord[];
+  limits?: LimitSample[];
   summary?: Summary;
 }
 
@@ -25,7 +26,7 @@ export async function writeResultFiles(runDir: string, files: RunFiles): Promise
   await writeFileAtomic(join(runDir, 'env.json'), json(files.env));
   if (files.samples && files.summary) {
     const density = files.density ?? [];
-    const input = { runs: [{ dir: runDir, meta: files.meta, env: files.env, samples: files.samples, density, summary: files.summary }] };
+    const input = { runs: [{ dir: runDir, meta: files.meta, env: files.env, samples: files.samples, density, limits: files.limits ?? [], summary: files.summary }] };
     if (density.length) await writeFileAtomic(join(runDir, 'density.csv'), densityToCsv(density));
     await writeFileAtomic(join(runDir, 'summary.json'), json(files.summary));
     await writeFileAtomic(join(runDir, 'samples.csv'), samplesToCsv(files.samples));

@@ -28,7 +28,7 @@ export function createRuntime(spec: RuntimeSpec, host: HostContext, run: RunReso
     });
   }
   if (spec.type === 'namespaces') {
-    return new NamespacesRuntime(spec, { unsharePath: host.tools.unshare!.path, image, tracker: run.tracker });
+    return new NamespacesRuntime(spec, { unsharePath: host.tools.unshare!.path, image, tracker: run.tracker, cgroupMode: host.cgroupMode, shPath: findExecutable('sh') });
   }
   if (spec.type === 'host') {
     return new HostRuntime(spec, { chrootPath: findExecutable('chroot')!, image, tracker: run.tracker, workDir: run.workDir });

@@ -2,9 +2,10 @@
  * Every default of the scenario format, in one place: what a scenario gets for a key it omits,
  * and what a preset name stands for. scenarios/README.md documents the same values.
  */
-import type { ContainerRuntimeSpec, DensityOptions, MetricName, QemuRuntimeSpec, RuntimeSpec, Scenario } from './types.js';
+import type { ContainerRuntimeSpec, DensityOptions, LimitsOptions, MetricName, QemuRuntimeSpec, RuntimeSpec, Scenario } from './types.js';
 import { RUNTIME_PRESETS } from './types.js';
 import type { DensityInput, RuntimeInput, ScenarioInput } from './validate.js';
+import type { LimitsInput } from './validate-limits.js';
 
 export const SCENARIO_DEFAULTS = {
   description: '',
@@ -41,6 +42,11 @@ export const CONTAINER_DEFAULTS = {
   userNamespace: false,
 } as const satisfies Partial<ContainerRuntimeSpec>;
 
+export const LIMITS_DEFAULTS = {
+  hogBytes: 256 * 1024 * 1024,
+  cpuTimeMs: 4000,
+} as const satisfies LimitsOptions;
+
 /** A validated scenario with every omitted key filled in. `file` is the absolute path. */
 export function withDefaults(input: ScenarioInput, file: string): Scenario {
   const d = SCENARIO_DEFAULTS;
@@ -57,7 +63,12 @@ export function withDefaults(input: ScenarioInput, file: string): Scenario {
     timeoutMs: input.timeoutMs ?? d.timeoutMs,
     runtimes: input.runtimes.map(runtimeWithDefaults),
     density: input.density === undefined ? d.density : densityWithDefaults(input.density),
+    limits: input.limits === undefined ? null : limitsWithDefaults(input.limits),
   };
+}
+
+function limitsWithDefaults(input: LimitsInput): LimitsOptions {
+  return { hogBytes: input.hogBytes ?? LIMITS_DEFAULTS.hogBytes, cpuTimeMs: input.cpuTimeMs ?? LIMITS_DEFAULTS.cpuTimeMs };
 }
 
 function densityWithDefaults(input: DensityInput): DensityOptions {
@@ -91,5 +102,10 @@ function runtimeWithDefaults(input: RuntimeInput): RuntimeSpec {
     };
   }
   if (input.type === 'host') return { name: input.name, type: 'host' };
-  return { name: input.name, type: input.type, userNamespace: input.userNamespace ?? CONTAINER_DEFAULTS.userNamespace };
+  return {
+    name: input.name, type: input.type, userNamespace: input.userNamespace ?? CONTAINER_DEFAULTS.userNamespace,
+    // Absent, not null: a container without limits looks exactly as before in run.json.
+    ...(input.memoryMiB === undefined ? {} : { memoryMiB: input.memoryMiB }),
+    ...(input.cpus === undefined ? {} : { cpus: input.cpus }),
+  };
 }

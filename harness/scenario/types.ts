@@ -24,6 +24,10 @@ export interface ContainerRuntimeSpec {
   type: 'namespaces' | 'runc' | 'crun';
   /** namespaces only: also unshare the user namespace (uid 0 inside mapped to nobody outside). */
   userNamespace: boolean;
+  /** A cgroup memory limit (no swap beyond it), MiB; absent: unlimited. */
+  memoryMiB?: number;
+  /** A cgroup CPU quota in cores (0.5 = half of one core per 100 ms period); absent: unlimited. */
+  cpus?: number;
 }
 
 /** The bare host: the same workload script from the same image tree, chrooted, no namespaces. */
@@ -55,6 +59,15 @@ export interface Scenario {
   runtimes: RuntimeSpec[];
   /** Present for a density scenario (workload idle): launch instances until a stop rule fires. */
   density: DensityOptions | null;
+  /** Present for a limits scenario (claim C5): a memory hog and a CPU loop under each runtime's limits. */
+  limits?: LimitsOptions | null;
+}
+
+export interface LimitsOptions {
+  /** How much the memory hog tries to allocate, bytes (more than the runtime's memory limit). */
+  hogBytes: number;
+  /** How long the CPU loop runs, ms. */
+  cpuTimeMs: number;
 }
 
 export interface DensityOptions {

@@ -6,7 +6,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { Checker, Field } from './checker.js';
 import { suggestion } from './did-you-mean.js';
-import { child, missing, oneOf, readBoolean, readEnum, readIdentifier, readInteger, readList, readMapping, scalarValue, IDENTIFIER_EXPECTED } from './fields.js';
+import { child, missing, oneOf, readBoolean, readEnum, readIdentifier, readInteger, readList, readMapping, readNumber, scalarValue, IDENTIFIER_EXPECTED } from './fields.js';
 import { RUNTIME_PRESETS, type ContainerRuntimeSpec, type QemuRuntimeSpec } from './types.js';
 import { parseSizeMiB } from './units.js';
 import type { ProtectedDir } from './validate-workloads.js';
@@ -23,15 +23,19 @@ export interface HostLimits {
 export type RuntimeInput =
   | { preset: string }
   | ({ name: string; type: 'qemu' } & Partial<Pick<QemuRuntimeSpec, 'machine' | 'accel' | 'memoryMiB' | 'vcpus'>>)
-  | ({ name: string; type: ContainerRuntimeSpec['type'] } & Partial<Pick<ContainerRuntimeSpec, 'userNamespace'>>)
+  | ({ name: string; type: ContainerRuntimeSpec['type'] } & Partial<Pick<ContainerRuntimeSpec, 'userNamespace' | 'memoryMiB' | 'cpus'>>)
   | { name: string; type: 'host' };
 
 const RUNTIME_TYPES = ['qemu', 'namespaces', 'runc', 'crun', 'host'] as const;
 const MACHINES = ['q35', 'microvm'] as const;
 const ACCELS = ['auto', 'kvm', 'tcg'] as const;
-const QEMU_ONLY = ['machine', 'accel', 'memory', 'vcpus'] as const;
-const CONTAINER_ONLY = ['userNamespace'] as const;
-const RUNTIME_KEYS = ['name', 'type', ...QEMU_ONLY, ...CONTAINER_ONLY] as const;
+const QEMU_ONLY = ['machine', 'accel', 'vcpus'] as const;
+const CONTAINER_ONLY = ['userNamespace', 'cpus'] as const;
+/** A VM's RAM, a container's cgroup memory limit: the same key, the same kind of limit. */
+const SHARED = ['memory'] as const;
+const RUNTIME_KEYS = ['name', 'type', ...QEMU_ONLY, ...CONTAINER_ONLY, ...SHARED] as const;
+/** A CFS quota below 1 ms per 100 ms period is refused by the kernel. */
+export const MIN_CPUS = 0.01;
 /** Below this the guest kernel does not boot. */
 export const MIN_MEMORY_MIB = 16;
 
@@ -90,22 +94,23 @@ function readCustomRuntime(c: Checker, item: Field, host: HostLimits): RuntimeIn
   const name = fields.name ? readIdentifier(c, fields.name) : missing(c, item, 'name', IDENTIFIER_EXPECTED);
   const type = fields.type ? readEnum(c, fields.type, RUNTIME_TYPES) : missing(c, item, 'type', oneOf(RUNTIME_TYPES));
   // With the type known, keys of the other kind are refused; unknown, their values are still checked.
-  if (type !== undefined) refuseKeys(c, fields, type === 'qemu' ? CONTAINER_ONLY : type === 'host' ? [...QEMU_ONLY, ...CONTAINER_ONLY] : QEMU_ONLY, type);
+  if (type !== undefined) refuseKeys(c, fields, type === 'qemu' ? CONTAINER_ONLY : type === 'host' ? [...QEMU_ONLY, ...CONTAINER_ONLY, ...SHARED] : QEMU_ONLY, type);
   const isQemu = type === undefined || type === 'qemu';
   const isContainer = type === undefined || (type !== 'qemu' && type !== 'host');
   const machine = isQemu && fields.machine ? readEnum(c, fields.machine, MACHINES) : undefined;
   const accel = isQemu && fields.accel ? readEnum(c, fields.accel, ACCELS) : undefined;
-  const memoryMiB = isQemu && fields.memory ? readMemory(c, fields.memory, host) : undefined;
+  const memoryMiB = (isQemu || isContainer) && fields.memory ? readMemory(c, fields.memory, host) : undefined;
   const vcpus = isQemu && fields.vcpus ? readInteger(c, fields.vcpus, 1, host.cores, " (this host's cores)") : undefined;
   const userNamespace = isContainer && fields.userNamespace ? readBoolean(c, fields.userNamespace) : undefined;
+  const cpus = isContainer && fields.cpus ? readNumber(c, fields.cpus, MIN_CPUS, host.cores) : undefined;
   if (name === undefined || type === undefined) return undefined;
   if (type === 'qemu') return { name, type, machine, accel, memoryMiB, vcpus };
   if (type === 'host') return { name, type };
-  return { name, type, userNamespace };
+  return { name, type, userNamespace, memoryMiB, cpus };
 }
 
 function refuseKeys(c: Checker, fields: Partial<Record<string, Field>>, keys: readonly string[], type: string): void {
-  const kind = type === 'qemu' ? 'container runtimes (namespaces, runc, crun)' : type === 'host' ? 'qemu or container runtimes (the host runtime takes no options)' : 'qemu runtimes';
+  const kind = type === 'qemu' ? 'container runtimes (namespaces, runc, crun)' : type === 'host' ? 'qemu or container runtimes (the host runtime takes no options)' : 'qemu runtimes (a container takes memory and cpus as cgroup limits)';
   for (const key of keys) {
     const field = fields[key];
     if (field === undefined) continue;

@@ -7,6 +7,7 @@ import type { Checker, Field } from './checker.js';
 import { missing, oneOf, readDuration, readEnum, readIdentifier, readInteger, readList, readMapping, readString, IDENTIFIER_EXPECTED } from './fields.js';
 import type { MetricName, PerformanceWorkloadSpec, SampleOrder, WorkloadName } from './types.js';
 import { readDensity, type DensityInput } from './validate-density.js';
+import { readLimits, type LimitsInput } from './validate-limits.js';
 import { readRuntimes, type HostLimits, type RuntimeInput } from './validate-runtime.js';
 import { defaultProtectedDirs, readWorkloads } from './validate-workloads.js';
 import { isMap, isScalar } from 'yaml';
@@ -27,9 +28,10 @@ export interface ScenarioInput {
   timeoutMs?: number;
   runtimes: RuntimeInput[];
   density?: DensityInput;
+  limits?: LimitsInput;
 }
 
-const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'warmup', 'order', 'timeout', 'runtimes', 'density'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'warmup', 'order', 'timeout', 'runtimes', 'density', 'limits'] as const;
 const WORKLOADS = ['hello', 'idle', 'probe'] as const satisfies readonly WorkloadName[];
 const METRICS = ['startup', 'teardown', 'memory', 'density'] as const satisfies readonly MetricName[];
 /** Measured only by a density run, so they need a density block and it needs them. */
@@ -55,6 +57,14 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
   // The key's presence decides what workload and metrics must be, even when its value is wrong.
   const isDensity = f.density !== undefined;
   const isPerformance = f.workloads !== undefined;
+  // A limits scenario runs its own two workloads (a memory hog, a CPU loop): it names none.
+  const isLimits = f.limits !== undefined;
+  if (isLimits) {
+    for (const key of ['workload', 'workloads', 'density'] as const) {
+      const other = f[key];
+      if (other) c.report({ path: other.path, value: other.key }, `no ${key} in a limits scenario`, key, `a limits scenario runs its own memory hog and CPU loop: remove ${key}`);
+    }
+  }
   if (f.workload && f.workloads) {
     c.report({ path: f.workloads.path, value: f.workloads.key }, 'workload or workloads, not both', 'both', 'a scenario has either workload (a lifecycle workload) or workloads (performance workloads), not both');
   }
@@ -65,7 +75,7 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
     name: f.name ? readIdentifier(c, f.name) : missing(c, top, 'name', IDENTIFIER_EXPECTED),
     description: f.description && readString(c, f.description),
     workload: f.workload ? readWorkload(c, f.workload, isDensity)
-      : isPerformance ? undefined : missing(c, top, 'workload', `${oneOf(WORKLOADS)} (or workloads: a list of performance workloads)`),
+      : isPerformance || isLimits ? undefined : missing(c, top, 'workload', `${oneOf(WORKLOADS)} (or workloads: a list of performance workloads)`),
     workloads: f.workloads && readWorkloads(c, f.workloads, host.protectedDirs ?? defaultProtectedDirs()),
     metrics: f.metrics && readMetrics(c, f.metrics, isDensity),
     iterations: f.iterations && readInteger(c, f.iterations, 1, MAX_ITERATIONS),
@@ -75,10 +85,11 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
     runtimes: f.runtimes ? readRuntimes(c, f.runtimes, host) : missing(c, top, 'runtimes', 'a non-empty list of runtimes'),
   };
   const density = f.density && readDensity(c, f.density, input.runtimes?.map(runtimeName), host);
+  const limits = f.limits && readLimits(c, f.limits, host);
   if (!isPerformance && f.runtimes) refuseHostRuntime(c, f.runtimes);
   const { name, workload, workloads, runtimes } = input;
-  if (c.issues.length > 0 || name === undefined || (workload === undefined && workloads === undefined) || runtimes === undefined) return undefined;
-  return { ...input, name, workload, workloads, runtimes, density };
+  if (c.issues.length > 0 || name === undefined || (workload === undefined && workloads === undefined && limits === undefined) || runtimes === undefined) return undefined;
+  return { ...input, name, workload, workloads, runtimes, density, limits };
 }
 
 /**

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { totalmem, cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
-import type { DensityRecord, EnvInfo, RunMeta, StartupSample } from '../../results/format.js';
+import type { DensityRecord, EnvInfo, LimitSample, RunMeta, StartupSample } from '../../results/format.js';
 import { RESULTS_FORMAT_VERSION } from '../../results/format.js';
 import { loadScenarios } from '../../scenario/load.js';
 import { gatherHostContext, isError, type HostContext } from '../../host/host-context.js';
@@ -24,7 +24,8 @@ import { collectEnv } from '../../host/env-info.js';
 import { measureHarnessOverhead, timedWindows } from '../../measure/harness-overhead.js';
 import { startLauncher } from '../../process/launch.js';
 import { newRunId, createRunDir } from '../../results/run-dir.js';
-import { SampleLog, DENSITY_FILE } from '../../results/sample-log.js';
+import { SampleLog, DENSITY_FILE, LIMITS_FILE } from '../../results/sample-log.js';
+import { runLimits } from '../../limits/run-limits.js';
 import { runDensity } from '../../density/run-density.js';
 import { withDensity } from '../../stats/summarize-density.js';
 import { createDensityProgress } from '../../terminal/density-progress.js';
@@ -32,6 +33,7 @@ import { writeResultFiles } from '../../results/write-results.js';
 import { summarize } from '../../stats/summarize.js';
 import { createProgress } from '../../terminal/progress.js';
 import { formatSummary } from '../../terminal/summary-printer.js';
+import { formatLimits } from '../../terminal/limits-printer.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { checkKernelFlag, checkOutFlag, parseIntFlag, parseListFlag } from '../cli-options.js';
 import { DEFAULT_SUITE, RESULTS_DIR, SCENARIOS_DIR } from '../paths.js';
@@ -158,10 +160,12 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
 
   let samples: StartupSample[] = [];
   const density: DensityRecord[] = [];
+  const limits: LimitSample[] = [];
   let densityLog: SampleLog | null = null;
+  let limitsLog: SampleLog | null = null;
   let interrupted = false;
   let logProblem: string | null = null;
-  const append = (log: SampleLog, record: StartupSample | DensityRecord): void => {
+  const append = (log: SampleLog, record: StartupSample | DensityRecord | LimitSample): void => {
     try {
       log.append(record);
     } catch (error) {
@@ -171,12 +175,27 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   };
   try {
     const result = await runScenarios({
-      runId, plans: plans.filter((p) => p.scenario.density === null), live, signal: controller.signal,
+      runId, plans: plans.filter((p) => p.scenario.density === null && !p.scenario.limits), live, signal: controller.signal,
       onEvent: createProgress(), sink: (sample) => append(sampleLog, sample),
     });
     samples = result.samples;
     interrupted = result.interrupted;
     let seq = samples.length;
+    for (const plan of plans) {
+      const scenario = plan.scenario;
+      if (!scenario.limits) continue;
+      limitsLog ??= new SampleLog(runDir, LIMITS_FILE);
+      const lLog = limitsLog;
+      for (const runtime of plan.runtimes) {
+        if (controller.signal.aborted) break;
+        log(`Limits ${scenario.name}: ${runtime.name} (memory hog, then CPU loop, ${scenario.iterations}× each)`);
+        const { seq: next } = await runLimits({
+          runId, scenario: { ...scenario, limits: scenario.limits }, runtime, cgroupMode: host.cgroupMode, seq, live,
+          signal: controller.signal, sink: (record) => { limits.push(record); append(lLog, record); },
+        });
+        seq = next;
+      }
+    }
     for (const plan of plans) {
       const scenario = plan.scenario;
       if (scenario.density === null) continue;
@@ -199,11 +218,12 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
     await Promise.all([...live].map((i) => i.stop()));
     sampleLog.close();
     densityLog?.close();
+    limitsLog?.close();
     releaseRun();
   }
   // Handlers stay until the results are written: a second Ctrl-C meanwhile still exits cleanly.
   try {
-    return await finishRun({ runId, runDir, meta, env, samples, density, interrupted, logProblem, json: flags.json === true });
+    return await finishRun({ runId, runDir, meta, env, samples, density, limits, interrupted, logProblem, json: flags.json === true });
   } finally {
     uninstall();
   }
@@ -216,13 +236,14 @@ interface FinishInput {
   env: EnvInfo;
   samples: StartupSample[];
   density: DensityRecord[];
+  limits: LimitSample[];
   interrupted: boolean;
   logProblem: string | null;
   json: boolean;
 }
 
 /** Summarize, write every result file, print the summary, and choose the exit code. */
-async function finishRun({ runId, runDir, meta, env, samples, density, interrupted, logProblem, json }: FinishInput): Promise<number> {
+async function finishRun({ runId, runDir, meta, env, samples, density, limits, interrupted, logProblem, json }: FinishInput): Promise<number> {
   env.harness.eventLoopDelayP99Ms = timedWindows.p99Ms();
   env.harness.peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
@@ -232,17 +253,17 @@ async function finishRun({ runId, runDir, meta, env, samples, density, interrupt
   meta.finishedAt = new Date().toISOString();
   meta.status = interrupted ? 'interrupted' : 'complete';
   meta.samples = samples.length;
-  meta.failures = measured.filter((s) => s.outcome !== 'ok').length;
+  meta.failures = measured.filter((s) => s.outcome !== 'ok').length + limits.filter((l) => l.outcome !== 'ok').length;
   let writeProblem: string | null = null;
   try {
-    await writeResultFiles(runDir, { meta, env, samples, density, summary });
+    await writeResultFiles(runDir, { meta, env, samples, density, limits, summary });
   } catch (error) {
     // A full disk at the end must not hide what was measured: print it, then say what is missing.
     writeProblem = (error as Error).message;
   }
 
   if (json) process.stdout.write(`${JSON.stringify({ runDir, summary }, null, 2)}\n`);
-  else process.stdout.write(`${formatSummary(summary, env)}\n\nResults and report: ${join(runDir, 'report.html')}\n`);
+  else process.stdout.write(`${formatSummary(summary, env)}${formatLimits(limits)}\n\nResults and report: ${join(runDir, 'report.html')}\n`);
   if (writeProblem) {
     process.stderr.write(`vmbench: could not write the results: ${writeProblem}. The samples measured are in ${runDir}/samples.jsonl as far as it could be written.\n`);
     return EXIT.environment;

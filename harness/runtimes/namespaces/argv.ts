@@ -9,3 +9,14 @@ export const NAMESPACE_FLAGS = ['--pid', '--fork', '--kill-child', '--mount-proc
 export function unshareArgv(rootDir: string, workload: string): string[] {
   return [...NAMESPACE_FLAGS, `--root=${rootDir}`, '/init', 'container', workload];
 }
+
+/**
+ * sh joins each cgroup.procs file (its own pid, `$$`), then execs the command: every later fork
+ * is born inside the cgroup. The paths and the command are positional arguments, never part of
+ * the script text: nothing is interpreted by the shell.
+ */
+export const JOIN_CGROUP_SCRIPT = 'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n-1)); done; exec "$@"';
+
+export function joinCgroupArgv(procsFiles: readonly string[], file: string, args: readonly string[]): string[] {
+  return ['-c', JOIN_CGROUP_SCRIPT, 'sh', String(procsFiles.length), ...procsFiles, file, ...args];
+}

@@ -1,16 +1,26 @@
-/** How a raw-namespace container is started: unshare into the guest image's root tree. */
+/**
+ * How a raw-namespace container is started: unshare into the guest image's root tree. With
+ * `memory` or `cpus` the harness makes the container's cgroup itself (nothing else would) and
+ * starts unshare through a tiny `sh` that joins it first, so every process of the container is
+ * in it from its fork on; the cgroup is journaled and removed at teardown.
+ */
+import type { CgroupMode } from '../../results/format.js';
 import type { ContainerRuntimeSpec } from '../../scenario/types.js';
 import type { Instance, Runtime, StartRequest } from '../runtime.js';
 import type { GuestImage } from '../../guest/image.js';
 import type { InstanceTracker } from '../../lifecycle/instance-tracker.js';
 import { ProcessInstance } from '../../process/process-instance.js';
 import { containerPhases } from '../phases.js';
-import { unshareArgv } from './argv.js';
+import { joinCgroupArgv, unshareArgv } from './argv.js';
+import { createLimitedCgroup, hasLimits, limitedCgroupDirs, removeCgroupDirs, type CgroupLimits } from '../../host/cgroup-limits.js';
 
 export interface NamespacesContext {
   unsharePath: string;
   image: GuestImage;
   tracker: InstanceTracker;
+  cgroupMode: CgroupMode;
+  /** A POSIX shell on the host: joins the cgroup, then execs unshare (only with limits). */
+  shPath: string | null;
 }
 
 export class NamespacesRuntime implements Runtime {
@@ -19,20 +29,38 @@ export class NamespacesRuntime implements Runtime {
   readonly accel = null;
   readonly machine = null;
   readonly name: string;
+  readonly #limits: CgroupLimits;
 
   constructor(readonly spec: ContainerRuntimeSpec, private readonly ctx: NamespacesContext) {
     this.name = spec.name;
+    this.#limits = { memoryBytes: spec.memoryMiB === undefined ? null : spec.memoryMiB * 1024 * 1024, cpus: spec.cpus ?? null };
   }
 
   start(request: StartRequest): Instance {
     const tracked = this.ctx.tracker.begin(request.id, this.name);
-    const args = unshareArgv(this.ctx.image.rootDir, request.workload);
-    return new ProcessInstance(request.id, { file: this.ctx.unsharePath, args, env: { PATH: '/bin' } }, request.readyTimeoutMs, {
+    let launch = { file: this.ctx.unsharePath, args: unshareArgv(this.ctx.image.rootDir, request.workload) };
+    let cgroup: { name: string; dirs: string[] } | null = null;
+    if (hasLimits(this.#limits)) {
+      if (this.ctx.shPath === null) throw new Error('no sh on this host: a namespaces container with limits joins its cgroup through sh');
+      const name = `vmbench-${request.id}`;
+      const dirs = limitedCgroupDirs(this.ctx.cgroupMode, name);
+      for (const dir of dirs) tracked.resource('cgroup', dir);
+      const procs = createLimitedCgroup(this.ctx.cgroupMode, name, this.#limits);
+      cgroup = { name, dirs };
+      launch = { file: this.ctx.shPath, args: joinCgroupArgv(procs, launch.file, launch.args) };
+    }
+    const made = cgroup;
+    return new ProcessInstance(request.id, { ...launch, env: { PATH: '/bin' } }, request.readyTimeoutMs, {
       phases: containerPhases,
+      ...(made ? { cgroupName: made.name } : {}),
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
-      // Namespaces and the mount table die with their last process: nothing else to release.
-      release: async () => { tracked.end(); return null; },
+      // Namespaces and the mount table die with their last process: only a cgroup of ours is left.
+      release: async () => {
+        const problem = made ? removeCgroupDirs(made.dirs) : null;
+        tracked.end();
+        return problem;
+      },
     });
   }
 }

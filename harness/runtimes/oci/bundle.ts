@@ -4,6 +4,8 @@
  * Defaults follow `runc spec`: the same three capabilities, no new privileges, masked /proc
  * paths; no network namespace device but loopback; no seccomp profile (recorded as such).
  */
+import { CFS_PERIOD_US, quotaUs } from '../../host/cgroup-limits.js';
+
 export interface BundleInput {
   rootDir: string;
   args: string[];
@@ -11,6 +13,8 @@ export interface BundleInput {
   cgroupsPath: string;
   /** Map root inside to this unprivileged host uid/gid range (a user namespace); null: none. */
   userNamespace?: { hostId: number; size: number } | null;
+  /** cgroup limits (claim C5): the runtime writes them into the cgroup it makes. */
+  limits?: { memoryBytes: number | null; cpus: number | null };
 }
 
 /** Where a user-namespaced container's root lands on the host: far above ordinary users. */
@@ -18,6 +22,17 @@ export const USERNS_HOST_ID = 100_000;
 export const USERNS_SIZE = 65_536;
 
 const CAPS = ['CAP_AUDIT_WRITE', 'CAP_KILL', 'CAP_NET_BIND_SERVICE'];
+
+/** OCI linux.resources: swap equal to the limit means no swap beyond it (memory+swap, as in v1). */
+function resources(limits: BundleInput['limits']): Record<string, unknown> {
+  if (!limits || (limits.memoryBytes === null && limits.cpus === null)) return {};
+  return {
+    resources: {
+      ...(limits.memoryBytes === null ? {} : { memory: { limit: limits.memoryBytes, swap: limits.memoryBytes } }),
+      ...(limits.cpus === null ? {} : { cpu: { quota: quotaUs(limits.cpus), period: CFS_PERIOD_US } }),
+    },
+  };
+}
 
 export function ociConfig(input: BundleInput): Record<string, unknown> {
   return {
@@ -44,6 +59,7 @@ export function ociConfig(input: BundleInput): Record<string, unknown> {
     ],
     linux: {
       cgroupsPath: input.cgroupsPath,
+      ...resources(input.limits),
       namespaces: [{ type: 'pid' }, { type: 'network' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' },
         ...(input.userNamespace ? [{ type: 'user' }] : [])],
       ...(input.userNamespace ? {

@@ -53,6 +53,7 @@ export class OciRuntime implements Runtime {
       args: ['/init', 'container', request.workload],
       hostname: containerId.slice(0, 63),
       cgroupsPath: `/${containerId}`,
+      limits: { memoryBytes: this.spec.memoryMiB === undefined ? null : this.spec.memoryMiB * 1024 * 1024, cpus: this.spec.cpus ?? null },
     })));
     return new ProcessInstance(request.id, { file: this.ctx.binaryPath, args: ['run', '--bundle', bundle, containerId] },
       request.readyTimeoutMs, {
