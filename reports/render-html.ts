@@ -21,6 +21,9 @@ import { renderCaveats } from './sections/caveats.js';
 import { renderChartFigure, renderChartsSection } from './sections/charts-section.js';
 import { renderClaimsTable } from './sections/claims-table.js';
 import { renderDensitySection } from './sections/density.js';
+import { renderLimitsSection } from './sections/limits.js';
+import { buildLimitsCharts } from './charts/limits-charts.js';
+import { hasLimits } from './limits-facts.js';
 import { COMPARISON_IDS, renderComparisonHeader, renderComparisonTable } from './sections/comparison.js';
 import { renderEnvironment } from './sections/environment.js';
 import { renderFailures } from './sections/failures.js';
@@ -42,6 +45,7 @@ function makeView(run: RunData, idPrefix: string, palette: Palette): RunView {
     charts: buildRunCharts(run, palette, idPrefix),
     densityCharts: buildDensityCharts(run, palette, idPrefix),
     performanceCharts: buildWorkloadCharts(run, palette, idPrefix),
+    limitsCharts: buildLimitsCharts(run, palette, idPrefix),
     claims: evaluateClaims(run),
   };
 }
@@ -54,6 +58,7 @@ function runToc(view: RunView): TocEntry[] {
     { id: a(SECTION_IDS.charts), title: 'Charts' },
     ...(hasPerformance(view.run) ? [{ id: a(PERFORMANCE_ID), title: 'Performance' }] : []),
     ...(hasDensity(view.run) ? [{ id: a(SECTION_IDS.density), title: 'Memory and density' }] : []),
+    ...(hasLimits(view.run) ? [{ id: a(SECTION_IDS.limits), title: 'Limits' }] : []),
     { id: a(SECTION_IDS.isolation), title: 'Isolation' },
     { id: a(SECTION_IDS.claims), title: 'Claims' },
     { id: a(SECTION_IDS.environment), title: 'Environment' },
@@ -69,6 +74,7 @@ function runBody(view: RunView): SafeHtml {
     renderChartsSection(view),
     ...(hasPerformance(view.run) ? [renderPerformanceSection(view, view.performanceCharts)!] : []),
     renderDensitySection(view),
+    renderLimitsSection(view),
     renderIsolationSection(view),
     renderClaimsTable(view),
     renderKernelsTable(view),

@@ -140,3 +140,15 @@ export function summarizeLimits(samples: readonly LimitSample[]): LimitsSummary[
     };
   });
 }
+
+const MIB = 1024 * 1024;
+export const mib = (b: number | null): string => (b === null ? '—' : `${(b / MIB).toFixed(1)} MiB`);
+
+/** "memory 64.0 MiB, cpus 0.5", "guest RAM 80.0 MiB, 1 vCPU", "no limits". */
+export function describeLimit(s: Pick<LimitsSummary, 'kind' | 'limit'>): string {
+  const { memoryBytes, cpus } = s.limit;
+  if (s.kind === 'vm') return `guest RAM ${mib(memoryBytes)}, ${cpus ?? '?'} vCPU`;
+  if (s.limit.enforcedBy === 'none') return 'no limits';
+  return [memoryBytes === null ? null : `memory ${mib(memoryBytes)}`, cpus === null ? null : `cpus ${cpus}`].filter(Boolean).join(', ');
+}
+

@@ -1,17 +1,7 @@
 /** The terminal lines of a limits scenario (claim C5): per runtime, what the limit did. */
 import type { LimitSample } from '../results/format.js';
-import { summarizeLimits, type LimitsSummary } from '../stats/summarize-limits.js';
-
-const MIB = 1024 * 1024;
-const mib = (b: number | null): string => (b === null ? '—' : `${(b / MIB).toFixed(1)} MiB`);
+import { describeLimit, mib, summarizeLimits } from '../stats/summarize-limits.js';
 const fixed = (v: number | null, digits = 2): string => (v === null ? '—' : v.toFixed(digits));
-
-export function describeLimit(s: Pick<LimitsSummary, 'kind' | 'limit'>): string {
-  const { memoryBytes, cpus } = s.limit;
-  if (s.kind === 'vm') return `guest RAM ${mib(memoryBytes)}, ${cpus ?? '?'} vCPU`;
-  if (s.limit.enforcedBy === 'none') return 'no limits';
-  return [memoryBytes === null ? null : `memory ${mib(memoryBytes)}`, cpus === null ? null : `cpus ${cpus}`].filter(Boolean).join(', ');
-}
 
 export function formatLimits(samples: readonly LimitSample[]): string {
   if (samples.length === 0) return '';

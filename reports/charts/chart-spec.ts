@@ -59,9 +59,10 @@ export type TooltipStyle = 'box' | 'cdf' | 'bar' | 'xy' | 'forest';
 /**
  * Unit of the value axis. 'relative': a speed relative to a baseline (1 = the same), drawn as
  * "0.97×". 'MiB' values are drawn in MiB (2^20 bytes); a dataset may carry the
- * exact bytes (per point `b`, or per bar in `bytes`) for the tooltip.
+ * exact bytes (per point `b`, or per bar in `bytes`) for the tooltip. 'cores': CPU time per wall
+ * time (0.5 = half of one core), drawn as "0.5 cores".
  */
-export type ValueUnit = 'ms' | 'MiB' | 'relative';
+export type ValueUnit = 'ms' | 'MiB' | 'relative' | 'cores';
 
 export interface ChartSpec {
   /** DOM id of the figure: claims link to `#id`. */

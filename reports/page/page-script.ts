@@ -37,8 +37,10 @@ export const PAGE_SCRIPT = String.raw`
   function percent(v) { return (Math.round(v * 1000) / 10) + '%'; }
   function times(v) { return String(Number(v.toPrecision(3))) + '\u00d7'; }
   function exactTimes(v) { return v == null ? '—' : (Math.round(v * 1000) / 1000) + '\u00d7'; }
-  function tickFormat(spec) { return spec.valueUnit === 'MiB' ? mibTick : spec.valueUnit === 'relative' ? times : ms; }
-  function exactValue(spec, v, bytes) { return spec.valueUnit === 'MiB' ? exactMiB(v, bytes) : spec.valueUnit === 'relative' ? exactTimes(v) : exactMs(v); }
+  function cores(v) { return String(Number(v.toPrecision(3))) + ' cores'; }
+  function exactCores(v) { return v == null ? '—' : (Math.round(v * 1000) / 1000) + ' cores'; }
+  function tickFormat(spec) { return spec.valueUnit === 'MiB' ? mibTick : spec.valueUnit === 'relative' ? times : spec.valueUnit === 'cores' ? cores : ms; }
+  function exactValue(spec, v, bytes) { return spec.valueUnit === 'MiB' ? exactMiB(v, bytes) : spec.valueUnit === 'relative' ? exactTimes(v) : spec.valueUnit === 'cores' ? exactCores(v) : exactMs(v); }
 
   /**
    * Log axes get labels at 1, 2 and 5 × 10^k only; the other grid lines stay unlabelled. A

@@ -15,12 +15,14 @@ export interface RunView {
   densityCharts: ChartSpec[];
   /** One chart per performance workload (the Performance section); empty without them. */
   performanceCharts: ChartSpec[];
+  /** The limits charts (claim C5); empty without a limits scenario. */
+  limitsCharts: ChartSpec[];
   claims: ClaimVerdict[];
 }
 
 /** Every chart of the run, in page order: what the page embeds and what claims link to. */
 export function allCharts(view: RunView): ChartSpec[] {
-  return [...view.charts, ...view.performanceCharts, ...view.densityCharts];
+  return [...view.charts, ...view.performanceCharts, ...view.densityCharts, ...view.limitsCharts];
 }
 
 /** Section anchors, one place so the table of contents and claim links cannot drift apart. */
@@ -31,6 +33,7 @@ export const SECTION_IDS = {
   ratios: 'ratios',
   charts: 'charts',
   density: 'density',
+  limits: 'limits',
   isolation: 'isolation',
   claims: 'claims',
   kernels: 'kernels',

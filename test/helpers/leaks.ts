@@ -68,7 +68,7 @@ export function leftovers(): string[] {
       if (!before[type].has(ns)) found.push(`${type} namespace ${ns} still exists: ${owner}`);
     }
   }
-  for (const ctrl of ['memory', 'pids', 'cpu', 'unified', '']) {
+  for (const ctrl of ['memory', 'pids', 'cpu', 'cpuacct', 'unified', '']) {
     const dir = `/sys/fs/cgroup/${ctrl}`;
     if (!existsSync(dir)) continue;
     found.push(...readdirSync(dir).filter((n) => n.startsWith('vmbench-')).map((n) => `cgroup: ${dir}/${n}`));

@@ -23,6 +23,7 @@ describe('loadScenarioFile', () => {
       timeoutMs: 60_000,
       runtimes: [RUNTIME_PRESETS['qemu-q35'], RUNTIME_PRESETS.namespaces],
       density: null,
+      limits: null,
     });
   });
 
