@@ -5,12 +5,23 @@
 import { UserError } from './exit-codes.js';
 import { checkKernelPath } from '../guest/kernel.js';
 import { checkWritableDir } from '../host/file-checks.js';
+import { parsePercent } from '../scenario/units.js';
 
 export function parseIntFlag(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < min || n > max) {
     throw new UserError(`${flag}: expected a whole number from ${min} to ${max}, found "${value}"`);
+  }
+  return n;
+}
+
+/** "3%" (or 3, percent) → 0.03, within [min, max] (fractions). */
+export function parsePercentFlag(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = parsePercent(value);
+  if (n === undefined || n < min || n > max) {
+    throw new UserError(`${flag}: expected a percentage from ${Number((min * 100).toPrecision(6))}% to ${Number((max * 100).toPrecision(6))}%, like 3%, found "${value}"`);
   }
   return n;
 }

@@ -14,8 +14,7 @@
  */
 import type { Checker, Field } from '../scenario/checker.js';
 import { ScenarioValidationError } from '../scenario/errors.js';
-import { readBoolean, readList, readMapping, readNumber, readString, scalarValue } from '../scenario/fields.js';
-import { parsePercent } from '../scenario/units.js';
+import { readBoolean, readList, readMapping, readNumber, readPercent, readString } from '../scenario/fields.js';
 import { parseYamlForCheck } from '../scenario/yaml-document.js';
 import { readRegularFile } from '../host/file-checks.js';
 import { METRIC_NAMES_HELP } from './metric-series.js';
@@ -28,14 +27,7 @@ const MAX_BYTES = 1024 * 1024;
 export const MAX_ALPHA = 0.5;
 export const MAX_MIN_EFFECT = 10; // 1000 %
 
-/** A percentage from 0 % to 1000 %. */
-export function readPercent(c: Checker, field: Field): number | undefined {
-  const raw = scalarValue(c, field);
-  const value = typeof raw === 'string' || typeof raw === 'number' ? parsePercent(raw) : undefined;
-  if (value !== undefined && value >= 0 && value <= MAX_MIN_EFFECT) return value;
-  c.wrong(field, 'a percentage from 0% to 1000%, like 5%');
-  return undefined;
-}
+const readEffect = (c: Checker, field: Field): number | undefined => readPercent(c, field, 0, MAX_MIN_EFFECT);
 
 function readGlob(c: Checker, field: Field): string | undefined {
   const value = readString(c, field);
@@ -60,7 +52,7 @@ function readRule(c: Checker, field: Field): ThresholdRule | undefined {
     metric: f.metric && readGlob(c, f.metric),
     scenario: f.scenario && readGlob(c, f.scenario),
     runtime: f.runtime && readGlob(c, f.runtime),
-    minEffect: f.minEffect && readPercent(c, f.minEffect),
+    minEffect: f.minEffect && readEffect(c, f.minEffect),
     ignore: f.ignore && readBoolean(c, f.ignore),
   };
   if (rule.metric === undefined) return undefined;
@@ -82,7 +74,7 @@ export function parseThresholds(text: string, file: string): Thresholds {
   const thresholds: Thresholds = { alpha: DEFAULT_ALPHA, minEffect: DEFAULT_MIN_EFFECT, rules: [] };
   if (f !== undefined) {
     if (f.alpha) thresholds.alpha = readNumber(c, f.alpha, 1e-9, MAX_ALPHA) ?? thresholds.alpha;
-    if (f.minEffect) thresholds.minEffect = readPercent(c, f.minEffect) ?? thresholds.minEffect;
+    if (f.minEffect) thresholds.minEffect = readEffect(c, f.minEffect) ?? thresholds.minEffect;
     if (f.metrics) {
       for (const item of readList(c, f.metrics, 'a list of rules ({metric, minEffect} or {metric, ignore: true})') ?? []) {
         const rule = readRule(c, item);

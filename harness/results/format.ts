@@ -79,6 +79,23 @@ export interface StartupSample extends RecordIdentity {
    * sample is then failed and `error` holds the output's tail). Absent in format 1 files.
    */
   workloadMetrics?: WorkloadMetric[] | null;
+  /**
+   * Adaptive sampling only, on the last measured sample of its runtime (and workload): why no
+   * more were taken. 'ci': every metric's 95% CI of the median came within the target; 'max':
+   * the scenario's maxIterations was reached first. Absent otherwise.
+   */
+  sampling?: SamplingStop;
+}
+
+export interface SamplingStop {
+  stopped: 'ci' | 'max';
+  /** Measured samples of this runtime (and workload), this one included. */
+  iterations: number;
+  /** The target, as a fraction of the median (0.03 = 3 %). */
+  untilCi: number;
+  /** The widest relative half-interval over the metrics checked, when it could be computed. */
+  ciRelative: number | null;
+  detail: string;
 }
 
 /**

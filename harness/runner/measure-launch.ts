@@ -73,7 +73,8 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
     outcome: ready.state === 'ready' ? 'ok' : ready.state,
     error: ready.state === 'ready' ? null : ready.reason,
     startupMs: ready.state === 'ready' ? ready.startupMs : null,
-    teardownMs: stopped.teardownMs,
+    // metrics without teardown: the instance is still stopped and reaped, its time not recorded.
+    teardownMs: scenario.metrics.includes('teardown') ? stopped.teardownMs : null,
     phases: ready.state === 'ready' ? ready.phases : [],
     instanceKernel: ready.state === 'ready' ? ready.instanceKernel : null,
     guestUptimeAtReadyS: ready.state === 'ready' ? ready.guestUptimeAtReadyS : null,

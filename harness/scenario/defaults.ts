@@ -2,7 +2,7 @@
  * Every default of the scenario format, in one place: what a scenario gets for a key it omits,
  * and what a preset name stands for. scenarios/README.md documents the same values.
  */
-import type { ContainerRuntimeSpec, DensityOptions, LimitsOptions, MetricName, QemuRuntimeSpec, RuntimeSpec, Scenario } from './types.js';
+import type { AdaptiveSampling, ContainerRuntimeSpec, DensityOptions, LimitsOptions, MetricName, QemuRuntimeSpec, RuntimeSpec, Scenario } from './types.js';
 import { RUNTIME_PRESETS } from './types.js';
 import type { DensityInput, RuntimeInput, ScenarioInput } from './validate.js';
 import type { LimitsInput } from './validate-limits.js';
@@ -58,6 +58,7 @@ export function withDefaults(input: ScenarioInput, file: string): Scenario {
     workloads: input.workloads ?? [],
     metrics: input.metrics ?? [...(input.density === undefined ? d.metrics : DENSITY_SCENARIO_METRICS)],
     iterations: input.iterations ?? d.iterations,
+    adaptive: adaptiveWithDefaults(input.untilCi, input.maxIterations, input.iterations ?? d.iterations),
     warmup: input.warmup ?? d.warmup,
     order: input.order ?? d.order,
     timeoutMs: input.timeoutMs ?? d.timeoutMs,
@@ -69,6 +70,15 @@ export function withDefaults(input: ScenarioInput, file: string): Scenario {
 
 function limitsWithDefaults(input: LimitsInput): LimitsOptions {
   return { hogBytes: input.hogBytes ?? LIMITS_DEFAULTS.hogBytes, cpuTimeMs: input.cpuTimeMs ?? LIMITS_DEFAULTS.cpuTimeMs };
+}
+
+/** Under untilCi, at most this many times the minimum unless maxIterations says otherwise. */
+export const DEFAULT_MAX_ITERATIONS_FACTOR = 5;
+export const MAX_ITERATIONS_LIMIT = 10_000;
+
+export function adaptiveWithDefaults(untilCi: number | undefined, maxIterations: number | undefined, iterations: number): AdaptiveSampling | null {
+  if (untilCi === undefined) return null;
+  return { untilCi, maxIterations: maxIterations ?? Math.min(MAX_ITERATIONS_LIMIT, iterations * DEFAULT_MAX_ITERATIONS_FACTOR) };
 }
 
 function densityWithDefaults(input: DensityInput): DensityOptions {

@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Checker, Field } from './checker.js';
 import { suggestion } from './did-you-mean.js';
-import { parseDurationMs } from './units.js';
+import { parseDurationMs, parsePercent } from './units.js';
 
 /** Names become file names and container ids: nothing that could be a path or need quoting. */
 const IDENTIFIER = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -144,5 +144,15 @@ export function readEnum<T extends string>(c: Checker, field: Field, values: rea
   if (typeof value === 'string' && isKnown(value, values)) return value;
   const hint = typeof value === 'string' ? suggestion(value, values) : '';
   c.wrong(field, oneOf(values), hint);
+  return undefined;
+}
+
+/** "5%" (or 5, percent) as a fraction, from min to max (fractions: 0.05 = 5 %). */
+export function readPercent(c: Checker, field: Field, min: number, max: number): number | undefined {
+  const raw = scalarValue(c, field);
+  const value = typeof raw === 'string' || typeof raw === 'number' ? parsePercent(raw) : undefined;
+  if (value !== undefined && value >= min && value <= max) return value;
+  const show = (f: number): string => `${Number((f * 100).toPrecision(6))}%`;
+  c.wrong(field, `a percentage from ${show(min)} to ${show(max)}, like 5%`);
   return undefined;
 }

@@ -22,7 +22,10 @@ export interface QemuRuntimeSpec {
 export interface ContainerRuntimeSpec {
   name: string;
   type: 'namespaces' | 'runc' | 'crun';
-  /** namespaces only: also unshare the user namespace (uid 0 inside mapped to nobody outside). */
+  /**
+   * A user namespace: root inside is uid 100000 outside (runc and crun); the raw namespaces
+   * runtime reports it unsupported when run (unshare would need newuidmap and a subuid range).
+   */
   userNamespace: boolean;
   /** A cgroup memory limit (no swap beyond it), MiB; absent: unlimited. */
   memoryMiB?: number;
@@ -61,6 +64,12 @@ export interface Scenario {
   density: DensityOptions | null;
   /** Present for a limits scenario (claim C5): a memory hog and a CPU loop under each runtime's limits. */
   limits?: LimitsOptions | null;
+  /**
+   * Adaptive sampling (untilCi): each runtime runs at least `iterations` and at most
+   * maxIterations measured samples, until the 95% CI of its median is within untilCi of it.
+   * null (or absent): exactly `iterations`.
+   */
+  adaptive?: AdaptiveSampling | null;
 }
 
 export interface LimitsOptions {
@@ -70,8 +79,14 @@ export interface LimitsOptions {
   cpuTimeMs: number;
 }
 
+export interface AdaptiveSampling {
+  /** Stop once max(median − low, high − median) ≤ untilCi · median (a fraction: 0.03 = 3 %). */
+  untilCi: number;
+  maxIterations: number;
+}
+
 export interface DensityOptions {
-  /** Most instances to launch per runtime. A runtime may override (maxInstances in its mapping). */
+  /** Most instances to launch per runtime, unless maxPerRuntime names it. */
   max: number;
   /** Per-runtime maximum, by runtime name (e.g. fewer VMs than containers). */
   maxPerRuntime: Record<string, number>;

@@ -4,7 +4,8 @@
  * checker; nothing is returned when there is any.
  */
 import type { Checker, Field } from './checker.js';
-import { missing, oneOf, readDuration, readEnum, readIdentifier, readInteger, readList, readMapping, readString, IDENTIFIER_EXPECTED } from './fields.js';
+import { missing, oneOf, readDuration, readEnum, readIdentifier, readInteger, readList, readMapping, readPercent, readString, IDENTIFIER_EXPECTED } from './fields.js';
+import { SCENARIO_DEFAULTS } from './defaults.js';
 import type { MetricName, PerformanceWorkloadSpec, SampleOrder, WorkloadName } from './types.js';
 import { readDensity, type DensityInput } from './validate-density.js';
 import { readLimits, type LimitsInput } from './validate-limits.js';
@@ -23,6 +24,9 @@ export interface ScenarioInput {
   workloads?: PerformanceWorkloadSpec[];
   metrics?: MetricName[];
   iterations?: number;
+  /** Adaptive sampling: a fraction (0.03 = 3 %) and the most samples per runtime. */
+  untilCi?: number;
+  maxIterations?: number;
   warmup?: number;
   order?: SampleOrder;
   timeoutMs?: number;
@@ -31,7 +35,7 @@ export interface ScenarioInput {
   limits?: LimitsInput;
 }
 
-const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'warmup', 'order', 'timeout', 'runtimes', 'density', 'limits'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'untilCi', 'maxIterations', 'warmup', 'order', 'timeout', 'runtimes', 'density', 'limits'] as const;
 const WORKLOADS = ['hello', 'idle', 'probe'] as const satisfies readonly WorkloadName[];
 const METRICS = ['startup', 'teardown', 'memory', 'density'] as const satisfies readonly MetricName[];
 /** Measured only by a density run, so they need a density block and it needs them. */
@@ -42,6 +46,9 @@ const ORDERS = ['interleaved', 'sequential'] as const satisfies readonly SampleO
 export const MAX_ITERATIONS = 10_000;
 export const MAX_WARMUP = 1_000;
 export const MAX_TIMEOUT_MS = 3_600_000;
+/** untilCi: from 0.1 % (tighter would take thousands of samples) to 50 %. */
+export const MIN_UNTIL_CI = 0.001;
+export const MAX_UNTIL_CI = 0.5;
 
 const TOP_EXPECTED = 'a mapping of scenario keys (name, workload, runtimes …)';
 
@@ -79,6 +86,8 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
     workloads: f.workloads && readWorkloads(c, f.workloads, host.protectedDirs ?? defaultProtectedDirs()),
     metrics: f.metrics && readMetrics(c, f.metrics, isDensity),
     iterations: f.iterations && readInteger(c, f.iterations, 1, MAX_ITERATIONS),
+    untilCi: f.untilCi && readPercent(c, f.untilCi, MIN_UNTIL_CI, MAX_UNTIL_CI),
+    maxIterations: f.maxIterations && readInteger(c, f.maxIterations, 1, MAX_ITERATIONS),
     warmup: f.warmup && readInteger(c, f.warmup, 0, MAX_WARMUP),
     order: f.order && readEnum(c, f.order, ORDERS),
     timeoutMs: f.timeout && readDuration(c, f.timeout, MAX_TIMEOUT_MS, '1h'),
@@ -86,6 +95,7 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
   };
   const density = f.density && readDensity(c, f.density, input.runtimes?.map(runtimeName), host);
   const limits = f.limits && readLimits(c, f.limits, host);
+  checkAdaptive(c, f, input, isDensity, f.limits !== undefined);
   if (!isPerformance && f.runtimes) refuseHostRuntime(c, f.runtimes);
   const { name, workload, workloads, runtimes } = input;
   if (c.issues.length > 0 || name === undefined || (workload === undefined && workloads === undefined && limits === undefined) || runtimes === undefined) return undefined;
@@ -110,6 +120,32 @@ function refuseHostRuntime(c: Checker, runtimes: Field): void {
   });
 }
 
+/**
+ * maxIterations bounds untilCi's sampling, so alone it would mean nothing; below iterations (the
+ * minimum) it cannot be met. A density run measures each runtime once: no samples to repeat.
+ */
+function checkAdaptive(c: Checker, f: Partial<Record<(typeof SCENARIO_KEYS)[number], Field>>, input: { iterations?: number; untilCi?: number; maxIterations?: number }, isDensity: boolean, isLimits: boolean): void {
+  // A density run measures each runtime once, from 1 instance up: these keys would do nothing.
+  for (const key of ['untilCi', 'maxIterations', 'iterations', 'warmup', 'order'] as const) {
+    const field = f[key];
+    if (field && isDensity) {
+      c.report({ path: field.path, value: field.key }, `no ${key} in a density scenario`, key, `${key} means nothing to a density run (each runtime is measured once, from 1 instance up); leave it out`);
+    }
+  }
+  // A limits run repeats fixed probes (a hog, a loop): there is no interval to wait for.
+  for (const key of ['untilCi', 'maxIterations'] as const) {
+    const field = f[key];
+    if (field && isLimits) c.report({ path: field.path, value: field.key }, `no ${key} in a limits scenario`, key, `${key} means nothing to a limits run (it runs its probes iterations times); leave it out`);
+  }
+  if (f.maxIterations && !f.untilCi && !isDensity && !isLimits) {
+    c.report({ path: f.maxIterations.path, value: f.maxIterations.key }, 'maxIterations together with untilCi', 'maxIterations alone', 'maxIterations bounds adaptive sampling: add untilCi (e.g. untilCi: 3%), or use iterations for a fixed count');
+  }
+  const min = input.iterations ?? SCENARIO_DEFAULTS.iterations;
+  if (f.maxIterations && input.maxIterations !== undefined && input.maxIterations < min) {
+    c.wrong(f.maxIterations, `an integer from iterations (${min}) to ${MAX_ITERATIONS}: iterations is the minimum under untilCi`);
+  }
+}
+
 function readWorkload(c: Checker, field: Field, isDensity: boolean): WorkloadName | undefined {
   const workload = readEnum(c, field, WORKLOADS);
   if (workload === undefined || !isDensity || workload === DENSITY_WORKLOAD) return workload;
@@ -118,8 +154,11 @@ function readWorkload(c: Checker, field: Field, isDensity: boolean): WorkloadNam
 }
 
 /**
- * Non-empty and without repeats: a metric listed twice would be summarised twice. memory and
- * density come from a density run only, and a density run measures both.
+ * Non-empty and without repeats: a metric listed twice would be summarised twice. Each listed
+ * metric must change what is measured, so only teardown is a switch: startup is how a launch is
+ * known to have worked (always timed, so it must be listed); memory and density come from a
+ * density run only, which measures both, and records every launch's startup and the teardown of
+ * all of them whatever is listed (so startup and teardown are not listed there).
  */
 function readMetrics(c: Checker, field: Field, isDensity: boolean): MetricName[] | undefined {
   const expected = 'a non-empty list like [startup, teardown]';
@@ -138,8 +177,14 @@ function readMetrics(c: Checker, field: Field, isDensity: boolean): MetricName[]
     } else if (!isDensity && isDensityMetric(metric)) {
       const found = JSON.stringify(metric);
       c.report(item, 'a metric with a density: block', found, `metric ${found} is measured by a density run: add a density: block (see scenarios/README.md)`);
+    } else if (isDensity && !isDensityMetric(metric)) {
+      const found = JSON.stringify(metric);
+      c.report(item, `${oneOf(DENSITY_METRICS)} in a density scenario`, found, `a density run records every launch's startup and the teardown of all its instances whatever metrics says: list only ${DENSITY_METRICS.join(' and ')}`);
     }
     metrics.push(metric);
+  }
+  if (!isDensity && items.length === metrics.length && !metrics.includes('startup')) {
+    c.report(field, 'metrics including startup', c.describe(field.value), 'startup is always measured (a launch is timed to its ready marker before anything else): add startup to metrics; leave teardown out to skip timing the teardown');
   }
   const lacking = DENSITY_METRICS.filter((m) => !metrics.includes(m));
   if (isDensity && items.length === metrics.length && lacking.length > 0) {

@@ -11,7 +11,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): (ev
     if (event.type === 'scenario-start') {
       const { scenario } = event;
       if (tty) stream.write('\r\x1b[K');
-      stream.write(`Scenario ${scenario.name}: ${scenario.workload ? `workload ${scenario.workload}` : `workloads ${scenario.workloads.map((w) => w.name).join(', ')}`}, ${scenario.iterations} iterations + ${scenario.warmup} warmup, ${scenario.order}, runtimes ${event.runtimes.join(', ')} (${event.launches} launches)\n`);
+      stream.write(`Scenario ${scenario.name}: ${scenario.workload ? `workload ${scenario.workload}` : `workloads ${scenario.workloads.map((w) => w.name).join(', ')}`}, ${scenario.adaptive ? `${scenario.iterations} to ${scenario.adaptive.maxIterations} iterations until the 95% CI of the median is within ${(scenario.adaptive.untilCi * 100).toFixed(1)}%` : `${scenario.iterations} iterations`} + ${scenario.warmup} warmup, ${scenario.order}, runtimes ${event.runtimes.join(', ')} (${scenario.adaptive ? 'at most ' : ''}${event.launches} launches)\n`);
       return;
     }
     const { sample, done, total } = event;
@@ -21,12 +21,14 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): (ev
     const what = sample.outcome === 'ok' ? `startup ${formatMs(sample.startupMs)}, teardown ${formatMs(sample.teardownMs)}${metric}`
       : `${sample.outcome.toUpperCase()}: ${sample.error ?? ''}`;
     const tag = `${sample.workloadMetrics !== undefined && sample.workloadMetrics !== null ? `${sample.workload} ` : ''}${sample.runtime}${sample.warmup ? ' (warmup)' : ''} #${sample.iteration + 1}`;
+    const stop = sample.sampling ? ` — last sample: ${sample.sampling.detail}` : '';
     if (tty) {
       stream.write(`\r\x1b[K  [${done}/${total}] ${tag}: ${what.slice(0, 100)}`);
+      if (stop) stream.write(`\n    ${sample.runtime}${stop}\n`);
       if (done === total) stream.write('\n');
       if (sample.outcome !== 'ok') stream.write('\n');
     } else {
-      stream.write(`  [${done}/${total}] ${tag}: ${what}\n`);
+      stream.write(`  [${done}/${total}] ${tag}: ${what}${stop}\n`);
     }
   };
 }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { compareSides, type ComparisonResult, type SidePair } from '../../compare/compare-runs.js';
 import { loadThresholds, MAX_ALPHA, MAX_MIN_EFFECT } from '../../compare/thresholds-file.js';
 import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECT, type Thresholds } from '../../compare/thresholds.js';
-import { parsePercent } from '../../scenario/units.js';
+import { parsePercentFlag } from '../cli-options.js';
 import { formatIssues, ScenarioValidationError } from '../../scenario/errors.js';
 import { formatComparison } from '../../terminal/compare-printer.js';
 import { renderComparisonMarkdown } from '../../../reports/markdown-compare.js';
@@ -39,10 +39,7 @@ function parseAlpha(value: string | undefined): number | undefined {
 }
 
 function parseMinEffect(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = parsePercent(value);
-  if (n === undefined || n < 0 || n > MAX_MIN_EFFECT) throw new UserError(`--min-effect: expected a percentage from 0% to 1000%, like 5%, found "${value}"`);
-  return n;
+  return parsePercentFlag('--min-effect', value, 0, MAX_MIN_EFFECT);
 }
 
 function thresholdsFrom(flags: CompareFlags): Thresholds {

@@ -35,7 +35,9 @@ import { createProgress } from '../../terminal/progress.js';
 import { formatSummary } from '../../terminal/summary-printer.js';
 import { formatLimits } from '../../terminal/limits-printer.js';
 import { EXIT, UserError } from '../exit-codes.js';
-import { checkKernelFlag, checkOutFlag, parseIntFlag, parseListFlag } from '../cli-options.js';
+import { checkKernelFlag, checkOutFlag, parseIntFlag, parseListFlag, parsePercentFlag } from '../cli-options.js';
+import { adaptiveWithDefaults } from '../../scenario/defaults.js';
+import { MAX_ITERATIONS, MAX_UNTIL_CI, MIN_UNTIL_CI } from '../../scenario/validate.js';
 import { DEFAULT_SUITE, RESULTS_DIR, SCENARIOS_DIR } from '../paths.js';
 
 export interface RunFlags {
@@ -45,6 +47,8 @@ export interface RunFlags {
   out?: string;
   json?: boolean;
   kernel?: string;
+  untilCi?: string;
+  maxIterations?: string;
 }
 
 const log = (line: string): void => { process.stderr.write(`${line}\n`); };
@@ -60,12 +64,21 @@ function applyOverrides(scenarios: Scenario[], flags: RunFlags): Scenario[] {
       throw new UserError(`--runtimes: unknown runtime ${unknown.map((u) => `"${u}"`).join(', ')}; the scenarios name: ${[...known].join(', ')}`);
     }
   }
-  return scenarios.map((s) => ({
-    ...s,
-    iterations: iterations ?? s.iterations,
-    warmup: warmup ?? s.warmup,
-    runtimes: only ? s.runtimes.filter((r) => only.includes(r.name)) : s.runtimes,
-  })).filter((s) => s.runtimes.length > 0);
+  const untilCi = parsePercentFlag('--until-ci', flags.untilCi, MIN_UNTIL_CI, MAX_UNTIL_CI);
+  const maxIterations = parseIntFlag('--max-iterations', flags.maxIterations, 1, MAX_ITERATIONS);
+  if (maxIterations !== undefined && untilCi === undefined && !scenarios.some((s) => s.adaptive)) {
+    throw new UserError(`--max-iterations: bounds adaptive sampling, expected --until-ci too (or a scenario with untilCi), found "${flags.maxIterations}" alone`);
+  }
+  return scenarios.map((s) => {
+    const n = iterations ?? s.iterations;
+    // A density run measures each runtime once, a limits run repeats fixed probes: nothing to sample adaptively.
+    const adaptive = s.density !== null || s.limits ? null
+      : adaptiveWithDefaults(untilCi ?? s.adaptive?.untilCi, maxIterations ?? (untilCi === undefined ? s.adaptive?.maxIterations : undefined), n);
+    if (adaptive !== null && adaptive.maxIterations < n) {
+      throw new UserError(`--max-iterations: expected at least the ${n} iterations of scenario ${s.name} (the minimum under untilCi), found ${adaptive.maxIterations}`);
+    }
+    return { ...s, iterations: n, warmup: warmup ?? s.warmup, adaptive, runtimes: only ? s.runtimes.filter((r) => only.includes(r.name)) : s.runtimes };
+  }).filter((s) => s.runtimes.length > 0);
 }
 
 export async function runCommand(args: string[], flags: RunFlags, argv: string[]): Promise<number> {

@@ -89,3 +89,53 @@ describe('runScenarios with performance workloads', () => {
     expect(result.samples[1]!.error).toContain('before the workload finished; output: still going');
   });
 });
+
+describe('runScenarios honours the metrics key', () => {
+  it('still stops and reaps the instance but records no teardown when metrics leaves it out', async () => {
+    const rt = new FakeRuntime('ct', 'container', [{ ready: 5, teardown: 3 }]);
+    const result = await runScenarios({ runId: 'r', plans: [{ scenario: scenario({ warmup: 0, metrics: ['startup'] }), runtimes: [rt] }], sink: () => {} });
+    expect(result.samples.map((s) => [s.startupMs, s.teardownMs])).toEqual([[5, null], [5, null], [5, null]]);
+    expect(rt.live.size).toBe(0);
+  });
+});
+
+describe('runScenarios with adaptive sampling (untilCi)', () => {
+  it('stops a steady runtime at the minimum, keeps sampling a noisy one to the maximum, interleaved, and says why on the last sample', async () => {
+    const steady = new FakeRuntime('steady', 'container', [{ ready: 5 }, { ready: 5.01 }, { ready: 4.99 }]);
+    // A startup that doubles and halves: its median's interval never gets within 3 %.
+    const noisy = new FakeRuntime('noisy', 'vm', [{ ready: 1000 }, { ready: 2000 }, { ready: 1300 }, { ready: 2600 }, { ready: 800 }]);
+    const sunk: StartupSample[] = [];
+    const result = await runScenarios({
+      runId: 'r', sink: (s) => sunk.push({ ...s }),
+      plans: [{ scenario: scenario({ iterations: 4, warmup: 1, adaptive: { untilCi: 0.03, maxIterations: 9 } }), runtimes: [steady, noisy] }],
+    });
+    const measured = (name: string): StartupSample[] => result.samples.filter((s) => s.runtime === name && !s.warmup);
+    expect(measured('steady')).toHaveLength(4);
+    expect(measured('noisy')).toHaveLength(9);
+    // Warmups first, then rounds over the runtimes still sampling, rotated as the fixed schedule.
+    expect(result.samples.slice(0, 6).map((s) => `${s.runtime}${s.warmup ? 'w' : ''}`)).toEqual(['steadyw', 'noisyw', 'steady', 'noisy', 'noisy', 'steady']);
+    expect(result.samples.slice(-5).every((s) => s.runtime === 'noisy')).toBe(true);
+    const lastSteady = measured('steady').at(-1)!;
+    expect(lastSteady.sampling).toMatchObject({ stopped: 'ci', iterations: 4, untilCi: 0.03 });
+    expect(lastSteady.sampling!.ciRelative!).toBeLessThanOrEqual(0.03);
+    expect(lastSteady.sampling!.detail).toMatch(/within .*% of it \(target 3\.0%\) after 4 samples/);
+    expect(measured('noisy').at(-1)!.sampling).toMatchObject({ stopped: 'max', iterations: 9 });
+    expect(measured('noisy').at(-1)!.sampling!.detail).toMatch(/reached maxIterations 9 with the 95% CI of the median still .*% \(target 3\.0%\)/);
+    // Only the last sample of each runtime carries the reason, and the sample log got it too.
+    expect(result.samples.filter((s) => s.sampling !== undefined)).toHaveLength(2);
+    expect(sunk.filter((s) => s.sampling !== undefined).map((s) => s.runtime)).toEqual(['steady', 'noisy']);
+    expect(steady.live.size + noisy.live.size).toBe(0);
+  });
+
+  it('checks every metric of a performance workload, and restarts the count for the next workload', async () => {
+    const out = (v: number): string => `VMBENCH_STEP name=run\nvalue=${v}\nVMBENCH_DONE status=0\n`;
+    const rt = new FakeRuntime('ct', 'container', [{ ready: 5, console: out(100) }, { ready: 5, console: out(100.5) }, { ready: 5, console: out(99.5) }]);
+    const workload = { ...BUILTIN_WORKLOADS.cpu!, name: 'w', parse: (o: { lines: string[] }) => ({ ok: true as const, metrics: [{ name: 'value', unit: 'x', better: 'higher' as const, value: Number(o.lines.find((l) => l.startsWith('value='))?.slice(6)) }] }) };
+    const result = await runScenarios({
+      runId: 'r', sink: () => {},
+      plans: [{ scenario: scenario({ workload: null, workloads: [], iterations: 3, warmup: 0, adaptive: { untilCi: 0.05, maxIterations: 6 } }), runtimes: [rt], workloads: [workload, { ...workload, name: 'w2' }] }],
+    });
+    expect(result.samples.map((s) => `${s.workload}:${s.outcome}`)).toEqual(['w:ok', 'w:ok', 'w:ok', 'w2:ok', 'w2:ok', 'w2:ok']);
+    expect(result.samples.filter((s) => s.sampling?.stopped === 'ci').map((s) => s.workload)).toEqual(['w', 'w2']);
+  });
+});

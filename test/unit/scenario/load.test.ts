@@ -24,6 +24,7 @@ describe('loadScenarioFile', () => {
       runtimes: [RUNTIME_PRESETS['qemu-q35'], RUNTIME_PRESETS.namespaces],
       density: null,
       limits: null,
+      adaptive: null,
     });
   });
 
@@ -160,9 +161,36 @@ describe('parseScenario', () => {
     expect(s.density).toMatchObject(expected);
   });
 
-  it('keeps startup and teardown alongside the density metrics when listed', () => {
+  it('refuses startup or teardown in a density scenario: a density run records them whatever is listed', () => {
     const text = 'name: a\nworkload: idle\nmetrics: [startup, memory, density]\nruntimes: [runc]\ndensity: {}\n';
-    expect(parseScenario(text, 'a.yaml', host).metrics).toEqual(['startup', 'memory', 'density']);
+    expect(catchError(() => parseScenario(text, 'a.yaml', host)).message).toMatch(/a\.yaml:3:11: metrics\[0\]: a density run records every launch's startup .* list only memory and density/);
+  });
+
+  it('refuses metrics without startup: it is always measured', () => {
+    const text = 'name: a\nworkload: hello\nmetrics: [teardown]\nruntimes: [runc]\n';
+    expect(catchError(() => parseScenario(text, 'a.yaml', host)).message).toMatch(/a\.yaml:3:10: metrics: startup is always measured/);
+  });
+
+  it('reads adaptive sampling: untilCi with a default or explicit maxIterations', () => {
+    const base = 'name: a\nworkload: hello\nruntimes: [runc]\niterations: 8\n';
+    expect(parseScenario(`${base}untilCi: 3%\n`, 'a.yaml', host).adaptive).toEqual({ untilCi: 0.03, maxIterations: 40 });
+    expect(parseScenario(`${base}untilCi: 2.5\nmaxIterations: 12\n`, 'a.yaml', host).adaptive).toEqual({ untilCi: 0.025, maxIterations: 12 });
+    expect(parseScenario(base, 'a.yaml', host).adaptive).toBeNull();
+  });
+
+  it.each([
+    ['maxIterations: 20\n', /a\.yaml:5:1: maxIterations: maxIterations bounds adaptive sampling: add untilCi/],
+    ['untilCi: 3%\nmaxIterations: 4\n', /a\.yaml:6:16: maxIterations: expected an integer from iterations \(8\) to 10000/],
+    ['untilCi: 90%\n', /a\.yaml:5:10: untilCi: expected a percentage from 0\.1% to 50%, like 5%, found "90%"/],
+  ])('refuses adaptive sampling that cannot work: %s', (extra, message) => {
+    const text = `name: a\nworkload: hello\nruntimes: [runc]\niterations: 8\n${extra}`;
+    expect(catchError(() => parseScenario(text, 'a.yaml', host)).message).toMatch(message);
+  });
+
+  it.each(['untilCi: 3%', 'iterations: 5', 'warmup: 0', 'order: sequential'])('refuses %s in a density scenario: it would do nothing', (line) => {
+    const text = `name: a\nworkload: idle\n${line}\nruntimes: [runc]\ndensity: {}\n`;
+    const key = line.split(':')[0];
+    expect(catchError(() => parseScenario(text, 'a.yaml', host)).message).toMatch(new RegExp(`a\\.yaml:3:1: ${key}: ${key} means nothing to a density run`));
   });
 
   it('formats issues as file:line:column: field: message', () => {
