@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what vmbench needs, only what is missing, and says what it does. Run as root on
 # Debian or Ubuntu (npm runs it before `npm run suite` and `npm test`).
-#   scripts/setup.sh            the suite: QEMU, a guest kernel, busybox-static, runc, crun, sysbench, npm packages, build
+#   scripts/setup.sh            the suite: QEMU, a guest kernel, busybox-static, runc, crun, runsc, sysbench, npm packages, build
 #   scripts/setup.sh --tests    the same plus Debian's chromium (browser tests of the report)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +22,8 @@ command -v qemu-system-x86_64 >/dev/null || need_pkg qemu-system-x86
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'install ok installed' || need_pkg busybox-static
 command -v runc >/dev/null || need_pkg runc
 command -v crun >/dev/null || need_pkg crun
+# gVisor (the runsc runtime): a user-space kernel between the container and the host.
+command -v runsc >/dev/null || need_pkg runsc
 command -v unshare >/dev/null || need_pkg util-linux
 # The native launcher (timestamps without Node in the timed window) is built from C source.
 command -v cc >/dev/null || need_pkg gcc

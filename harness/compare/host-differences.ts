@@ -40,9 +40,6 @@ const FIELDS: Array<[string, (r: ComparableRun) => string]> = [
   ['KSM', (r) => ({ '0': 'off', '1': 'on', '2': 'unmerging' } as Record<string, string>)[r.env.fingerprint?.ksmRun ?? ''] ?? 'not available'],
   ['cgroup mode', (r) => r.env.cgroupMode],
   ['cgroup driver', (r) => orUnknown(r.env.fingerprint?.cgroupDriver)],
-  ['QEMU', (r) => r.env.qemu?.version ?? 'none'],
-  ['runc', (r) => r.env.runc?.version ?? 'none'],
-  ['crun', (r) => r.env.crun?.version ?? 'none'],
   ['VM accelerator', (r) => [...new Set(r.samples.filter((s) => s.kind === 'vm' && s.accel !== null).map((s) => String(s.accel)))].sort().join(', ') || 'no VM'],
   ['guest kernel', (r) => (r.env.guestKernel ? `${r.env.guestKernel.path} (sha256 ${r.env.guestKernel.sha256.slice(0, 12)})` : 'none')],
   ['busybox', (r) => (r.env.busybox ? `sha256 ${r.env.busybox.sha256.slice(0, 12)}` : 'none')],
@@ -75,9 +72,20 @@ function numericDifferences(base: readonly ComparableRun[], other: readonly Comp
   return out;
 }
 
+/** env.json's tools (format 3), or the three tools format 2 recorded on their own. */
+function toolsOf(env: EnvInfo): Record<string, { version: string } | null> {
+  return env.tools ?? { qemu: env.qemu ?? null, runc: env.runc ?? null, crun: env.crun ?? null };
+}
+
+/** One field per program either side recorded (qemu, runc, runsc …): its version. */
+function toolFields(runs: readonly ComparableRun[]): Array<[string, (r: ComparableRun) => string]> {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(toolsOf(r.env))))].sort();
+  return keys.map((key) => [`${key} version`, (r: ComparableRun) => toolsOf(r.env)[key]?.version ?? 'none']);
+}
+
 export function hostDifferences(base: readonly ComparableRun[], other: readonly ComparableRun[]): HostDifference[] {
   const out: HostDifference[] = [];
-  for (const [what, pick] of FIELDS) {
+  for (const [what, pick] of [...FIELDS, ...toolFields([...base, ...other])]) {
     const b = distinct(base, pick);
     const o = distinct(other, pick);
     if (b.length === o.length && b.every((v) => o.includes(v))) continue;

@@ -77,7 +77,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   const cpuStart = process.cpuUsage();
   const t0 = performance.now();
   // Before anything is measured, guess cautiously: a VM's configured RAM plus QEMU's own.
-  let nextCost = runtime.spec.type === 'qemu' ? (runtime.spec.memoryMiB + 96) * 1024 * 1024 : 16 * 1024 * 1024;
+  let nextCost = runtime.configuredMemoryBytes !== null ? runtime.configuredMemoryBytes + 96 * 1024 * 1024 : 16 * 1024 * 1024;
   let memAvailable = baseline;
   let lastStartup: number | null = null;
   let streak = 0;

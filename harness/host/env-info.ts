@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { execa } from 'execa';
 import { RESULTS_FORMAT_VERSION, type EnvInfo, type HarnessOverhead, type KvmProbe } from '../results/format.js';
 import { isError, type HostContext } from './host-context.js';
-import { kvmModules } from '../runtimes/qemu/kvm-probe.js';
+import { kvmModules } from './kvm-modules.js';
 import { VMBENCH_VERSION, PROJECT_ROOT } from '../version.js';
 import { hostFingerprint } from './fingerprint.js';
 
@@ -45,9 +45,8 @@ export async function collectEnv(host: HostContext, harness: HarnessOverhead): P
     loadAvgAtStart: loadavg() as [number, number, number],
     nodeVersion: process.version,
     hostVirtualization: await hostVirtualization(),
-    qemu: host.tools.qemu,
-    runc: host.tools.runc,
-    crun: host.tools.crun,
+    tools: host.tools,
+    probes: host.probes,
     busybox: isError(host.busybox) ? null : { path: host.busybox.path, sha256: createHash('sha256').update(host.busybox.bytes).digest('hex') },
     guestKernel: isError(host.kernel) ? null : host.kernel,
     guestImage: isError(host.image) ? null : { key: host.image.key, dir: host.image.dir },

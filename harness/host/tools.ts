@@ -1,4 +1,4 @@
-/** The external programs vmbench drives, found on PATH, with their versions. */
+/** The external programs the backends drive, found on PATH, with their versions. */
 import { execa } from 'execa';
 import { findExecutable } from './find-executable.js';
 
@@ -7,29 +7,28 @@ export interface Tool {
   version: string;
 }
 
-export interface HostTools {
-  qemu: Tool | null;
-  runc: Tool | null;
-  crun: Tool | null;
-  unshare: Tool | null;
+/** By tool key (see ToolSpec in runtimes/backend.ts); null when not found. */
+export type HostTools = Record<string, Tool | null>;
+
+export interface ToolLookup {
+  key: string;
+  command: (env: NodeJS.ProcessEnv) => string;
+  versionArgs: string[];
+  pickVersion: (output: string) => string | undefined;
 }
 
-async function tool(name: string, versionArgs: string[], pick: (out: string) => string): Promise<Tool | null> {
-  const path = findExecutable(name);
+async function findTool(spec: ToolLookup, env: NodeJS.ProcessEnv): Promise<Tool | null> {
+  const path = findExecutable(spec.command(env));
   if (!path) return null;
-  const result = await execa(path, versionArgs, { reject: false, timeout: 10_000 });
+  const result = await execa(path, spec.versionArgs, { reject: false, timeout: 10_000 });
   const out = `${result.stdout}\n${result.stderr}`.trim();
-  return { path, version: pick(out) || 'unknown' };
+  return { path, version: spec.pickVersion(out) || firstLine(out) || 'unknown' };
 }
 
-const firstLine = (out: string): string => out.split('\n')[0]?.trim() ?? '';
+export const firstLine = (out: string): string => out.split('\n')[0]?.trim() ?? '';
 
-export async function findHostTools(env: NodeJS.ProcessEnv = process.env): Promise<HostTools> {
-  const [qemu, runc, crun, unshare] = await Promise.all([
-    tool(env.VMBENCH_QEMU ?? 'qemu-system-x86_64', ['--version'], (o) => /version\s+(\S+)/.exec(o)?.[1] ?? firstLine(o)),
-    tool('runc', ['--version'], (o) => /runc version\s+(\S+)/.exec(o)?.[1] ?? firstLine(o)),
-    tool('crun', ['--version'], (o) => /crun version\s+(\S+)/.exec(o)?.[1] ?? firstLine(o)),
-    tool('unshare', ['--version'], (o) => /util-linux\s+(\S+)/.exec(o)?.[1] ?? firstLine(o)),
-  ]);
-  return { qemu, runc, crun, unshare };
+export async function findHostTools(specs: readonly ToolLookup[], env: NodeJS.ProcessEnv = process.env): Promise<HostTools> {
+  const unique = [...new Map(specs.map((s) => [s.key, s])).values()];
+  const found = await Promise.all(unique.map((s) => findTool(s, env)));
+  return Object.fromEntries(unique.map((s, i) => [s.key, found[i] ?? null]));
 }

@@ -10,9 +10,7 @@ import { join } from 'node:path';
 import type { JournalEntry } from './instance-tracker.js';
 import { isStillRunning, type ProcStat } from '../host/proc-table.js';
 import { describeSurvivors, isGone, killEach, killGroup, snapshotTree, waitUntilSync } from '../process/kill-tree.js';
-import { detectCgroupMode, cgroupDirs } from '../host/cgroup-mode.js';
-import { findExecutable } from '../host/find-executable.js';
-import { OCI_STATE_ROOTS } from '../runtimes/oci/oci-runtime.js';
+import type { ResourceKind } from './resource-kind.js';
 
 export interface LeftOver {
   journal: string;
@@ -74,7 +72,7 @@ const INNER_REAP_MS = 2_000;
  * /proc; 0 leaves the waiting to the caller (a harness reaps its own children only from its
  * event loop, which a synchronous wait would block).
  */
-export function cleanUp(left: LeftOver, waitMs: number = CLEANUP_REAP_MS): CleanupResult {
+export function cleanUp(left: LeftOver, kinds: ReadonlyMap<string, ResourceKind>, waitMs: number = CLEANUP_REAP_MS): CleanupResult {
   const done: string[] = [];
   // The harness's own processes (the native launcher, every instance's parent and reaper) go last.
   const ordered = [...left.instances].sort((a, b) => Number(a.runtime === 'harness') - Number(b.runtime === 'harness'));
@@ -84,16 +82,8 @@ export function cleanUp(left: LeftOver, waitMs: number = CLEANUP_REAP_MS): Clean
   }));
   for (const { instance } of trees) {
     for (const { kind, value } of instance.resources) {
-      if ((kind === 'runc' || kind === 'crun') && existsSync(join(OCI_STATE_ROOTS[kind], value))) {
-        const bin = findExecutable(kind);
-        if (!bin) continue;
-        try {
-          execFileSync(bin, ['delete', '--force', value], { stdio: 'ignore', timeout: 10_000 });
-          done.push(`${kind} delete ${value}`);
-        } catch {
-          done.push(`${kind} delete ${value} FAILED`);
-        }
-      }
+      const line = kinds.get(kind)?.releaseBeforeKill?.(value);
+      if (line) done.push(line);
     }
   }
   const killed: ProcStat[] = [];
@@ -113,12 +103,19 @@ export function cleanUp(left: LeftOver, waitMs: number = CLEANUP_REAP_MS): Clean
   }
   if (waitMs > 0) waitUntilSync(() => killed.every(isGone), waitMs);
   for (const { instance } of trees) {
+    // Mounts first, the last made first (a namespace file inside its private bind mount), then the dirs holding them.
+    for (const { value } of instance.resources.filter((r) => r.kind === 'mount').reverse()) {
+      try {
+        execFileSync('umount', [value], { stdio: 'ignore', timeout: 10_000 });
+        done.push(`unmounted ${value}`);
+      } catch {
+        // Not mounted (any more).
+      }
+    }
     for (const { kind, value } of instance.resources) {
-      if (kind === 'runc' || kind === 'crun') {
-        for (const dir of cgroupDirs(detectCgroupMode(), value)) {
-          if (!existsSync(dir)) continue;
-          try { rmdirSync(dir); done.push(`removed cgroup ${dir}`); } catch { done.push(`cgroup ${dir} could not be removed`); }
-        }
+      const backendKind = kinds.get(kind);
+      if (backendKind) {
+        done.push(...(backendKind.removeAfterKill?.(value) ?? []));
       } else if (kind === 'dir' && existsSync(value)) {
         rmSync(value, { recursive: true, force: true });
         done.push(`removed ${value}`);

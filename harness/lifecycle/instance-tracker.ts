@@ -8,16 +8,23 @@ import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { readProcStat } from '../host/proc-table.js';
 
+/**
+ * 'dir', 'cgroup' and 'mount' (a mount point, unmounted in reverse order of recording) are
+ * removed by lifecycle/cleanup.ts; any other kind belongs to a backend (runtimes/backend.ts
+ * ResourceKind), e.g. an OCI runtime's container id.
+ */
+export type ResourceKindName = 'dir' | 'cgroup' | 'mount' | (string & {});
+
 export type JournalEntry =
   | { op: 'run'; harnessPid: number; harnessStart: number; runId: string; at: string }
   | { op: 'begin'; id: string; runtime: string }
   | { op: 'pid'; id: string; pid: number; startTime: number }
-  | { op: 'resource'; id: string; kind: 'runc' | 'crun' | 'dir' | 'cgroup'; value: string }
+  | { op: 'resource'; id: string; kind: ResourceKindName; value: string }
   | { op: 'end'; id: string };
 
 export interface TrackedInstance {
   process(pid: number): void;
-  resource(kind: 'runc' | 'crun' | 'dir' | 'cgroup', value: string): void;
+  resource(kind: ResourceKindName, value: string): void;
   end(): void;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Instance } from '../runtimes/runtime.js';
 import { cleanUp, readJournal } from './cleanup.js';
+import type { ResourceKind } from './resource-kind.js';
 import { isGone, killEach } from '../process/kill-tree.js';
 import { currentLauncherPid } from '../process/launch.js';
 import { readProcStat } from '../host/proc-table.js';
@@ -18,6 +19,8 @@ export interface InterruptOptions {
   controller: AbortController;
   live: Set<Instance>;
   journalPath: string | null;
+  /** The backends' journal resource kinds (runtimes/registry.ts), for the forced cleanup. */
+  resourceKinds: ReadonlyMap<string, ResourceKind>;
   log: (line: string) => void;
 }
 
@@ -32,7 +35,7 @@ export function installInterruptHandlers(options: InterruptOptions): () => void 
     let killed: ReturnType<typeof cleanUp>['killed'] = [];
     if (options.journalPath) {
       try {
-        killed = cleanUp(readJournal(options.journalPath), 0).killed;
+        killed = cleanUp(readJournal(options.journalPath), options.resourceKinds, 0).killed;
       } catch {
         // The journal is gone: the run had already cleaned up.
       }

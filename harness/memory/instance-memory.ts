@@ -15,10 +15,10 @@ export function measureInstanceMemory(
   cgroupMode: CgroupMode,
 ): InstanceMemory {
   const all = memoryOf(instance.hostPids());
-  const configuredBytes = runtime.spec.type === 'qemu' ? runtime.spec.memoryMiB * 1024 * 1024 : null;
   let insideBytes: number | null = null;
-  if (runtime.kind === 'vm') {
-    // The guest's own accounting: what its kernel and workload use of the RAM it was given.
+  if (runtime.memoryInside === 'own-kernel') {
+    // The guest's own accounting: what its kernel and workload use of the RAM it was given
+    // (gVisor's sentry keeps the same accounting for its sandbox).
     const total = Number(markerFields.memtotal_kb);
     const avail = Number(markerFields.memavail_kb);
     if (Number.isFinite(total) && Number.isFinite(avail) && total > 0) insideBytes = (total - avail) * 1024;
@@ -33,6 +33,6 @@ export function measureInstanceMemory(
     rssBytes: all.counted ? all.rssBytes : null,
     cgroupBytes: instance.cgroupName ? cgroupMemoryBytes(cgroupMode, instance.cgroupName) : null,
     insideBytes,
-    configuredBytes,
+    configuredBytes: runtime.configuredMemoryBytes,
   };
 }

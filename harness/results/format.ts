@@ -5,22 +5,14 @@
  * Files: run.json (RunMeta), env.json (EnvInfo), samples.jsonl (one Sample per line, appended as
  * measured), samples.csv (the same samples, flattened), summary.json (Summary), report.html.
  */
-export const RESULTS_FORMAT_VERSION = 2;
+export const RESULTS_FORMAT_VERSION = 3;
 
 import type { WorkloadMetric, Better } from '../workloads/definition.js';
 export type { WorkloadMetric, Better } from '../workloads/definition.js';
 
-/** 'host': the workload run directly on the host (chroot into the image tree), the baseline. */
-export type InstanceKind = 'vm' | 'container' | 'host';
-export type BackendName = 'qemu' | 'namespaces' | 'runc' | 'crun' | 'host' | 'fake';
-export type Accelerator = 'kvm' | 'tcg';
+import type { InstanceKind, BackendName, Accelerator, CgroupMode, Phase } from '../vocabulary.js';
+export type { InstanceKind, BackendName, Accelerator, Phase, CgroupMode } from '../vocabulary.js';
 export type SampleOutcome = 'ok' | 'failed' | 'timeout';
-
-/** One named part of a startup, in milliseconds of host monotonic time (or guest clock for VMs). */
-export interface Phase {
-  name: string;
-  ms: number;
-}
 
 /** Which scenario and runtime something belongs to, and what the runtime is. */
 export interface RuntimeIdentity {
@@ -217,8 +209,6 @@ export interface PerformanceRatio {
   ci95: [number, number] | null;
 }
 
-export type CgroupMode = 'v1' | 'v2' | 'hybrid' | 'none';
-
 export interface KvmProbe {
   /** /dev/kvm exists and can be opened read-write. */
   devicePresent: boolean;
@@ -246,9 +236,14 @@ export interface EnvInfo {
   nodeVersion: string;
   /** What the host itself runs on: "kvm", "none" … (C9: containers run inside a VM too). */
   hostVirtualization: string;
-  qemu: { path: string; version: string } | null;
-  runc: { path: string; version: string } | null;
-  crun: { path: string; version: string } | null;
+  /** Every registered backend's programs (qemu, unshare, runc, crun, runsc …): path and version, null when missing. */
+  tools: Record<string, { path: string; version: string } | null>;
+  /** Backends' probe verdicts other than KVM's (e.g. runsc: the gVisor platform used and why). */
+  probes: Record<string, { value: string; reason: string; cached: boolean }>;
+  /** Format 2 and older recorded these three tools on their own (now in `tools`). */
+  qemu?: { path: string; version: string } | null;
+  runc?: { path: string; version: string } | null;
+  crun?: { path: string; version: string } | null;
   busybox: { path: string; sha256: string } | null;
   guestKernel: { path: string; sha256: string; source: string } | null;
   guestImage: { key: string; dir: string } | null;

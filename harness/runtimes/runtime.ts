@@ -2,7 +2,7 @@
  * The executor interface: one implementation per backend (qemu, namespaces, runc/crun, fake),
  * like hyperfine's executors. The runner only sees this.
  */
-import type { Accelerator, BackendName, InstanceKind, Phase } from '../results/format.js';
+import type { Accelerator, BackendName, InstanceKind, Phase } from '../vocabulary.js';
 import type { RuntimeSpec } from '../scenario/types.js';
 
 export interface StartRequest {
@@ -69,7 +69,18 @@ export interface Runtime {
   readonly backend: BackendName;
   /** VMs: the accelerator this runtime will actually use, decided before the run. */
   readonly accel: Accelerator | null;
+  /**
+   * VMs: the QEMU machine type. Containers: how they were started when the backend's name does
+   * not say it all (runsc's platform, crun through a mount namespace); else null.
+   */
   readonly machine: string | null;
+  /** The RAM the instance was configured with (VMs); null when it takes from the host as it goes. */
+  readonly configuredMemoryBytes: number | null;
+  /**
+   * Where the workload's own memory use is seen: 'own-kernel' (a VM's or gVisor's kernel reports
+   * it in the idle marker's meminfo) or 'workload-processes' (the PSS of its host processes).
+   */
+  readonly memoryInside: 'own-kernel' | 'workload-processes';
   start(request: StartRequest): Instance;
 }
 

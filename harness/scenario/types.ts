@@ -21,10 +21,10 @@ export interface QemuRuntimeSpec {
 
 export interface ContainerRuntimeSpec {
   name: string;
-  type: 'namespaces' | 'runc' | 'crun';
+  type: 'namespaces' | 'runc' | 'crun' | 'runsc';
   /**
    * A user namespace: root inside is uid 100000 outside (runc and crun); the raw namespaces
-   * runtime reports it unsupported when run (unshare would need newuidmap and a subuid range).
+   * runtime and runsc report it unsupported when run.
    */
   userNamespace: boolean;
   /** A cgroup memory limit (no swap beyond it), MiB; absent: unlimited. */
@@ -112,5 +112,6 @@ export const RUNTIME_PRESETS: Record<string, RuntimeSpec> = {
   namespaces: { name: 'namespaces', type: 'namespaces', userNamespace: false },
   runc: { name: 'runc', type: 'runc', userNamespace: false },
   crun: { name: 'crun', type: 'crun', userNamespace: false },
+  runsc: { name: 'runsc', type: 'runsc', userNamespace: false },
   host: { name: 'host', type: 'host' },
 };

@@ -26,7 +26,7 @@ export type RuntimeInput =
   | ({ name: string; type: ContainerRuntimeSpec['type'] } & Partial<Pick<ContainerRuntimeSpec, 'userNamespace' | 'memoryMiB' | 'cpus'>>)
   | { name: string; type: 'host' };
 
-const RUNTIME_TYPES = ['qemu', 'namespaces', 'runc', 'crun', 'host'] as const;
+const RUNTIME_TYPES = ['qemu', 'namespaces', 'runc', 'crun', 'runsc', 'host'] as const;
 const MACHINES = ['q35', 'microvm'] as const;
 const ACCELS = ['auto', 'kvm', 'tcg'] as const;
 const QEMU_ONLY = ['machine', 'accel', 'vcpus'] as const;
@@ -110,7 +110,7 @@ function readCustomRuntime(c: Checker, item: Field, host: HostLimits): RuntimeIn
 }
 
 function refuseKeys(c: Checker, fields: Partial<Record<string, Field>>, keys: readonly string[], type: string): void {
-  const kind = type === 'qemu' ? 'container runtimes (namespaces, runc, crun)' : type === 'host' ? 'qemu or container runtimes (the host runtime takes no options)' : 'qemu runtimes (a container takes memory and cpus as cgroup limits)';
+  const kind = type === 'qemu' ? 'container runtimes (namespaces, runc, crun, runsc)' : type === 'host' ? 'qemu or container runtimes (the host runtime takes no options)' : 'qemu runtimes (a container takes memory and cpus as cgroup limits)';
   for (const key of keys) {
     const field = fields[key];
     if (field === undefined) continue;

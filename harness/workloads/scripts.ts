@@ -13,15 +13,21 @@ export const READY_MARKER = 'VMBENCH_READY';
 export const INIT_MARKER = 'VMBENCH_INIT';
 export const PROBE_MARKER = 'VMBENCH_PROBE';
 
+/**
+ * The kernel release: a builtin read where /proc has it (no fork inside the timed window), else
+ * `uname -r` (gVisor has no /proc/sys/kernel/osrelease; its uname reports its own kernel).
+ */
+const KERNEL_RELEASE = 'read kernel 2>/dev/null < /proc/sys/kernel/osrelease || kernel=$(uname -r)';
+
 const readyLine = [
   'read up _ < /proc/uptime',
-  'read kernel < /proc/sys/kernel/osrelease',
+  KERNEL_RELEASE,
   `echo "${READY_MARKER} uptime=$up kernel=$kernel"`,
 ].join('\n');
 
 const idleReadyLine = [
   'read up _ < /proc/uptime',
-  'read kernel < /proc/sys/kernel/osrelease',
+  KERNEL_RELEASE,
   'while read key value _; do case $key in MemTotal:) total=$value;; MemAvailable:) avail=$value;; esac; done < /proc/meminfo',
   `echo "${READY_MARKER} uptime=$up kernel=$kernel memtotal_kb=$total memavail_kb=$avail"`,
 ].join('\n');

@@ -1,7 +1,7 @@
 /**
- * What a test checks is gone after the harness returns: QEMU processes, unshare and runc
- * containers, zombies nobody reaped, extra pid and net namespaces, vmbench cgroups, bundle temp
- * dirs and run journals.
+ * What a test checks is gone after the harness returns: QEMU processes, unshare, runc, crun and
+ * runsc containers (processes and state files), zombies nobody reaped, extra pid and net
+ * namespaces, vmbench cgroups, mounts under vmbench's work dirs, bundle temp dirs and run journals.
  *
  * A check whose tool is missing must fail, not pass: each tool is required, and a missing one
  * throws naming the package that brings it.
@@ -60,6 +60,12 @@ export function leftovers(): string[] {
   found.push(...lines('pgrep', ['-a', '-f', 'qemu-system.*vmbench-']).map((l) => `qemu: ${l}`));
   found.push(...lines('runc', ['list', '-q']).filter((l) => l.startsWith('vmbench-')).map((l) => `runc container: ${l}`));
   found.push(...lines('pgrep', ['-a', '-f', 'unshare --pid --fork --kill-child']).map((l) => `unshare: ${l}`));
+  found.push(...lines('pgrep', ['-a', '-f', '(runsc|crun).*vmbench-']).map((l) => `runsc/crun process: ${l}`));
+  for (const root of ['/run/crun', '/run/runsc']) {
+    if (existsSync(root)) found.push(...readdirSync(root).filter((n) => n.startsWith('vmbench-')).map((n) => `state left in ${root}: ${n}`));
+  }
+  found.push(...readFileSync('/proc/self/mountinfo', 'utf8').split('\n')
+    .filter((l) => l.includes(`/${WORK_DIR_PREFIX}`)).map((l) => `temp dir mount (a run-wide resource, goes with the run's work dir): ${l.split(' ').slice(3, 5).join(' ')}`));
   for (const [pid, comm] of orphanZombies()) {
     if (!before.zombies.has(pid)) found.push(`zombie (state Z, parent 1, not reaped): ${pid} ${comm}`);
   }

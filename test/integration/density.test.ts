@@ -25,7 +25,7 @@ const scenario = (d: DensityOptions): Scenario & { density: DensityOptions } => 
 });
 
 async function densityOf(spec: RuntimeSpec, d: DensityOptions): Promise<{ steps: DensityStep[]; end: DensityEnd; records: DensityRecord[] }> {
-  const runtime = createRuntime(spec, real.host, { tracker: real.tracker, workDir: real.workDir });
+  const runtime = createRuntime(spec, real.host, real.run);
   const records: DensityRecord[] = [];
   const live = new Set<Instance>();
   const { end } = await runDensity({ runId: `20261129-000000-${process.pid % 10000}`, scenario: scenario(d), runtime, cgroupMode: real.host.cgroupMode, seq: 0, sink: (r) => records.push(r), live });

@@ -36,7 +36,7 @@ describe('an instance that fails before ready', () => {
 
   it('QEMU killed in the middle of its boot: killed by SIGKILL, nothing left', async () => {
     const spec = { ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg' } as RuntimeSpec;
-    const runtime = createRuntime(spec, real.host, { tracker: real.tracker, workDir: real.workDir });
+    const runtime = createRuntime(spec, real.host, real.run);
     const instance = runtime.start({ id: `killed-${process.pid}`, workload: 'hello', readyTimeoutMs: 60_000 });
     await new Promise((r) => setTimeout(r, 500));
     const [qemuPid] = instance.hostPids();

@@ -42,7 +42,7 @@ describe('vmbench-launcher', () => {
   });
 
   it('killed mid-run: its orphaned instances are still torn down to nothing, and the next launch works', async () => {
-    const runtime = createRuntime(RUNTIME_PRESETS.namespaces!, real.host, { tracker: real.tracker, workDir: real.workDir });
+    const runtime = createRuntime(RUNTIME_PRESETS.namespaces!, real.host, real.run);
     const first = runtime.start({ id: 'orphaned', workload: 'idle', readyTimeoutMs: 20_000 });
     expect((await first.waitReady()).state).toBe('ready');
     const launcherPid = startLauncher()!;

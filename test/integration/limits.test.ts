@@ -27,7 +27,7 @@ const scenario: Scenario & { limits: LimitsOptions } = {
 async function limitsOf(spec: RuntimeSpec): Promise<LimitSample[]> {
   const image = scenarioImage(scenario, real.host).image;
   if (isError(image)) throw new Error(image.error);
-  const runtime = createRuntime(spec, { ...real.host, image }, { tracker: real.tracker, workDir: real.workDir });
+  const runtime = createRuntime(spec, { ...real.host, image }, real.run);
   const records: LimitSample[] = [];
   const live = new Set<Instance>();
   await runLimits({ runId: `20261202-000000-${process.pid % 10000}`, scenario, runtime, cgroupMode: real.host.cgroupMode, seq: 0, sink: (r) => records.push(r), live });

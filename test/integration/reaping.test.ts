@@ -19,6 +19,7 @@ import { RUNTIME_PRESETS } from '../../harness/scenario/types.js';
 import { vmbench } from '../helpers/cli.js';
 import { leftovers } from '../helpers/leaks.js';
 import { useRealHost } from '../helpers/real-host.js';
+import { resourceKinds } from '../../harness/runtimes/registry.js';
 
 const real = useRealHost('reaping');
 let dir: string;
@@ -28,7 +29,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('teardown reaps what it started', () => {
   for (const name of ['namespaces', 'runc'] as const) {
     it(`${name}: right after stop() no process of the instance is left in any state`, async () => {
-      const runtime = createRuntime(RUNTIME_PRESETS[name]!, real.host, { tracker: real.tracker, workDir: real.workDir });
+      const runtime = createRuntime(RUNTIME_PRESETS[name]!, real.host, real.run);
       const instances = Array.from({ length: 5 }, (_, i) => runtime.start({ id: `reap-${name}-${i}`, workload: 'idle', readyTimeoutMs: 20_000 }));
       for (const instance of instances) expect((await instance.waitReady()).state).toBe('ready');
       const stops = await Promise.all(instances.map((i) => i.stop()));
@@ -54,7 +55,7 @@ describe('teardown reaps what it started', () => {
     const pid = Number(line.toString().trim());
     tracker.begin('survivor', 'test').process(pid);
     try {
-      const result = cleanUp(readJournal(tracker.path!), 300);
+      const result = cleanUp(readJournal(tracker.path!), resourceKinds(), 300);
       expect(result.done).toContain(`killed test instance survivor (pid ${pid})`);
       expect(result.survivors).toBe(`pid ${pid} sleep (zombie; its parent ${parent.pid} has not reaped it)`);
       expect(existsSync(tracker.path!)).toBe(true);

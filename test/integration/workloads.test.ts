@@ -40,7 +40,7 @@ const runtimes: [string, RuntimeSpec][] = [
 describe.each(Object.keys(BUILTIN_WORKLOADS))('workload %s', (name) => {
   const workload = BUILTIN_WORKLOADS[name]!;
   it.each(runtimes)('runs under %s and reports every metric', async (_label, spec) => {
-    const runtime = createRuntime(spec, { ...real.host, image }, { tracker: real.tracker, workDir: real.workDir });
+    const runtime = createRuntime(spec, { ...real.host, image }, real.run);
     const sample = await measureLaunch({ runId: `it-${process.pid}`, seq: 0, scenario, runtime, iteration: 0, warmup: false, live: new Set(), workload });
     expect(sample.outcome, sample.error ?? '').toBe('ok');
     expect(sample.workload).toBe(name);
@@ -55,7 +55,7 @@ describe.each(Object.keys(BUILTIN_WORKLOADS))('workload %s', (name) => {
 
 describe('stopping a workload mid-run', () => {
   it.each(runtimes.slice(1))('under %s kills every process of it and releases everything', async (_label, spec) => {
-    const runtime = createRuntime(spec, { ...real.host, image }, { tracker: real.tracker, workDir: real.workDir });
+    const runtime = createRuntime(spec, { ...real.host, image }, real.run);
     const instance = runtime.start({ id: `it-stop-${spec.name}-${process.pid}`, workload: 'cpu', readyTimeoutMs: 30_000 });
     const ready = await instance.waitReady();
     expect(ready.state, JSON.stringify(ready)).toBe('ready');

@@ -1,6 +1,7 @@
 /** `vmbench calibrate`: the harness's launch path against a lean native launcher, on this host. */
 import { calibrate, type Calibration, type PathTiming } from '../../measure/calibrate.js';
-import { gatherHostContext, isError } from '../../host/host-context.js';
+import { isError } from '../../host/host-context.js';
+import { prepareHost } from '../../runtimes/prepare-host.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { parseIntFlag } from '../cli-options.js';
 
@@ -39,7 +40,7 @@ export function formatCalibration(c: Calibration): string {
 
 export async function calibrateCommand(flags: { iterations?: string; json?: boolean }): Promise<number> {
   const iterations = parseIntFlag('--iterations', flags.iterations, 3, 10_000) ?? 30;
-  const host = await gatherHostContext({ probeKvm: false });
+  const host = await prepareHost({ specs: [], probe: false });
   if (!host.isRoot) throw new UserError('calibrate starts raw-namespace containers: run it as root', EXIT.environment);
   if (!host.tools.unshare) throw new UserError('calibrate needs unshare (util-linux)', EXIT.environment);
   if (isError(host.image) || isError(host.busybox)) throw new UserError(`calibrate needs the guest image: ${isError(host.image) ? host.image.error : ''}`, EXIT.environment);

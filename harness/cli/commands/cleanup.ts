@@ -1,12 +1,13 @@
 /** `vmbench cleanup`: remove what a killed run (SIGKILL, power loss) left behind. */
 import { findLeftOvers, cleanUp, CLEANUP_REAP_MS } from '../../lifecycle/cleanup.js';
 import { journalDir } from '../../lifecycle/state-dir.js';
+import { resourceKinds } from '../../runtimes/registry.js';
 
 /** Exit 0 when everything is gone; 1 when a process is still in /proc after the bounded wait. */
 export function cleanupCommand(flags: { json?: boolean }): number {
   const leftOvers = findLeftOvers(journalDir());
   const actions = leftOvers.map((left) => {
-    const { done, survivors } = cleanUp(left);
+    const { done, survivors } = cleanUp(left, resourceKinds());
     return { runId: left.runId, done, survivors };
   });
   const failed = actions.some((a) => a.survivors !== null);

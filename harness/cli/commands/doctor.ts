@@ -7,7 +7,9 @@ import { RUNTIME_PRESETS } from '../../scenario/types.js';
 import { checkKernelFlag } from '../cli-options.js';
 import { launcherInfo } from '../../process/launch.js';
 import { LAUNCHER_PATH } from '../../process/native-launcher.js';
-import { gatherHostContext, isError, type HostContext } from '../../host/host-context.js';
+import { isError, type HostContext } from '../../host/host-context.js';
+import { prepareHost } from '../../runtimes/prepare-host.js';
+import { allTools } from '../../runtimes/registry.js';
 import { availability } from '../../runtimes/availability.js';
 import type { Availability } from '../../runtimes/runtime.js';
 
@@ -23,7 +25,6 @@ export function buildDoctorReport(host: HostContext, specs: RuntimeSpec[] = Obje
   const kvm = host.kvm;
   const checks = [
     { name: 'root', ok: host.isRoot, detail: host.isRoot ? 'running as root' : 'not root: containers need root; VMs run as any user with access to the kernel' },
-    { name: 'QEMU', ok: tools.qemu !== null, detail: tools.qemu ? `${tools.qemu.path} ${tools.qemu.version}` : 'qemu-system-x86_64 not found (apt-get install qemu-system-x86)' },
     { name: 'guest kernel', ok: !isError(host.kernel), detail: isError(host.kernel) ? host.kernel.error : `${host.kernel.path} (${host.kernel.source}), sha256 ${host.kernel.sha256.slice(0, 16)}…` },
     { name: 'busybox', ok: !isError(host.busybox), detail: isError(host.busybox) ? host.busybox.error : `${host.busybox.path} (static)` },
     { name: 'guest image', ok: !isError(host.image), detail: isError(host.image) ? host.image.error : `${host.image.dir}` },
@@ -34,9 +35,11 @@ export function buildDoctorReport(host: HostContext, specs: RuntimeSpec[] = Obje
         : `NOT USED: ${kvm.reason ?? ''}${kvm.modules.length ? ` [modules: ${kvm.modules.join(', ')}]` : ''}${kvm.cached ? ' (cached verdict; --fresh to re-probe)' : ''}`,
     },
     { name: 'cgroups', ok: host.cgroupMode !== 'none', detail: cgroupText(host.cgroupMode) },
-    { name: 'unshare', ok: tools.unshare !== null, detail: tools.unshare ? `${tools.unshare.path} (util-linux ${tools.unshare.version})` : 'not found (util-linux)' },
-    { name: 'runc', ok: tools.runc !== null, detail: tools.runc ? `${tools.runc.path} ${tools.runc.version}` : 'not found (apt-get install runc)' },
-    { name: 'crun', ok: tools.crun !== null, detail: tools.crun ? `${tools.crun.path} ${tools.crun.version}` : 'not found (apt-get install crun)' },
+    ...allTools().map((t) => {
+      const found = tools[t.key];
+      return { name: t.key, ok: found !== null && found !== undefined, detail: found ? `${found.path} ${found.version}` : `not found (${t.remedy})` };
+    }),
+    ...Object.entries(host.probes).map(([type, p]) => ({ name: `${type} probe`, ok: true, detail: `${p.value}: ${p.reason}${p.cached ? ' (cached verdict; --fresh to re-probe)' : ''}` })),
     launcherCheck(),
   ];
   return { checks, runtimes: specs.map((spec) => ({ name: spec.name, ...availability(spec, host) })), kvm, cgroupMode: host.cgroupMode };
@@ -53,7 +56,7 @@ function cgroupText(mode: HostContext['cgroupMode']): string {
   switch (mode) {
     case 'v2': return 'v2 (unified)';
     case 'v1': return 'v1 (legacy controllers)';
-    case 'hybrid': return 'hybrid (v1 controllers plus a v2 tree at /sys/fs/cgroup/unified); crun refuses this mode, runc accepts it';
+    case 'hybrid': return 'hybrid (v1 controllers plus a v2 tree at /sys/fs/cgroup/unified); crun refuses this mode and is started in a mount namespace without the v2 tree; runc accepts it';
     default: return 'none mounted at /sys/fs/cgroup';
   }
 }
@@ -70,7 +73,7 @@ export function formatDoctor(report: DoctorReport): string {
 
 export async function doctorCommand(flags: { json?: boolean; kernel?: string; fresh?: boolean }): Promise<number> {
   checkKernelFlag(flags.kernel);
-  const host = await gatherHostContext({ kernel: flags.kernel, probeKvm: true, freshKvmProbe: flags.fresh });
+  const host = await prepareHost({ kernel: flags.kernel, specs: Object.values(RUNTIME_PRESETS), probe: true, fresh: flags.fresh });
   const report = buildDoctorReport(host);
   process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatDoctor(report)}\n`);
   return report.runtimes.some((r) => r.usable) ? 0 : 3;

@@ -7,7 +7,7 @@ import { loadScenarioFile } from '../../scenario/load.js';
 import { WORKLOAD_NAMES } from '../../workloads/scripts.js';
 import { checkKernelFlag } from '../cli-options.js';
 import { BUILTIN_WORKLOADS } from '../../workloads/builtin.js';
-import { gatherHostContext } from '../../host/host-context.js';
+import { prepareHost } from '../../runtimes/prepare-host.js';
 import { availability } from '../../runtimes/availability.js';
 import { SCENARIOS_DIR } from '../paths.js';
 
@@ -22,7 +22,7 @@ export async function listCommand(flags: { json?: boolean; kernel?: string }): P
     }
   });
   checkKernelFlag(flags.kernel);
-  const host = await gatherHostContext({ kernel: flags.kernel, probeKvm: true });
+  const host = await prepareHost({ kernel: flags.kernel, specs: Object.values(RUNTIME_PRESETS), probe: true });
   const runtimes = Object.values(RUNTIME_PRESETS).map((spec) => ({ name: spec.name, type: spec.type, ...availability(spec, host) }));
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ scenarios, workloads: WORKLOAD_NAMES, performanceWorkloads: Object.keys(BUILTIN_WORKLOADS), runtimes }, null, 2)}\n`);

@@ -9,7 +9,9 @@ import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
 import type { DensityRecord, EnvInfo, LimitSample, RunMeta, StartupSample } from '../../results/format.js';
 import { RESULTS_FORMAT_VERSION } from '../../results/format.js';
 import { loadScenarios } from '../../scenario/load.js';
-import { gatherHostContext, isError, type HostContext } from '../../host/host-context.js';
+import { isError, type HostContext } from '../../host/host-context.js';
+import { prepareHost } from '../../runtimes/prepare-host.js';
+import { resourceKinds } from '../../runtimes/registry.js';
 import { availability } from '../../runtimes/availability.js';
 import { createRuntime } from '../../runtimes/create-runtime.js';
 import { scenarioImage } from '../../workloads/scenario-image.js';
@@ -88,16 +90,12 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   const outRoot = checkOutFlag(flags.out) ?? RESULTS_DIR;
   checkKernelFlag(flags.kernel);
   const specs = scenarios.flatMap((s) => s.runtimes);
-  const needsKvmProbe = specs.some((r) => r.type === 'qemu' && r.accel !== 'tcg');
 
   for (const left of findLeftOvers(journalDir())) {
     log(`warning: run ${left.runId} left ${left.instances.length} instance(s) behind (it was killed). Run 'vmbench cleanup' to remove them.`);
   }
-  log('Checking the host (tools, guest image, KVM probe)…');
-  const host = await gatherHostContext({ kernel: flags.kernel, probeKvm: needsKvmProbe });
-  if (host.kvm && !host.kvm.bootOk && specs.some((r) => r.type === 'qemu' && r.accel === 'auto')) {
-    log(`KVM not used: ${host.kvm.reason ?? ''}`);
-  }
+  log('Checking the host (tools, guest image, the backends\' probes)…');
+  const host = await prepareHost({ kernel: flags.kernel, specs, probe: true, log });
   const skipped: RunMeta['skipped'] = [];
   const usable = (s: Scenario, r: RuntimeSpec, image: HostContext['image']): boolean => {
     const a = availability(r, { ...host, image });
@@ -137,8 +135,10 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   // From here on something exists to clean up: signals are handled before anything else runs.
   const controller = new AbortController();
   const live = new Set<Instance>();
-  const uninstall = installInterruptHandlers({ controller, live, journalPath: tracker.path, log });
+  const uninstall = installInterruptHandlers({ controller, live, journalPath: tracker.path, resourceKinds: resourceKinds(), log });
+  const runEnd: (() => void)[] = [];
   const releaseRun = (): void => {
+    for (const release of runEnd.splice(0).reverse()) release();
     rmSync(workDir, { recursive: true, force: true });
     workTrack.end();
     tracker.close();
@@ -150,7 +150,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   try {
     plans = runnable.map((p) => ({
       scenario: p.scenario,
-      runtimes: p.specs.map((spec) => createRuntime(spec, { ...host, image: p.image }, { tracker, workDir })),
+      runtimes: p.specs.map((spec) => createRuntime(spec, { ...host, image: p.image }, { tracker, workDir, atRunEnd: (release) => { runEnd.push(release); } })),
       workloads: p.workloads,
     }));
     const overhead = await measureHarnessOverhead(isError(host.busybox) ? null : host.busybox.path);

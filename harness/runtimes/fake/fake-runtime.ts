@@ -17,6 +17,8 @@ export class FakeRuntime implements Runtime {
   readonly backend = 'fake' as const;
   readonly accel = null;
   readonly machine = null;
+  readonly configuredMemoryBytes = null;
+  readonly memoryInside = 'workload-processes' as const;
   readonly spec: ContainerRuntimeSpec;
   readonly started: StartRequest[] = [];
   readonly live = new Set<string>();

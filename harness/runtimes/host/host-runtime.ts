@@ -34,6 +34,8 @@ export class HostRuntime implements Runtime {
   readonly backend = 'host' as const;
   readonly accel = null;
   readonly machine = null;
+  readonly configuredMemoryBytes = null;
+  readonly memoryInside = 'workload-processes' as const;
   readonly name: string;
   #root: string | null = null;
   #running: string | null = null;

@@ -28,6 +28,8 @@ export class NamespacesRuntime implements Runtime {
   readonly backend = 'namespaces' as const;
   readonly accel = null;
   readonly machine = null;
+  readonly configuredMemoryBytes = null;
+  readonly memoryInside = 'workload-processes' as const;
   readonly name: string;
   readonly #limits: CgroupLimits;
 

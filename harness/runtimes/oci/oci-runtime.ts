@@ -1,7 +1,8 @@
 /**
- * How an OCI container is started: `runc run` (or `crun run`) in the foreground, stdout piped
- * straight from the container's init. Teardown kills the process tree, then `<runtime> delete
- * --force` removes the runtime's state and the container's cgroup, and the bundle dir goes.
+ * How an OCI container is started: `runc run` (or `crun run`, `runsc run`) in the foreground,
+ * stdout piped straight from the container's init. Teardown kills the process tree, then
+ * `<runtime> delete --force` removes the runtime's state and the container's cgroup, and the
+ * bundle dir goes. What differs between the runtimes is their OciFlavor (flavor.ts).
  */
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +15,11 @@ import type { InstanceTracker } from '../../lifecycle/instance-tracker.js';
 import { ProcessInstance } from '../../process/process-instance.js';
 import { containerPhases } from '../phases.js';
 import { ociConfig, USERNS_HOST_ID, USERNS_SIZE } from './bundle.js';
+import type { OciFlavor } from './flavor.js';
 import { cgroupDirs } from '../../host/cgroup-mode.js';
 
 export interface OciContext {
-  binaryPath: string;
+  flavor: OciFlavor;
   image: GuestImage;
   tracker: InstanceTracker;
   /** Private per-run directory (0700) holding the bundles. */
@@ -25,19 +27,20 @@ export interface OciContext {
   cgroupMode: CgroupMode;
 }
 
-/** Where runc and crun keep container state by default (as root). */
-export const OCI_STATE_ROOTS = { runc: '/run/runc', crun: '/run/crun' } as const;
-
 export class OciRuntime implements Runtime {
   readonly kind = 'container' as const;
   readonly accel = null;
-  readonly machine = null;
+  readonly configuredMemoryBytes = null;
+  readonly memoryInside: 'own-kernel' | 'workload-processes';
+  readonly machine: string | null;
   readonly name: string;
-  readonly backend: 'runc' | 'crun';
+  readonly backend: OciFlavor['backend'];
 
   constructor(readonly spec: ContainerRuntimeSpec, private readonly ctx: OciContext) {
     this.name = spec.name;
-    this.backend = spec.type === 'crun' ? 'crun' : 'runc';
+    this.backend = ctx.flavor.backend;
+    this.machine = ctx.flavor.variant;
+    this.memoryInside = ctx.flavor.ownKernel ? 'own-kernel' : 'workload-processes';
   }
 
   start(request: StartRequest): Instance {
@@ -55,10 +58,10 @@ export class OciRuntime implements Runtime {
       cgroupsPath: `/${containerId}`,
       limits: { memoryBytes: this.spec.memoryMiB === undefined ? null : this.spec.memoryMiB * 1024 * 1024, cpus: this.spec.cpus ?? null },
     })));
-    return new ProcessInstance(request.id, { file: this.ctx.binaryPath, args: ['run', '--bundle', bundle, containerId] },
+    return new ProcessInstance(request.id, this.ctx.flavor.run(bundle, containerId),
       request.readyTimeoutMs, {
         phases: containerPhases,
-        cgroupName: containerId,
+        cgroupName: this.ctx.flavor.makesCgroup ? containerId : undefined,
         onLaunched: (pid) => tracked.process(pid),
         watch: request.watch,
         release: async () => {
@@ -91,13 +94,17 @@ export class OciRuntime implements Runtime {
   async #release(containerId: string, bundle: string): Promise<string | null> {
     const problems: string[] = [];
     // A killed `runc run` cannot clean up after itself: its state dir and cgroup stay.
-    if (existsSync(join(OCI_STATE_ROOTS[this.backend], containerId))) {
-      const result = await execa(this.ctx.binaryPath, ['delete', '--force', containerId], { reject: false });
-      if (result.exitCode !== 0 && existsSync(join(OCI_STATE_ROOTS[this.backend], containerId))) {
+    const { flavor } = this.ctx;
+    if (flavor.stateFiles(containerId).length > 0) {
+      const del = flavor.delete(containerId);
+      const result = await execa(del.file, del.args, { reject: false });
+      if (result.exitCode !== 0 && flavor.stateFiles(containerId).length > 0) {
         problems.push(`${this.backend} delete failed: ${result.stderr.trim().slice(0, 300)}`);
       }
     }
-    for (const dir of cgroupDirs(this.ctx.cgroupMode, containerId)) {
+    // runsc can leave its lock file behind even after a successful delete.
+    for (const path of flavor.stateFiles(containerId)) rmSync(path, { recursive: true, force: true });
+    for (const dir of flavor.makesCgroup ? cgroupDirs(this.ctx.cgroupMode, containerId) : []) {
       if (!existsSync(dir)) continue;
       try {
         rmdirSync(dir);

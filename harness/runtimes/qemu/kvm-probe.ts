@@ -3,7 +3,8 @@
  * KVM_CREATE_VM succeeds, yet a stock guest kernel spins forever before its init. Only a probe
  * boot with a timeout proves it. The verdict is cached per (host boot, QEMU, guest kernel).
  */
-import { constants, existsSync, openSync, closeSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { constants, existsSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { kvmModules } from '../../host/kvm-modules.js';
 import { join } from 'node:path';
 import type { KvmProbe } from '../../results/format.js';
 import type { GuestImage } from '../../guest/image.js';
@@ -21,14 +22,6 @@ export interface KvmProbeInput {
   cacheRoot: string;
   /** Ignore a cached verdict. */
   fresh?: boolean;
-}
-
-export function kvmModules(): string[] {
-  try {
-    return readdirSync('/sys/module').filter((m) => m === 'kvm' || m.startsWith('kvm_')).sort();
-  } catch {
-    return [];
-  }
 }
 
 function deviceUsable(): boolean {

@@ -1,5 +1,5 @@
 /** How a VM is started: QEMU with the guest kernel and the vmbench initramfs. */
-import type { Accelerator } from '../../results/format.js';
+import type { Accelerator } from '../../vocabulary.js';
 import type { QemuRuntimeSpec } from '../../scenario/types.js';
 import type { Instance, Runtime, StartRequest } from '../runtime.js';
 import type { GuestImage } from '../../guest/image.js';
@@ -21,10 +21,13 @@ export class QemuRuntime implements Runtime {
   readonly backend = 'qemu' as const;
   readonly name: string;
   readonly machine: string;
+  readonly configuredMemoryBytes: number;
+  readonly memoryInside = 'own-kernel' as const;
 
   constructor(readonly spec: QemuRuntimeSpec, readonly accel: Accelerator, private readonly ctx: QemuContext) {
     this.name = spec.name;
     this.machine = spec.machine;
+    this.configuredMemoryBytes = spec.memoryMiB * 1024 * 1024;
   }
 
   start(request: StartRequest): Instance {

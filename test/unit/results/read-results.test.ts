@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EnvInfo, RunMeta, Summary } from '../../../harness/results/format.js';
+import { RESULTS_FORMAT_VERSION } from '../../../harness/results/format.js';
 import { readResults, UnsupportedFormatVersionError } from '../../../harness/results/read-results.js';
 import { SampleLog } from '../../../harness/results/sample-log.js';
 import { makeSample, useTempDirs } from './helpers.js';
@@ -106,11 +107,12 @@ describe('readResults', () => {
   });
 
   it('refuses a newer format version, naming both versions', () => {
-    const dir = writeRun({ meta: { ...meta, formatVersion: 3 } });
+    const newer = RESULTS_FORMAT_VERSION + 1;
+    const dir = writeRun({ meta: { ...meta, formatVersion: newer } });
     expect(() => readResults(dir)).toThrow(UnsupportedFormatVersionError);
-    expect(() => readResults(dir)).toThrow('uses results format version 3, but this vmbench reads format version 2 at most');
-    const dir2 = writeRun({ summary: { ...summary, formatVersion: 4 } });
-    expect(() => readResults(dir2)).toThrow(`${join(dir2, 'summary.json')} uses results format version 4`);
+    expect(() => readResults(dir)).toThrow(`uses results format version ${newer}, but this vmbench reads format version ${RESULTS_FORMAT_VERSION} at most`);
+    const dir2 = writeRun({ summary: { ...summary, formatVersion: newer + 1 } });
+    expect(() => readResults(dir2)).toThrow(`${join(dir2, 'summary.json')} uses results format version ${newer + 1}`);
   });
 
   it('ignores a damaged summary with a problem, since it can be recomputed', () => {
