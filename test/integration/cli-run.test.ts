@@ -41,7 +41,7 @@ describe('vmbench run (default suite, 2 iterations)', () => {
     expect(result.stdout).toContain('report.html');
   });
 
-  it('writes the result files, with samples for qemu-q35, qemu-microvm, namespaces and runc', () => {
+  it('writes the result files, with samples for qemu-q35, qemu-microvm, namespaces, runc, crun and runsc', () => {
     for (const f of ['run.json', 'env.json', 'samples.jsonl', 'samples.csv', 'summary.json', 'report.html', 'summary.md']) {
       expect(existsSync(join(runDir, f)), f).toBe(true);
     }
@@ -49,7 +49,7 @@ describe('vmbench run (default suite, 2 iterations)', () => {
     expect(meta.status).toBe('complete');
     const samples = readFileSync(join(runDir, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StartupSample);
     const runtimes = new Set(samples.map((s) => s.runtime));
-    for (const r of ['qemu-q35', 'qemu-microvm', 'namespaces', 'runc']) expect(runtimes.has(r), r).toBe(true);
+    for (const r of ['qemu-q35', 'qemu-microvm', 'namespaces', 'runc', 'crun', 'runsc']) expect(runtimes.has(r), r).toBe(true);
     expect(samples.filter((s) => s.runtime === 'qemu-q35' && s.scenario === 'startup')).toHaveLength(2);
     // The isolation scenario of the default suite probed every runtime too.
     expect(samples.filter((s) => s.scenario === 'isolation' && s.isolation !== null).length).toBeGreaterThanOrEqual(4);
@@ -72,8 +72,13 @@ describe('vmbench run (default suite, 2 iterations)', () => {
     expect(env.harness.launcher).toEqual({ kind: 'native', reason: null });
     expect(env.harness.timerOverheadNs).toBeGreaterThan(0);
     expect(env.harness.peakRssBytes).toBeGreaterThan(0);
-    // crun is in the default suite; on a cgroup hybrid host it is skipped with its reason.
-    if (env.cgroupMode === 'hybrid') expect(meta.skipped.map((s) => s.runtime)).toContain('crun');
+    // crun and runsc are in the default suite and run here: crun through its mount namespace on a
+    // cgroup-hybrid host (said on every sample), runsc on the platform its probe chose.
+    expect(meta.skipped).toEqual([]);
+    for (const r of ['crun', 'runsc']) expect(runtimes.has(r), r).toBe(true);
+    const crun = samples.filter((x) => x.runtime === 'crun');
+    if (env.cgroupMode === 'hybrid') expect(crun.every((x) => (x.machine ?? '').includes('mount namespace without cgroup v2'))).toBe(true);
+    expect(samples.filter((x) => x.runtime === 'runsc').every((x) => x.machine === `platform ${env.probes.runsc?.value ?? 'ptrace'}`)).toBe(true);
   });
 
   it('writes a self-contained report with the data escaped into it', () => {

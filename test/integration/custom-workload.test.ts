@@ -7,6 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { RESULTS_FORMAT_VERSION } from '../../harness/results/format.js';
 import { join } from 'node:path';
 import { vmbench } from '../helpers/cli.js';
 import { journals, leftovers } from '../helpers/leaks.js';
@@ -78,7 +79,7 @@ describe('a user-defined workload from a scenario file', () => {
 
   it('summarizes against the host and renders the performance section', () => {
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as Summary;
-    expect(summary.formatVersion).toBe(2);
+    expect(summary.formatVersion).toBe(RESULTS_FORMAT_VERSION);
     expect(summary.performance?.map((w) => `${w.workload}/${w.runtime}`).sort()).toEqual(['gzip/host', 'gzip/namespaces', 'gzip/vm', 'version/host', 'version/namespaces', 'version/vm']);
     const vm = summary.performanceRatios?.find((r) => r.workload === 'gzip' && r.runtime === 'vm' && r.metric === 'output_bytes');
     expect(vm).toMatchObject({ against: 'host', baseline: 'host', relative: 1 });

@@ -137,6 +137,8 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   const live = new Set<Instance>();
   const uninstall = installInterruptHandlers({ controller, live, journalPath: tracker.path, resourceKinds: resourceKinds(), log });
   const runEnd: (() => void)[] = [];
+  // One object for the whole run: backends key run-wide state (crun's mount namespace) on it.
+  const runResources = { tracker, workDir, atRunEnd: (release: () => void): void => { runEnd.push(release); } };
   const releaseRun = (): void => {
     for (const release of runEnd.splice(0).reverse()) release();
     rmSync(workDir, { recursive: true, force: true });
@@ -150,7 +152,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   try {
     plans = runnable.map((p) => ({
       scenario: p.scenario,
-      runtimes: p.specs.map((spec) => createRuntime(spec, { ...host, image: p.image }, { tracker, workDir, atRunEnd: (release) => { runEnd.push(release); } })),
+      runtimes: p.specs.map((spec) => createRuntime(spec, { ...host, image: p.image }, runResources)),
       workloads: p.workloads,
     }));
     const overhead = await measureHarnessOverhead(isError(host.busybox) ? null : host.busybox.path);
