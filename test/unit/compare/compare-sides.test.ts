@@ -134,12 +134,12 @@ describe('workload metrics keep their direction', () => {
 describe('the host differences come first', () => {
   it('names each difference with both values', () => {
     const other = { ...makeRunData({ runId: 'other', seed: 2 }) };
-    other.env = makeEnv({ hostKernel: '6.12.0', qemu: { path: '/usr/bin/qemu-system-x86_64', version: '9.2.0' }, loadAvgAtStart: [1.9, 1, 1] });
+    other.env = makeEnv({ hostKernel: '6.12.0', tools: { ...makeEnv().tools, qemu: { path: '/usr/bin/qemu-system-x86_64', version: '9.2.0' } }, loadAvgAtStart: [1.9, 1, 1] });
     other.env.fingerprint = { cpuModel: other.env.cpuModel, microcode: '0xd0003d1', cpuGovernor: 'performance', cpuBoost: null, thp: 'always', thpDefrag: 'madvise', swapTotalBytes: 0, swapUsedBytes: 0, swappiness: 60, ksmRun: '0', cgroupDriver: 'cgroupfs', pageCache: null, memAvailableBytes: null };
     const diffs = compareSides([{ base: [base], other: [other] }], DEFAULTS).pairs[0]!.hostDifferences;
     const byName = Object.fromEntries(diffs.map((d) => [d.what, d]));
     expect(byName['host kernel']).toMatchObject({ base: '6.6.30-pvm-host', other: '6.12.0' });
-    expect(byName['QEMU']).toMatchObject({ base: '7.2.19', other: '9.2.0' });
+    expect(byName['qemu version']).toMatchObject({ base: '7.2.19', other: '9.2.0' });
     expect(byName['transparent huge pages']).toMatchObject({ base: 'not available', other: 'always' });
     expect(byName['load average at start (1 min)']).toBeDefined();
     expect(byName['CPU']).toBeUndefined();
