@@ -4,6 +4,7 @@
  */
 import type { PerformanceRatio, WorkloadSummary } from '../harness/results/format.js';
 import type { RunData } from './report-input.js';
+import { BUILTIN_WORKLOADS } from '../harness/workloads/builtin.js';
 
 export interface WorkloadGroup {
   scenario: string;
@@ -41,6 +42,14 @@ export const RELATIVE_SPEED_NOTE =
 
 export const TCG_NOTE =
   'VMs here ran under TCG, QEMU’s software emulation (no KVM): every guest instruction is translated, so CPU- and memory-bound work runs several times slower than it would under KVM. These VM figures measure TCG, not the cost of hardware virtualization.';
+
+export const TCG_DEVICE_NOTE =
+  'VMs here ran under TCG, QEMU’s software emulation (no KVM): the guest’s CPU and its virtio devices are both emulated, so the guest’s driver, its kernel’s I/O or network stack and fio or iperf3 themselves run as translated code. These VM figures measure TCG, not the cost of a virtio disk or NIC under hardware virtualization.';
+
+/** The TCG caveat for a workload: a disk or network workload's says the devices are emulated too. */
+export function tcgNote(workload: string): string {
+  return (BUILTIN_WORKLOADS[workload]?.devices.length ?? 0) > 0 ? TCG_DEVICE_NOTE : TCG_NOTE;
+}
 
 /** "0.97× of the host (95% CI 0.95–0.99×)" in words, for a table's reading column. */
 export function readRelative(r: PerformanceRatio): string {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what vmbench needs, only what is missing, and says what it does. Run as root on
 # Debian or Ubuntu (npm runs it before `npm run suite` and `npm test`).
-#   scripts/setup.sh            the suite: QEMU, a guest kernel, busybox-static, runc, crun, runsc, sysbench, npm packages, build
+#   scripts/setup.sh            the suite: QEMU, a guest kernel, busybox-static, runc, crun, runsc, sysbench, fio, iperf3, npm packages, build
 #   scripts/setup.sh --tests    the same plus Debian's chromium (browser tests of the report)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,11 @@ command -v cc >/dev/null || need_pkg gcc
 need_pkg libc6-dev
 # The performance workloads (cpu, memory, syscall) run Debian's sysbench in every runtime.
 command -v sysbench >/dev/null || need_pkg sysbench
+# The disk and network workloads: fio and iperf3 in every runtime; ip makes the taps, veth pairs
+# and network namespaces (nsenter, from util-linux, starts a namespaces container in one).
+command -v fio >/dev/null || need_pkg fio
+command -v iperf3 >/dev/null || need_pkg iperf3
+command -v ip >/dev/null || need_pkg iproute2
 if [ -z "${VMBENCH_KERNEL:-}" ] && ! ls /boot/vmlinuz-* >/dev/null 2>&1; then
   # A guest kernel for the VMs. Debian's cloud kernel is small and boots fast; Ubuntu's is "virtual".
   if grep -qi ubuntu /etc/os-release 2>/dev/null; then need_pkg linux-image-virtual; else need_pkg linux-image-cloud-amd64; fi

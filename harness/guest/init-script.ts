@@ -4,12 +4,19 @@
  * For VMs they come after `--` on the kernel command line, which the kernel hands to init.
  */
 import { INIT_MARKER } from '../workloads/scripts.js';
+import { IMAGE_MODULE_DIR, IMAGE_MODULE_LIST } from './kernel-modules.js';
 
 export const INIT_SCRIPT = `#!/bin/sh
 # vmbench init: the same file is PID 1 in VMs and containers.
 export PATH=/bin
 # A VM starts with nothing mounted; a container runtime has mounted /proc already.
 [ -r /proc/uptime ] || mount -t proc proc /proc
+# A VM whose workload needs devices: its image lists the virtio modules, dependencies first.
+# devtmpfs gives the device nodes (/dev/vda); an image without the list loads nothing.
+if [ "$1" = vm ] && [ -r ${IMAGE_MODULE_LIST} ]; then
+  mount -t devtmpfs devtmpfs /dev
+  while read m; do insmod ${IMAGE_MODULE_DIR}/$m || echo "vmbench init: insmod $m failed"; done < ${IMAGE_MODULE_LIST}
+fi
 read up _ < /proc/uptime
 echo "${INIT_MARKER} uptime=$up"
 /workloads/$2.sh

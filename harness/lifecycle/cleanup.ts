@@ -1,6 +1,7 @@
 /**
  * Removes what a run left behind, from its journal: processes (only if pid AND start time still
- * match, so a reused pid is never killed), runc/crun containers, bundle dirs, cgroups. Synchronous
+ * match, so a reused pid is never killed), runc/crun containers, bundle dirs, cgroups, mounts and
+ * a workload's device plumbing (backing files, network namespaces, links). Synchronous
  * on purpose: it also runs from a second Ctrl-C and from a crash handler, where nothing async
  * is certain to finish.
  */
@@ -11,6 +12,7 @@ import type { JournalEntry } from './instance-tracker.js';
 import { isStillRunning, type ProcStat } from '../host/proc-table.js';
 import { describeSurvivors, isGone, killEach, killGroup, snapshotTree, waitUntilSync } from '../process/kill-tree.js';
 import type { ResourceKind } from './resource-kind.js';
+import { plumbingOrder, removePlumbing } from '../plumbing/remove-plumbing.js';
 
 export interface LeftOver {
   journal: string;
@@ -110,6 +112,15 @@ export function cleanUp(left: LeftOver, kinds: ReadonlyMap<string, ResourceKind>
         done.push(`unmounted ${value}`);
       } catch {
         // Not mounted (any more).
+      }
+    }
+    // A workload's devices: backing files, then network namespaces (taking their veth pairs), then links.
+    for (const { kind, value } of plumbingOrder(instance.resources)) {
+      try {
+        const what = removePlumbing(kind, value);
+        if (what) done.push(what);
+      } catch (error) {
+        done.push(`${kind} ${value} could not be removed: ${(error as Error).message}`);
       }
     }
     for (const { kind, value } of instance.resources) {

@@ -41,7 +41,7 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
   const hostHostname = hostname();
   let instance: Instance;
   try {
-    instance = runtime.start({ id: `${ctx.runId.slice(-4)}-${ctx.seq}`, workload, readyTimeoutMs: scenario.timeoutMs, watch: collector });
+    instance = runtime.start({ id: `${ctx.runId.slice(-4)}-${ctx.seq}`, workload, readyTimeoutMs: scenario.timeoutMs, watch: collector, devices: performance?.devices });
   } catch (error) {
     return { ...base, outcome: 'failed', error: `could not launch: ${(error as Error).message}`, startupMs: null,
       teardownMs: null, phases: [], instanceKernel: null, guestUptimeAtReadyS: null, exitedBeforeStop: false, isolation: null,

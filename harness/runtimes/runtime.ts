@@ -4,6 +4,7 @@
  */
 import type { Accelerator, BackendName, InstanceKind, Phase } from '../vocabulary.js';
 import type { RuntimeSpec } from '../scenario/types.js';
+import type { DeviceNeed } from '../workloads/definition.js';
 
 export interface StartRequest {
   /** Unique per instance within a run; safe for file names and container ids. */
@@ -12,6 +13,8 @@ export interface StartRequest {
   workload: string;
   /** Launch-to-ready limit, ms. */
   readyTimeoutMs: number;
+  /** Devices the workload needs (a disk, a network): the runtime attaches them its own way. */
+  devices?: readonly DeviceNeed[];
   /** Performance workloads: receives the console output and the exit (results come after ready). */
   watch?: InstanceWatcher;
 }

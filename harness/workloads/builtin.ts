@@ -11,10 +11,12 @@
  *            not cache it), 1000 events of 1000 calls; ns per call = total time / calls.
  *            ~70 ms native, ~0.6 s under TCG.
  */
-import type { MetricDef, ParseResult, PerformanceWorkload, WorkloadMetric, WorkloadOutput } from './definition.js';
+import type { MetricDef, PerformanceWorkload } from './definition.js';
 import { performanceScript, step } from './performance-script.js';
 import { eventsPerSecond, mibPerSecond, totalEvents, totalTimeS } from './sysbench-output.js';
-import { outputTail } from './output-tail.js';
+import { readSteps } from './read-steps.js';
+import { disk } from './disk.js';
+import { network } from './network.js';
 
 export const CPU_EVENTS = 1000;
 export const CPU_MAX_PRIME = 10_000;
@@ -25,21 +27,6 @@ export const SYSCALL_CALLS_PER_EVENT = 1000;
 
 const SYSBENCH = 'sysbench';
 const TIME_LIMIT_MS = 180_000;
-
-/** Reads each metric from its step's text; the first that is missing fails the sample. */
-function readSteps(output: WorkloadOutput, reads: { metric: MetricDef; step: string; read: (text: string, fields: Record<string, string>) => number | null }[]): ParseResult {
-  if (output.status !== 0) return { ok: false, reason: `the workload exited with status ${output.status ?? 'unknown'}: ${outputTail(output)}` };
-  const metrics: WorkloadMetric[] = [];
-  for (const { metric, step: name, read } of reads) {
-    const s = output.steps.get(name);
-    const value = s ? read(s.lines.join('\n'), s.fields) : null;
-    if (value === null || !Number.isFinite(value)) {
-      return { ok: false, reason: `no ${metric.name} in the output of step ${name}: ${outputTail(s ?? output)}` };
-    }
-    metrics.push({ ...metric, value });
-  }
-  return { ok: true, metrics };
-}
 
 const cpuMetrics = {
   one: { name: 'events_per_s_1t', unit: 'events/s', better: 'higher' },
@@ -147,5 +134,5 @@ const syscall: PerformanceWorkload = {
   parse: (output) => readSteps(output, [{ metric: syscallMetric, step: 'getppid', read: nsPerCall }]),
 };
 
-export const BUILTIN_WORKLOADS: Record<string, PerformanceWorkload> = { cpu, memory, syscall };
+export const BUILTIN_WORKLOADS: Record<string, PerformanceWorkload> = { cpu, memory, syscall, disk, network };
 export const BUILTIN_WORKLOAD_NAMES = Object.keys(BUILTIN_WORKLOADS);

@@ -20,10 +20,10 @@ export interface WorkloadMetric extends MetricDef {
 }
 
 /**
- * Guest devices a workload needs (part 2 of the workload issue: disks and networks). None of
- * today's workloads needs any, and nothing reads this yet: part 2 makes the runtimes attach them
- * (a virtio disk or NIC for a VM, a bind mount or veth for a container) and skip a workload a
- * runtime cannot serve.
+ * Devices a workload needs (disk, network). The image gets the guest kernel's virtio modules for
+ * them (guest/device-extras.ts); each runtime attaches them its own way before the instance
+ * starts (plumbing/instance-devices.ts): a virtio disk or NIC for a VM, a bind mount or a veth
+ * pair for a container, the file itself or loopback for the host.
  */
 export type DeviceNeed =
   | { type: 'disk'; sizeMiB: number }

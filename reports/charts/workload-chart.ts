@@ -4,7 +4,7 @@
  * the chart's own caption, where a reader looking only at the bars will see it.
  */
 import type { RunData } from '../report-input.js';
-import { TCG_NOTE, workloadGroups, type WorkloadGroup } from '../performance-facts.js';
+import { tcgNote, workloadGroups, type WorkloadGroup } from '../performance-facts.js';
 import { legendAndTooltip } from './axes.js';
 import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
 import type { Palette } from './palette.js';
@@ -47,7 +47,7 @@ function buildWorkloadChart(g: WorkloadGroup, palette: Palette, idPrefix: string
   return {
     id,
     title,
-    subtitle: `Median of each metric relative to ${host.runtime} (1× = as fast, below 1 = slower; ${units}).${g.tcg ? ` ${TCG_NOTE}` : ''}`,
+    subtitle: `Median of each metric relative to ${host.runtime} (1× = as fast, below 1 = slower; ${units}).${g.tcg ? ` ${tcgNote(g.workload)}` : ''}`,
     valueAxis: 'y',
     valueUnit: 'relative',
     tooltip: 'bar',

@@ -1,7 +1,9 @@
 /**
  * What a test checks is gone after the harness returns: QEMU processes, unshare, runc, crun and
  * runsc containers (processes and state files), zombies nobody reaped, extra pid and net
- * namespaces, vmbench cgroups, mounts under vmbench's work dirs, bundle temp dirs and run journals.
+ * namespaces, vmbench cgroups, mounts under vmbench's work dirs, bundle temp dirs and run journals;
+ * and the devices' plumbing: links (tap, veth), named network namespaces, disk bind mounts,
+ * backing files, iperf3 servers.
  *
  * A check whose tool is missing must fail, not pass: each tool is required, and a missing one
  * throws naming the package that brings it.
@@ -10,6 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { WORK_DIR_PREFIX } from '../../harness/lifecycle/work-dir.js';
+import { LINK_PREFIX, NETNS_PREFIX } from '../../harness/plumbing/link-names.js';
+import { DISK_MOUNTPOINT } from '../../harness/guest/device-extras.js';
 
 const PACKAGE_OF: Record<string, string> = { pgrep: 'procps', lsns: 'util-linux', runc: 'runc' };
 
@@ -80,6 +84,23 @@ export function leftovers(): string[] {
     found.push(...readdirSync(dir).filter((n) => n.startsWith('vmbench-')).map((n) => `cgroup: ${dir}/${n}`));
   }
   found.push(...readdirSync(tmpdir()).filter((n) => n.startsWith(WORK_DIR_PREFIX)).map((n) => `temp dir: ${tmpdir()}/${n}`));
+  found.push(...plumbingLeftovers());
+  return found;
+}
+
+/** Links and namespaces by their prefixes, bind mounts onto the disk mount point, backing files in any work dir. */
+export function plumbingLeftovers(): string[] {
+  const found: string[] = [];
+  found.push(...readdirSync('/sys/class/net').filter((n) => n.startsWith(LINK_PREFIX)).map((n) => `link: ${n}`));
+  if (existsSync('/run/netns')) found.push(...readdirSync('/run/netns').filter((n) => n.startsWith(NETNS_PREFIX)).map((n) => `network namespace: ${n}`));
+  found.push(...readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4] ?? '')
+    .filter((m) => m.endsWith(DISK_MOUNTPOINT)).map((m) => `mount: ${m}`));
+  for (const dir of readdirSync(tmpdir()).filter((n) => n.startsWith(WORK_DIR_PREFIX))) {
+    let names: string[] = [];
+    try { names = readdirSync(`${tmpdir()}/${dir}`); } catch { continue; }
+    found.push(...names.filter((n) => /^disk-.*\.img$/.test(n)).map((n) => `backing file: ${tmpdir()}/${dir}/${n}`));
+  }
+  found.push(...lines('pgrep', ['-a', '-f', '^[^ ]*iperf3 -s -B']).map((l) => `iperf3 server: ${l}`));
   return found;
 }
 

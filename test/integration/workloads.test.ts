@@ -1,7 +1,8 @@
 /**
  * Every built-in performance workload once, for real: in a q35 guest under TCG, in a raw
  * namespaces container, in a runc container and on the host (chroot). Each sample must be ok and
- * carry every metric of its workload, finite and positive; nothing may be left behind.
+ * carry every metric of its workload, finite and positive; nothing may be left behind (disk and
+ * network included: their backing files, links, namespaces, mounts and iperf3 servers).
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { isStillRunning, readProcStat } from '../../harness/host/proc-table.js';
@@ -12,17 +13,25 @@ import { measureLaunch } from '../../harness/runner/measure-launch.js';
 import { RUNTIME_PRESETS, type RuntimeSpec, type Scenario } from '../../harness/scenario/types.js';
 import { BUILTIN_WORKLOADS } from '../../harness/workloads/builtin.js';
 import { planWorkloadImage } from '../../harness/workloads/workload-image.js';
+import { deviceExtras } from '../../harness/guest/device-extras.js';
 import { leftovers } from '../helpers/leaks.js';
 import { useRealHost } from '../helpers/real-host.js';
 
 const real = useRealHost('workloads');
-let image: GuestImage;
+/** One image per workload, as small as it can be: fio's closure (~80 MB) would slow every boot. */
+const images = new Map<string, GuestImage>();
 
 beforeAll(() => {
   if (isError(real.host.busybox)) throw new Error(real.host.busybox.error);
-  const plan = planWorkloadImage(Object.values(BUILTIN_WORKLOADS));
-  expect(plan.skipped, 'scripts/setup.sh installs sysbench').toEqual([]);
-  image = buildGuestImage(real.host.busybox, real.host.cacheRoot, plan.extras);
+  if (isError(real.host.kernel)) throw new Error(real.host.kernel.error);
+  for (const workload of Object.values(BUILTIN_WORKLOADS)) {
+    const plan = planWorkloadImage([workload]);
+    expect(plan.skipped, 'scripts/setup.sh installs sysbench, fio and iperf3').toEqual([]);
+    // disk and network need the guest kernel's virtio modules (q35: virtio-pci).
+    const devices = deviceExtras(plan.usable, ['pci'], real.host.kernel.path);
+    expect(devices.skipped).toEqual([]);
+    images.set(workload.name, buildGuestImage(real.host.busybox, real.host.cacheRoot, { files: [...plan.extras.files, ...devices.files] }));
+  }
 });
 
 const scenario: Scenario = {
@@ -31,7 +40,8 @@ const scenario: Scenario = {
 };
 
 const runtimes: [string, RuntimeSpec][] = [
-  ['qemu q35 (tcg)', { ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg' } as RuntimeSpec],
+  // 512 MiB: disk's image carries fio's library closure (~80 MB), unpacked into the guest's RAM.
+  ['qemu q35 (tcg)', { ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg', memoryMiB: 512 } as RuntimeSpec],
   ['namespaces', RUNTIME_PRESETS.namespaces!],
   ['runc', RUNTIME_PRESETS.runc!],
   ['host', RUNTIME_PRESETS.host!],
@@ -40,7 +50,7 @@ const runtimes: [string, RuntimeSpec][] = [
 describe.each(Object.keys(BUILTIN_WORKLOADS))('workload %s', (name) => {
   const workload = BUILTIN_WORKLOADS[name]!;
   it.each(runtimes)('runs under %s and reports every metric', async (_label, spec) => {
-    const runtime = createRuntime(spec, { ...real.host, image }, real.run);
+    const runtime = createRuntime(spec, { ...real.host, image: images.get(name)! }, real.run);
     const sample = await measureLaunch({ runId: `it-${process.pid}`, seq: 0, scenario, runtime, iteration: 0, warmup: false, live: new Set(), workload });
     expect(sample.outcome, sample.error ?? '').toBe('ok');
     expect(sample.workload).toBe(name);
@@ -55,7 +65,7 @@ describe.each(Object.keys(BUILTIN_WORKLOADS))('workload %s', (name) => {
 
 describe('stopping a workload mid-run', () => {
   it.each(runtimes.slice(1))('under %s kills every process of it and releases everything', async (_label, spec) => {
-    const runtime = createRuntime(spec, { ...real.host, image }, real.run);
+    const runtime = createRuntime(spec, { ...real.host, image: images.get('cpu')! }, real.run);
     const instance = runtime.start({ id: `it-stop-${spec.name}-${process.pid}`, workload: 'cpu', readyTimeoutMs: 30_000 });
     const ready = await instance.waitReady();
     expect(ready.state, JSON.stringify(ready)).toBe('ready');

@@ -114,7 +114,15 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
       log(`skipping workload ${w.workload} in ${s.name}: ${w.reason}`);
     }
     const specs = image.workloads === null || image.workloads.length > 0 ? s.runtimes.filter((r) => usable(s, r, image.image)) : [];
-    return { scenario: s, specs, image: image.image, workloads: image.workloads ?? [] };
+    // The first image decides which runtimes are usable; another that failed to build skips its workloads.
+    for (const part of image.parts.slice(1).filter((x) => isError(x.image))) {
+      for (const w of part.workloads) {
+        const reason = isError(part.image) ? part.image.error : '';
+        skipped.push({ scenario: s.name, runtime: '*', workload: w.name, reason });
+        log(`skipping workload ${w.name} in ${s.name}: ${reason}`);
+      }
+    }
+    return { scenario: s, specs, image: image.image, parts: image.parts };
   }).filter((p) => p.specs.length > 0);
   if (runnable.length === 0) throw new UserError('no runtime of the chosen scenarios can run on this host (see above, or run vmbench doctor)', EXIT.environment);
 
@@ -150,17 +158,21 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   let env: EnvInfo;
   let sampleLog: SampleLog;
   try {
-    plans = runnable.map((p) => ({
+    // One plan per image: each runs its workloads under every runtime, made for that image.
+    plans = runnable.flatMap((p) => p.parts.filter((part) => !isError(part.image)).map((part) => ({
       scenario: p.scenario,
-      runtimes: p.specs.map((spec) => createRuntime(spec, { ...host, image: p.image }, runResources)),
-      workloads: p.workloads,
-    }));
+      runtimes: p.specs.map((spec) => createRuntime(spec, { ...host, image: part.image }, runResources)),
+      workloads: part.workloads,
+    })));
     const overhead = await measureHarnessOverhead(isError(host.busybox) ? null : host.busybox.path);
     meta = {
       formatVersion: RESULTS_FORMAT_VERSION, runId, startedAt: new Date().toISOString(), finishedAt: null,
       status: 'running', argv, samples: 0, failures: 0,
       // A performance scenario runs its own image (its tools added): record which.
-      scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs, ...(p.scenario.workloads.length > 0 && !isError(p.image) ? { guestImage: { key: p.image.key, dir: p.image.dir } } : {}) })),
+      scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs, ...(p.scenario.workloads.length > 0 ? {
+        guestImage: isError(p.image) ? null : { key: p.image.key, dir: p.image.dir },
+        guestImages: p.parts.map((part) => ({ workloads: part.workloads.map((w) => w.name), ...(isError(part.image) ? { error: part.image.error } : { key: part.image.key, dir: part.image.dir }) })),
+      } : {}) })),
       skipped,
     };
     env = await collectEnv(host, { ...overhead, eventLoopDelayP99Ms: null, peakRssBytes: null });

@@ -16,6 +16,7 @@ import type { GuestImage } from '../../guest/image.js';
 import type { InstanceTracker } from '../../lifecycle/instance-tracker.js';
 import { ProcessInstance } from '../../process/process-instance.js';
 import { containerPhases } from '../phases.js';
+import { prepareDevices } from '../../plumbing/instance-devices.js';
 
 export interface HostContext {
   chrootPath: string;
@@ -51,28 +52,31 @@ export class HostRuntime implements Runtime {
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp);
     chmodSync(tmp, 0o1777);
-    this.#running = request.id;
     const tracked = this.ctx.tracker.begin(request.id, this.name);
+    const devices = prepareDevices(request.devices ?? [], { kind: 'host', rootDir: root }, this.ctx.workDir, request.id, tracked);
+    this.#running = request.id;
     return new ProcessInstance(request.id, {
       file: this.ctx.chrootPath,
       args: hostArgv(root, request.workload),
-      env: { PATH: '/bin', VMBENCH_MODE: 'host' },
+      env: { PATH: '/bin', VMBENCH_MODE: 'host', ...devices.env },
     }, request.readyTimeoutMs, {
       phases: containerPhases,
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
       release: async () => {
         rmSync(tmp, { recursive: true, force: true });
+        const problem = await devices.release();
         this.#running = null;
         tracked.end();
-        return null;
+        return problem;
       },
     });
   }
 
   #tree(): string {
     if (this.#root) return this.#root;
-    const dest = join(this.ctx.workDir, `host-root-${this.name}`);
+    // Per image too: a performance scenario may run several images (one per tool set).
+    const dest = join(this.ctx.workDir, `host-root-${this.name}-${this.ctx.image.key}`);
     if (!existsSync(dest)) cpSync(this.ctx.image.rootDir, dest, { recursive: true, verbatimSymlinks: true });
     this.#root = dest;
     return dest;

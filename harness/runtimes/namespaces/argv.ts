@@ -20,3 +20,11 @@ export const JOIN_CGROUP_SCRIPT = 'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$
 export function joinCgroupArgv(procsFiles: readonly string[], file: string, args: readonly string[]): string[] {
   return ['-c', JOIN_CGROUP_SCRIPT, 'sh', String(procsFiles.length), ...procsFiles, file, ...args];
 }
+
+/**
+ * A container with a network: unshare started by nsenter inside the network namespace the
+ * harness made (with its veth end), and without --net, so it stays in that one.
+ */
+export function nsenterArgv(netnsFile: string, unsharePath: string, rootDir: string, workload: string): string[] {
+  return [`--net=${netnsFile}`, unsharePath, ...unshareArgv(rootDir, workload).filter((a) => a !== '--net')];
+}

@@ -46,7 +46,7 @@ export const namespacesBackend: Backend = {
     const unshare = host.tools.unshare;
     if (!unshare || isError(host.image)) throw new Error('unreachable: checked by availability');
     return new NamespacesRuntime(asContainer(input), {
-      unsharePath: unshare.path, image: host.image, tracker: run.tracker, cgroupMode: host.cgroupMode, shPath: host.tools.sh?.path ?? null,
+      unsharePath: unshare.path, image: host.image, tracker: run.tracker, cgroupMode: host.cgroupMode, shPath: host.tools.sh?.path ?? null, workDir: run.workDir,
     });
   },
 };

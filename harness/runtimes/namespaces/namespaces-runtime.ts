@@ -2,7 +2,9 @@
  * How a raw-namespace container is started: unshare into the guest image's root tree. With
  * `memory` or `cpus` the harness makes the container's cgroup itself (nothing else would) and
  * starts unshare through a tiny `sh` that joins it first, so every process of the container is
- * in it from its fork on; the cgroup is journaled and removed at teardown.
+ * in it from its fork on; the cgroup is journaled and removed at teardown. A workload with a
+ * network runs in the network namespace the harness made (unshare under nsenter, without --net);
+ * one with a disk sees its backing file bind-mounted onto the image's /vmbench-disk.
  */
 import type { CgroupMode } from '../../results/format.js';
 import type { ContainerRuntimeSpec } from '../../scenario/types.js';
@@ -11,7 +13,10 @@ import type { GuestImage } from '../../guest/image.js';
 import type { InstanceTracker } from '../../lifecycle/instance-tracker.js';
 import { ProcessInstance } from '../../process/process-instance.js';
 import { containerPhases } from '../phases.js';
-import { joinCgroupArgv, unshareArgv } from './argv.js';
+import { joinCgroupArgv, nsenterArgv, unshareArgv } from './argv.js';
+import { prepareDevices } from '../../plumbing/instance-devices.js';
+import { netnsPath } from '../../plumbing/veth-link.js';
+import { findExecutable } from '../../host/find-executable.js';
 import { createLimitedCgroup, hasLimits, limitedCgroupDirs, removeCgroupDirs, type CgroupLimits } from '../../host/cgroup-limits.js';
 
 export interface NamespacesContext {
@@ -21,6 +26,8 @@ export interface NamespacesContext {
   cgroupMode: CgroupMode;
   /** A POSIX shell on the host: joins the cgroup, then execs unshare (only with limits). */
   shPath: string | null;
+  /** Private per-run directory (0700): disks' backing files. */
+  workDir: string;
 }
 
 export class NamespacesRuntime implements Runtime {
@@ -40,7 +47,16 @@ export class NamespacesRuntime implements Runtime {
 
   start(request: StartRequest): Instance {
     const tracked = this.ctx.tracker.begin(request.id, this.name);
-    let launch = { file: this.ctx.unsharePath, args: unshareArgv(this.ctx.image.rootDir, request.workload) };
+    const rootDir = this.ctx.image.rootDir;
+    const devices = prepareDevices(request.devices ?? [], { kind: 'namespaces', rootDir }, this.ctx.workDir, request.id, tracked);
+    const nsenter = devices.netns ? findExecutable('nsenter') : null;
+    if (devices.netns && !nsenter) {
+      void devices.release().finally(() => tracked.end());
+      throw new Error('nsenter (util-linux) is not installed: a namespaces container with a network needs it');
+    }
+    let launch = devices.netns && nsenter
+      ? { file: nsenter, args: nsenterArgv(netnsPath(devices.netns), this.ctx.unsharePath, rootDir, request.workload) }
+      : { file: this.ctx.unsharePath, args: unshareArgv(rootDir, request.workload) };
     let cgroup: { name: string; dirs: string[] } | null = null;
     if (hasLimits(this.#limits)) {
       if (this.ctx.shPath === null) throw new Error('no sh on this host: a namespaces container with limits joins its cgroup through sh');
@@ -52,16 +68,17 @@ export class NamespacesRuntime implements Runtime {
       launch = { file: this.ctx.shPath, args: joinCgroupArgv(procs, launch.file, launch.args) };
     }
     const made = cgroup;
-    return new ProcessInstance(request.id, { ...launch, env: { PATH: '/bin' } }, request.readyTimeoutMs, {
+    return new ProcessInstance(request.id, { ...launch, env: { PATH: '/bin', ...devices.env } }, request.readyTimeoutMs, {
       phases: containerPhases,
       ...(made ? { cgroupName: made.name } : {}),
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
-      // Namespaces and the mount table die with their last process: only a cgroup of ours is left.
+      // Namespaces and the mount table die with their last process: a cgroup of ours and the
+      // devices' plumbing are left.
       release: async () => {
-        const problem = made ? removeCgroupDirs(made.dirs) : null;
+        const problems = [made ? removeCgroupDirs(made.dirs) : null, await devices.release()].filter(Boolean);
         tracked.end();
-        return problem;
+        return problems.length ? problems.join('; ') : null;
       },
     });
   }

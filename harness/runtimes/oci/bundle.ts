@@ -15,6 +15,8 @@ export interface BundleInput {
   userNamespace?: { hostId: number; size: number } | null;
   /** cgroup limits (claim C5): the runtime writes them into the cgroup it makes. */
   limits?: { memoryBytes: number | null; cpus: number | null };
+  /** A workload's devices: its disk's backing file (bind-mounted at diskTarget), its network namespace, their variables. */
+  devices?: { diskFile: string | null; diskTarget: string; netnsPath: string | null; env: Record<string, string> };
 }
 
 /** Where a user-namespaced container's root lands on the host: far above ordinary users. */
@@ -34,6 +36,10 @@ function resources(limits: BundleInput['limits']): Record<string, unknown> {
   };
 }
 
+// With a network, CAP_NET_RAW as well (Docker's defaults have it): busybox ping needs a raw
+// socket, and its network namespace is the container's own.
+const capabilitySets = (caps: string[]): Record<string, string[]> => ({ bounding: caps, effective: caps, permitted: caps, ambient: caps });
+
 export function ociConfig(input: BundleInput): Record<string, unknown> {
   return {
     ociVersion: '1.0.2',
@@ -41,9 +47,9 @@ export function ociConfig(input: BundleInput): Record<string, unknown> {
       terminal: false,
       user: { uid: 0, gid: 0 },
       args: input.args,
-      env: ['PATH=/bin'],
+      env: ['PATH=/bin', ...Object.entries(input.devices?.env ?? {}).map(([k, v]) => `${k}=${v}`)],
       cwd: '/',
-      capabilities: { bounding: CAPS, effective: CAPS, permitted: CAPS, ambient: CAPS },
+      capabilities: capabilitySets(input.devices?.netnsPath ? [...CAPS, 'CAP_NET_RAW'] : CAPS),
       rlimits: [{ type: 'RLIMIT_NOFILE', hard: 1024, soft: 1024 }],
       noNewPrivileges: true,
     },
@@ -56,11 +62,13 @@ export function ociConfig(input: BundleInput): Record<string, unknown> {
       { destination: '/dev/shm', type: 'tmpfs', source: 'shm', options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k'] },
       { destination: '/sys', type: 'sysfs', source: 'sysfs', options: ['nosuid', 'noexec', 'nodev', 'ro'] },
       { destination: '/tmp', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'size=16m'] },
+      ...(input.devices?.diskFile ? [{ destination: input.devices.diskTarget, type: 'bind', source: input.devices.diskFile, options: ['bind', 'rw'] }] : []),
     ],
     linux: {
       cgroupsPath: input.cgroupsPath,
       ...resources(input.limits),
-      namespaces: [{ type: 'pid' }, { type: 'network' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' },
+      // With a network: the namespace the harness made, its veth end inside.
+      namespaces: [{ type: 'pid' }, { type: 'network', ...(input.devices?.netnsPath ? { path: input.devices.netnsPath } : {}) }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' },
         ...(input.userNamespace ? [{ type: 'user' }] : [])],
       ...(input.userNamespace ? {
         uidMappings: [{ containerID: 0, hostID: input.userNamespace.hostId, size: input.userNamespace.size }],

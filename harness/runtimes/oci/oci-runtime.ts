@@ -17,6 +17,9 @@ import { containerPhases } from '../phases.js';
 import { ociConfig, USERNS_HOST_ID, USERNS_SIZE } from './bundle.js';
 import type { OciFlavor } from './flavor.js';
 import { cgroupDirs } from '../../host/cgroup-mode.js';
+import { prepareDevices } from '../../plumbing/instance-devices.js';
+import { netnsPath } from '../../plumbing/veth-link.js';
+import { DISK_MOUNTPOINT } from '../../guest/device-extras.js';
 
 export interface OciContext {
   flavor: OciFlavor;
@@ -50,6 +53,7 @@ export class OciRuntime implements Runtime {
     tracked.resource('dir', bundle);
     tracked.resource(this.backend, containerId);
     mkdirSync(bundle, { mode: 0o700 });
+    const devices = prepareDevices(request.devices ?? [], { kind: 'oci' }, this.ctx.workDir, request.id, tracked);
     writeFileSync(join(bundle, 'config.json'), JSON.stringify(ociConfig({
       rootDir: this.spec.userNamespace ? this.#userNamespaceRoot() : this.ctx.image.rootDir,
       userNamespace: this.spec.userNamespace ? { hostId: USERNS_HOST_ID, size: USERNS_SIZE } : null,
@@ -57,6 +61,7 @@ export class OciRuntime implements Runtime {
       hostname: containerId.slice(0, 63),
       cgroupsPath: `/${containerId}`,
       limits: { memoryBytes: this.spec.memoryMiB === undefined ? null : this.spec.memoryMiB * 1024 * 1024, cpus: this.spec.cpus ?? null },
+      devices: { diskFile: devices.diskFile, diskTarget: DISK_MOUNTPOINT, netnsPath: devices.netns ? netnsPath(devices.netns) : null, env: devices.env },
     })));
     return new ProcessInstance(request.id, this.ctx.flavor.run(bundle, containerId),
       request.readyTimeoutMs, {
@@ -65,9 +70,9 @@ export class OciRuntime implements Runtime {
         onLaunched: (pid) => tracked.process(pid),
         watch: request.watch,
         release: async () => {
-          const problem = await this.#release(containerId, bundle);
+          const problems = [await this.#release(containerId, bundle), await devices.release()].filter(Boolean);
           tracked.end();
-          return problem;
+          return problems.length ? problems.join('; ') : null;
         },
       });
   }
@@ -81,7 +86,7 @@ export class OciRuntime implements Runtime {
    */
   #userNamespaceRoot(): string {
     if (this.#usernsRoot) return this.#usernsRoot;
-    const dest = join(this.ctx.workDir, 'userns-root');
+    const dest = join(this.ctx.workDir, `userns-root-${this.ctx.image.key}`);
     if (!existsSync(dest)) {
       chmodSync(this.ctx.workDir, 0o711);
       cpSync(this.ctx.image.rootDir, dest, { recursive: true, verbatimSymlinks: true });

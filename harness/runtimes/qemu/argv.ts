@@ -27,14 +27,47 @@ export interface QemuArgvInput {
   name: string;
   /** Host TSC kHz, for microvm under TCG (see host/tsc-khz.ts); null when unknown. */
   tscKhz?: number | null;
+  /** A workload's devices (plumbing/instance-devices.ts): the disk's backing file, the tap. */
+  devices?: { diskFile: string | null; tap: string | null; env: Record<string, string> };
 }
 
-export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload: string, accel: Accelerator = 'tcg', tscKhz: number | null = null): string {
+/** Harness-made values only (paths under the work dir, link names, addresses): checked anyway. */
+const SAFE_VALUE = /^[A-Za-z0-9_./:-]+$/;
+
+function safe(what: string, value: string): string {
+  if (!SAFE_VALUE.test(value)) throw new Error(`${what} ${JSON.stringify(value)} cannot go on a QEMU or kernel command line (expected ${SAFE_VALUE})`);
+  return value;
+}
+
+/**
+ * virtio devices: q35 on its PCI bus, microvm on virtio-mmio. The disk is the raw backing file
+ * with cache=none (O_DIRECT on the host: no host page cache between the guest and the file, as
+ * for a container's direct I/O) and aio=io_uring; the network a tap the harness made.
+ */
+export function deviceArgv(machine: QemuRuntimeSpec['machine'], devices: QemuArgvInput['devices']): string[] {
+  if (!devices) return [];
+  const bus = machine === 'microvm' ? 'device' : 'pci';
+  const out: string[] = [];
+  if (devices.diskFile) {
+    out.push('-drive', `file=${safe('disk file', devices.diskFile)},format=raw,if=none,id=vmbdisk,cache=none,aio=io_uring`, '-device', `virtio-blk-${bus},drive=vmbdisk`);
+  }
+  if (devices.tap) {
+    out.push('-netdev', `tap,id=vmbnet,ifname=${safe('tap', devices.tap)},script=no,downscript=no`, '-device', `virtio-net-${bus},netdev=vmbnet`);
+  }
+  return out;
+}
+
+/** KEY=value words before "--": the kernel hands parameters it does not know to init's environment. */
+function initEnvironment(env: Record<string, string>): string {
+  return Object.entries(env).map(([k, v]) => ` ${safe('variable', k)}=${safe(k, v)}`).join('');
+}
+
+export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload: string, accel: Accelerator = 'tcg', tscKhz: number | null = null, env: Record<string, string> = {}): string {
   // microvm has no PCI bus; pci=off spares the kernel a failing probe (as Firecracker does).
   let extra = machine === 'microvm' ? ' pci=off' : '';
   // microvm under TCG: give the TSC rate instead of letting a PIT calibration fail and hang.
   if (machine === 'microvm' && accel === 'tcg' && tscKhz) extra += ` tsc_early_khz=${tscKhz}`;
-  return `console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1${extra} -- vm ${workload}`;
+  return `console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1${extra}${initEnvironment(env)} -- vm ${workload}`;
 }
 
 export function qemuArgv(input: QemuArgvInput): string[] {
@@ -52,6 +85,7 @@ export function qemuArgv(input: QemuArgvInput): string[] {
     '-no-reboot',
     '-kernel', input.kernel,
     '-initrd', input.initramfs,
-    '-append', kernelCommandLine(spec.machine, input.workload, accel, input.tscKhz ?? null),
+    '-append', kernelCommandLine(spec.machine, input.workload, accel, input.tscKhz ?? null, input.devices?.env ?? {}),
+    ...deviceArgv(spec.machine, input.devices),
   ];
 }

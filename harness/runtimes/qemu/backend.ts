@@ -42,7 +42,7 @@ export const qemuBackend: Backend = {
     const qemu = host.tools.qemu;
     if (isError(host.kernel) || isError(host.image) || !qemu) throw new Error('unreachable: checked by availability');
     return new QemuRuntime(spec, resolveAccel(spec.accel, host), {
-      qemuPath: qemu.path, kernelPath: host.kernel.path, image: host.image, tracker: run.tracker, tscKhz: host.tscKhz,
+      qemuPath: qemu.path, kernelPath: host.kernel.path, image: host.image, tracker: run.tracker, tscKhz: host.tscKhz, workDir: run.workDir,
     });
   },
 

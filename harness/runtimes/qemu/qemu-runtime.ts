@@ -7,6 +7,7 @@ import { ProcessInstance } from '../../process/process-instance.js';
 import { vmPhases } from '../phases.js';
 import { qemuArgv } from './argv.js';
 import type { InstanceTracker } from '../../lifecycle/instance-tracker.js';
+import { prepareDevices } from '../../plumbing/instance-devices.js';
 
 export interface QemuContext {
   qemuPath: string;
@@ -14,6 +15,8 @@ export interface QemuContext {
   image: GuestImage;
   tracker: InstanceTracker;
   tscKhz: number | null;
+  /** Private per-run directory (0700): disks' backing files. */
+  workDir: string;
 }
 
 export class QemuRuntime implements Runtime {
@@ -31,6 +34,8 @@ export class QemuRuntime implements Runtime {
   }
 
   start(request: StartRequest): Instance {
+    const tracked = this.ctx.tracker.begin(request.id, this.name);
+    const devices = prepareDevices(request.devices ?? [], { kind: 'vm' }, this.ctx.workDir, request.id, tracked);
     const args = qemuArgv({
       spec: this.spec,
       accel: this.accel,
@@ -39,13 +44,17 @@ export class QemuRuntime implements Runtime {
       workload: request.workload,
       name: `vmbench-${request.id}`,
       tscKhz: this.ctx.tscKhz,
+      devices,
     });
-    const tracked = this.ctx.tracker.begin(request.id, this.name);
     return new ProcessInstance(request.id, { file: this.ctx.qemuPath, args }, request.readyTimeoutMs, {
       phases: vmPhases,
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
-      release: async () => { tracked.end(); return null; },
+      release: async () => {
+        const problem = await devices.release();
+        tracked.end();
+        return problem;
+      },
     });
   }
 }

@@ -58,3 +58,24 @@ describe('performance in the HTML report', () => {
   });
 });
 
+describe('a disk or network workload in the report', () => {
+  const io = withPerformance(makeRunData(), undefined, ['disk']);
+  const ioPage = renderHtmlReport({ runs: [io] });
+
+  it('says under its table and in its chart\'s caption that the VM\'s devices were emulated too, with ratios to the host', () => {
+    const section = markupOnly(ioPage).slice(markupOnly(ioPage).indexOf('data-workload="disk"'));
+    expect(section).toContain('virtio devices are both emulated');
+    expect(section).toMatch(/data-runtime="qemu-q35" data-baseline="host" data-metric="randread_iops">[\s\S]*?<strong>0\.250×<\/strong>/);
+    expect(section).toMatch(/data-runtime="runc" data-baseline="host" data-metric="randread_p99_us">[\s\S]*?<strong>0\.990×<\/strong>/);
+    const chart = (readJsonScript(ioPage, 'vmbench-chart-specs') as ChartSpec[]).find((s) => s.id === 'perf-performance-disk')!;
+    expect(chart.subtitle).toContain('virtio devices are both emulated');
+    expect(chart.config!.data.labels).toEqual(['randread_iops', 'randread_p99_us']);
+    // The cpu workload keeps the plain TCG caption.
+    expect(buildWorkloadCharts(run, buildPalette([run]))[0]!.subtitle).not.toContain('virtio');
+  });
+
+  it('summary.md carries the same note for the disk workload', () => {
+    const md = renderMarkdownSummary({ runs: [io] });
+    expect(md).toMatch(/Workload `disk`[^\n]*\n\n> VMs here ran under TCG[^\n]*virtio devices are both emulated/);
+  });
+});

@@ -30,6 +30,40 @@ const values = (result: ReturnType<NonNullable<typeof BUILTIN_WORKLOADS.cpu>['pa
 };
 
 describe('built-in workloads on captured output', () => {
+  // Expected figures read from the same JSON with Python's json module (an independent reader).
+  it.each([
+    ['host', { randread_iops: 19915.042479, randread_p50_us: 38.144, randread_p99_us: 98.816, randwrite_iops: 13612.193903, randwrite_p50_us: 50.432, randwrite_p99_us: 173.056, seqread_mib_s: 707.6461763381958, seqwrite_mib_s: 1040.9795093536377 }],
+    ['qemu-q35', { randread_iops: 734.632684, randread_p50_us: 481.28, randread_p99_us: 8978.432, randwrite_iops: 1191.712431, randwrite_p50_us: 391.168, randwrite_p99_us: 7110.656, seqread_mib_s: 496.75486755371094, seqwrite_mib_s: 253.24675273895264 }],
+  ])('disk (%s): fio JSON, IOPS, clat p50/p99 in µs, MiB/s', async (where, expected) => {
+    const done = await collect(fixture(`disk-${where}.txt`), where === 'host' ? 97 : 13);
+    expect(done.state).toBe('done');
+    const v = values(BUILTIN_WORKLOADS.disk!.parse(done.output));
+    expect(Object.keys(v)).toEqual(Object.keys(expected));
+    for (const [k, want] of Object.entries(expected)) expect(v[k], k).toBeCloseTo(want, 6);
+  });
+
+  it.each([
+    ['host', { tx_gbit_s: 16.609964695294924, rx_gbit_s: 16.409803120833686, rtt_p50_us: 99.0, rtt_p99_us: 174.21 }],
+    ['qemu-q35', { tx_gbit_s: 0.8789769603611977, rx_gbit_s: 0.7002978512619316, rtt_p50_us: 1214.5, rtt_p99_us: 6241.48 }],
+  ])('network (%s): iperf3 -J receiver bits/s both ways, ping percentiles', async (where, expected) => {
+    const done = await collect(fixture(`network-${where}.txt`), where === 'host' ? 97 : 13);
+    const v = values(BUILTIN_WORKLOADS.network!.parse(done.output));
+    for (const [k, want] of Object.entries(expected)) expect(v[k], k).toBeCloseTo(want, 6);
+  });
+
+  it('network: an iperf3 error in its JSON fails the sample with the output', async () => {
+    const text = fixture('network-host.txt').replace(/"intervals":/, '"error": "unable to connect to server: Connection refused", "intervals":');
+    const parsed = BUILTIN_WORKLOADS.network!.parse((await collect(text)).output);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toMatch(/no tx_gbit_s in the output of step tx/);
+  });
+
+  it('disk: a job with an I/O error has no figures', async () => {
+    const text = fixture('disk-host.txt').replace(/"error" : 0/, '"error" : 5');
+    const parsed = BUILTIN_WORKLOADS.disk!.parse((await collect(text)).output);
+    expect(parsed.ok).toBe(false);
+  });
+
   it('cpu (host): events per second and wall time, 1 thread and every CPU', async () => {
     const done = await collect(fixture('cpu-host.txt'));
     expect(done.state).toBe('done');
