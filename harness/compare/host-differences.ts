@@ -83,9 +83,17 @@ function toolFields(runs: readonly ComparableRun[]): Array<[string, (r: Comparab
   return keys.map((key) => [`${key} version`, (r: ComparableRun) => toolsOf(r.env)[key]?.version ?? 'none']);
 }
 
+/** Fields read from env.fingerprint: compared only when every run recorded one. */
+const FINGERPRINT_FIELDS = new Set(['CPU microcode', 'CPU frequency governor', 'CPU boost', 'transparent huge pages', 'THP defrag', 'swap', 'swappiness', 'KSM', 'cgroup driver']);
+
 export function hostDifferences(base: readonly ComparableRun[], other: readonly ComparableRun[]): HostDifference[] {
   const out: HostDifference[] = [];
+  const recorded = (runs: readonly ComparableRun[]): string => (runs.every((r) => r.env.fingerprint) ? 'recorded' : runs.some((r) => r.env.fingerprint) ? 'in some runs' : 'not recorded (older vmbench)');
+  // A run from before the fingerprint would show every setting as "changed": say it once instead.
+  const comparable = [...base, ...other].every((r) => r.env.fingerprint);
+  if (!comparable) out.push({ what: 'host fingerprint (governor, THP, swap, KSM …)', base: recorded(base), other: recorded(other) });
   for (const [what, pick] of [...FIELDS, ...toolFields([...base, ...other])]) {
+    if (!comparable && FINGERPRINT_FIELDS.has(what)) continue;
     const b = distinct(base, pick);
     const o = distinct(other, pick);
     if (b.length === o.length && b.every((v) => o.includes(v))) continue;
