@@ -91,7 +91,7 @@ export function hostDifferences(base: readonly ComparableRun[], other: readonly 
   const recorded = (runs: readonly ComparableRun[]): string => (runs.every((r) => r.env.fingerprint) ? 'recorded' : runs.some((r) => r.env.fingerprint) ? 'in some runs' : 'not recorded (older vmbench)');
   // A run from before the fingerprint would show every setting as "changed": say it once instead.
   const comparable = [...base, ...other].every((r) => r.env.fingerprint);
-  if (!comparable) out.push({ what: 'host fingerprint (governor, THP, swap, KSM …)', base: recorded(base), other: recorded(other) });
+  if (!comparable && recorded(base) !== recorded(other)) out.push({ what: 'host fingerprint (governor, THP, swap, KSM …)', base: recorded(base), other: recorded(other) });
   for (const [what, pick] of [...FIELDS, ...toolFields([...base, ...other])]) {
     if (!comparable && FINGERPRINT_FIELDS.has(what)) continue;
     const b = distinct(base, pick);

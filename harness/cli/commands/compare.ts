@@ -8,7 +8,9 @@ import { resolve } from 'node:path';
 import { compareSides, type ComparisonResult, type SidePair } from '../../compare/compare-runs.js';
 import { loadThresholds, MAX_ALPHA, MAX_MIN_EFFECT } from '../../compare/thresholds-file.js';
 import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECT, type Thresholds } from '../../compare/thresholds.js';
-import { parsePercentFlag } from '../cli-options.js';
+import { parseIntFlag, parsePercentFlag } from '../cli-options.js';
+import { deriveRules, recentRuns } from '../../compare/baseline-from.js';
+import { statSync } from 'node:fs';
 import { formatIssues, ScenarioValidationError } from '../../scenario/errors.js';
 import { formatComparison } from '../../terminal/compare-printer.js';
 import { renderComparisonMarkdown } from '../../../reports/markdown-compare.js';
@@ -26,6 +28,8 @@ export interface CompareFlags {
   json?: boolean;
   markdown?: boolean;
   html?: string;
+  baselineFrom?: string;
+  last?: string;
 }
 
 /** Exit code of --fail-on regression when a comparison regressed (README "Comparing runs"). */
@@ -74,14 +78,29 @@ export function splitSides(dirs: readonly string[], argv: readonly string[]): { 
   return { base: [dirs[0]!], others: dirs.slice(1).map((d) => [d]) };
 }
 
+/** --baseline-from DIR --last N: the baseline side's directories, and the new runs as given. */
+function sidesFromDir(dirs: readonly string[], argv: readonly string[], flags: CompareFlags): { base: string[]; others: string[][] } {
+  const last = parseIntFlag('--last', flags.last, 1, 1000) ?? DEFAULT_LAST;
+  const root = resolve(flags.baselineFrom!);
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`--baseline-from ${JSON.stringify(flags.baselineFrom)}: expected a results directory holding run directories, found ${statSync(root, { throwIfNoEntry: false }) ? 'a file' : 'nothing'}`);
+  if (argv.includes('--')) throw new UserError('--baseline-from: expected the new runs only (the baseline side comes from the directory), found a "--" separator');
+  if (dirs.length === 0) throw new UserError('compare: expected at least one new results directory after --baseline-from DIR');
+  const base = recentRuns(root, last, new Set(dirs.map((d) => resolve(d))));
+  if (base.length === 0) throw new UserError(`--baseline-from ${JSON.stringify(flags.baselineFrom)}: no complete run in it (other than the new ones)`);
+  return { base, others: dirs.map((d) => [d]) };
+}
+
+const DEFAULT_LAST = 5;
+
 export async function compareCommand(dirs: string[], flags: CompareFlags, argv: readonly string[]): Promise<number> {
+  if (flags.last !== undefined && flags.baselineFrom === undefined) throw new UserError(`--last: takes the last N runs of --baseline-from DIR, expected --baseline-from too, found "--last ${flags.last}" alone`);
   if (flags.failOn !== undefined && flags.failOn !== 'regression' && flags.failOn !== 'change') {
     throw new UserError(`--fail-on: expected regression (exit 1 when a metric regressed) or change (exit 1 when any metric changed), found "${flags.failOn}"`);
   }
   const outputs = [flags.json, flags.markdown].filter(Boolean).length;
   if (outputs > 1) throw new UserError('--json and --markdown: expected one output format, found both');
   const thresholds = thresholdsFrom(flags);
-  const { base, others } = splitSides(dirs, argv);
+  const { base, others } = flags.baselineFrom === undefined ? splitSides(dirs, argv) : sidesFromDir(dirs, argv, flags);
   const cache = new Map<string, RunData>();
   const read = (d: string): RunData => {
     const dir = resolve(d);
@@ -93,6 +112,9 @@ export async function compareCommand(dirs: string[], flags: CompareFlags, argv: 
     return run;
   };
   const baseRuns = base.map(read);
+  // Explicit rules (a --baseline file) first: they override what the baseline runs suggest.
+  if (flags.baselineFrom !== undefined) thresholds.rules.push(...deriveRules(baseRuns, thresholds.minEffect));
+  if (flags.baselineFrom !== undefined) process.stderr.write(`Baseline: the last ${baseRuns.length} complete run(s) in ${resolve(flags.baselineFrom)}; each metric's minimum effect is the largest run-to-run deviation of its median among them (at least ${(thresholds.minEffect * 100).toFixed(1)}%).\n`);
   const otherRuns = others.map((side) => side.map(read));
   const pairs: SidePair[] = otherRuns.map((other) => ({ base: baseRuns, other }));
   const result = compareSides(pairs, thresholds);
