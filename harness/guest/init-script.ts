@@ -2,6 +2,8 @@
  * /init of the guest image: PID 1 in every VM (the kernel runs it from the initramfs) and in
  * every container (the runtime starts it). Arguments: $1 = vm | container, $2 = workload name.
  * For VMs they come after `--` on the kernel command line, which the kernel hands to init.
+ * In a container /init execs the workload (PID 1 then is the workload's shell); in a VM it runs
+ * it as a child and powers the machine off when it returns.
  */
 import { INIT_MARKER } from '../workloads/scripts.js';
 import { IMAGE_MODULE_DIR, IMAGE_MODULE_LIST } from './kernel-modules.js';
@@ -19,6 +21,10 @@ if [ "$1" = vm ] && [ -r ${IMAGE_MODULE_LIST} ]; then
 fi
 read up _ < /proc/uptime
 echo "${INIT_MARKER} uptime=$up"
+export VMBENCH_MODE=$1
+# A container's PID 1 is the workload itself: a stop signal sent to the container's init reaches
+# the shell that traps it (a shell waiting for a foreground child would not run its trap).
+[ "$1" = container ] && exec /workloads/$2.sh
 /workloads/$2.sh
 status=$?
 # A VM ends by rebooting: QEMU runs with -no-reboot, so the reboot makes it exit.

@@ -30,12 +30,20 @@ export interface ProcessInstanceHooks {
   cgroupName?: string;
   /** Sees all console output and the exit (a performance workload's results). */
   watch?: InstanceWatcher;
+  /**
+   * A graceful stop: ask the instance to end (SIGTERM to a container's init, a line to a VM's
+   * control port), given the root pid. Teardown then waits for it to exit by itself, bounded.
+   * Absent: stop kills at once.
+   */
+  requestStop?(rootPid: number): Promise<void>;
 }
 
 /** How long teardown waits for killed processes to be reaped before calling it a problem. */
 const GONE_TIMEOUT_MS = 10_000;
 /** How long the root is given to reap its killed children before it is killed itself. */
 const INNER_REAP_MS = 2_000;
+/** How long a graceful stop waits for the instance to exit by itself before killing what is left. */
+export const GRACEFUL_TIMEOUT_MS = 20_000;
 
 export const nsToMs = (ns: bigint): number => Number(ns) / 1e6;
 
@@ -150,6 +158,19 @@ export class ProcessInstance implements Instance {
     this.#finish({ state: 'failed', reason: 'stopped before the ready marker' });
     const pid = await this.#proc.whenStarted; // the native launcher reports the pid a moment later
     const problems: string[] = [];
+    let stoppedGracefully: boolean | null = null;
+    if (pid !== null && this.#hooks.requestStop && !this.#exited) {
+      try {
+        await this.#hooks.requestStop(pid);
+      } catch (error) {
+        problems.push(`graceful stop request failed: ${(error as Error).message}`);
+      }
+      stoppedGracefully = await Promise.race([
+        this.#exitedPromise.then(() => true),
+        new Promise<false>((resolve) => { setTimeout(() => resolve(false), GRACEFUL_TIMEOUT_MS).unref(); }),
+      ]);
+      if (!stoppedGracefully) problems.push(`did not exit within ${GRACEFUL_TIMEOUT_MS} ms of the stop request: killed`);
+    }
     if (pid !== null) {
       // Snapshot first: once the root dies its children are re-parented and harder to find.
       // Walked through /proc/<pid>/task/*/children: O(this tree), not O(every host process),
@@ -172,6 +193,7 @@ export class ProcessInstance implements Instance {
     return {
       teardownMs: nsToMs(process.hrtime.bigint() - startNs),
       exitedBeforeStop,
+      stoppedGracefully,
       problem: problems.length ? problems.join('; ') : null,
     };
   }

@@ -63,6 +63,10 @@ export interface StartupSample extends RecordIdentity {
   guestClockSkewMs?: number | null;
   /** True when the instance had already exited by itself when the stop request was made. */
   exitedBeforeStop: boolean;
+  /** How it was stopped: graceful (asked, then it exited by itself) or kill. Absent in older results: kill. */
+  stop?: 'graceful' | 'kill';
+  /** A graceful stop: it exited by itself after the request (false: it had to be killed); null otherwise. */
+  stoppedGracefully?: boolean | null;
   /** Workload "probe" only: isolation seen from inside and checked from the host; else null. */
   isolation: IsolationProbe | null;
   /**
@@ -144,7 +148,14 @@ export interface MetricSummary {
 
 export interface RuntimeSummary extends RuntimeIdentity {
   startup: MetricSummary;
+  /** Over the ok samples whose instance was still running when stopped (a stop that raced the instance's own exit measures something else). */
   teardown: MetricSummary;
+  /** How the scenario stopped its instances (absent in older results: kill). */
+  stop?: 'graceful' | 'kill';
+  /** Ok samples left out of `teardown` because the instance had already exited by itself. */
+  teardownExitedBeforeStop?: number;
+  /** Teardown over every ok sample, those included; only when some were left out. */
+  teardownAll?: MetricSummary | null;
   /** One MetricSummary per phase name. */
   phases: Record<string, MetricSummary>;
 }

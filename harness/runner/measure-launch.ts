@@ -41,7 +41,7 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
   const hostHostname = hostname();
   let instance: Instance;
   try {
-    instance = runtime.start({ id: `${ctx.runId.slice(-4)}-${ctx.seq}`, workload, readyTimeoutMs: scenario.timeoutMs, watch: collector, devices: performance?.devices });
+    instance = runtime.start({ id: `${ctx.runId.slice(-4)}-${ctx.seq}`, workload, readyTimeoutMs: scenario.timeoutMs, watch: collector, devices: performance?.devices, stop: scenario.stop ?? 'kill' });
   } catch (error) {
     return { ...base, outcome: 'failed', error: `could not launch: ${(error as Error).message}`, startupMs: null,
       teardownMs: null, phases: [], instanceKernel: null, guestUptimeAtReadyS: null, exitedBeforeStop: false, isolation: null,
@@ -80,6 +80,8 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
     guestUptimeAtReadyS: ready.state === 'ready' ? ready.guestUptimeAtReadyS : null,
     guestClockSkewMs: ready.state === 'ready' ? ready.guestClockSkewMs : null,
     exitedBeforeStop: stopped.exitedBeforeStop,
+    stop: scenario.stop ?? 'kill',
+    stoppedGracefully: stopped.stoppedGracefully,
     isolation: ready.state === 'ready' && ready.probe ? isolationFromProbe(ready.probe, ready.instanceKernel, runtime, hostHostname) : null,
     workloadMetrics,
   };

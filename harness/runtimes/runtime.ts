@@ -17,6 +17,8 @@ export interface StartRequest {
   devices?: readonly DeviceNeed[];
   /** Performance workloads: receives the console output and the exit (results come after ready). */
   watch?: InstanceWatcher;
+  /** How stop() ends the instance; absent: kill. A VM asked for graceful gets a control port. */
+  stop?: 'graceful' | 'kill';
 }
 
 /** Told every chunk of output, timestamped on arrival, and the exit of the instance's root process. */
@@ -47,6 +49,8 @@ export interface StopResult {
   /** Stop request until processes are gone and resources released, ms. */
   teardownMs: number;
   exitedBeforeStop: boolean;
+  /** A graceful stop: whether the instance exited by itself after the request (null: killed, as asked or because it had already exited). */
+  stoppedGracefully: boolean | null;
   /** Set when teardown itself hit a problem (it still forced everything down). */
   problem: string | null;
 }

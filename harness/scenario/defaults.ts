@@ -65,6 +65,7 @@ export function withDefaults(input: ScenarioInput, file: string): Scenario {
     runtimes: input.runtimes.map(runtimeWithDefaults),
     density: input.density === undefined ? d.density : densityWithDefaults(input.density),
     limits: input.limits === undefined ? null : limitsWithDefaults(input.limits),
+    stop: input.stop ?? 'kill',
   };
 }
 

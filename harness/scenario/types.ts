@@ -8,6 +8,8 @@ import type { CustomWorkloadSpec } from '../workloads/custom.js';
 export type WorkloadName = 'hello' | 'idle' | 'probe';
 export type MetricName = 'startup' | 'teardown' | 'memory' | 'density';
 export type SampleOrder = 'interleaved' | 'sequential';
+/** graceful: the instance is asked to stop and exits by itself (then anything left is killed); kill: killed at once. */
+export type StopMode = 'graceful' | 'kill';
 
 export interface QemuRuntimeSpec {
   name: string;
@@ -62,6 +64,8 @@ export interface Scenario {
   runtimes: RuntimeSpec[];
   /** Present for a density scenario (workload idle): launch instances until a stop rule fires. */
   density: DensityOptions | null;
+  /** How each instance is stopped (the teardown measured); absent: kill. */
+  stop?: StopMode;
   /** Present for a limits scenario (claim C5): a memory hog and a CPU loop under each runtime's limits. */
   limits?: LimitsOptions | null;
   /**

@@ -6,7 +6,7 @@
 import type { Checker, Field } from './checker.js';
 import { missing, oneOf, readDuration, readEnum, readIdentifier, readInteger, readList, readMapping, readPercent, readString, IDENTIFIER_EXPECTED } from './fields.js';
 import { SCENARIO_DEFAULTS } from './defaults.js';
-import type { MetricName, PerformanceWorkloadSpec, SampleOrder, WorkloadName } from './types.js';
+import type { MetricName, PerformanceWorkloadSpec, SampleOrder, StopMode, WorkloadName } from './types.js';
 import { readDensity, type DensityInput } from './validate-density.js';
 import { readLimits, type LimitsInput } from './validate-limits.js';
 import { readRuntimes, type HostLimits, type RuntimeInput } from './validate-runtime.js';
@@ -29,13 +29,15 @@ export interface ScenarioInput {
   maxIterations?: number;
   warmup?: number;
   order?: SampleOrder;
+  stop?: StopMode;
   timeoutMs?: number;
   runtimes: RuntimeInput[];
   density?: DensityInput;
   limits?: LimitsInput;
 }
 
-const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'untilCi', 'maxIterations', 'warmup', 'order', 'timeout', 'runtimes', 'density', 'limits'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'untilCi', 'maxIterations', 'warmup', 'order', 'stop', 'timeout', 'runtimes', 'density', 'limits'] as const;
+const STOPS = ['graceful', 'kill'] as const satisfies readonly StopMode[];
 const WORKLOADS = ['hello', 'idle', 'probe'] as const satisfies readonly WorkloadName[];
 const METRICS = ['startup', 'teardown', 'memory', 'density'] as const satisfies readonly MetricName[];
 /** Measured only by a density run, so they need a density block and it needs them. */
@@ -90,6 +92,7 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
     maxIterations: f.maxIterations && readInteger(c, f.maxIterations, 1, MAX_ITERATIONS),
     warmup: f.warmup && readInteger(c, f.warmup, 0, MAX_WARMUP),
     order: f.order && readEnum(c, f.order, ORDERS),
+    stop: f.stop && readEnum(c, f.stop, STOPS),
     timeoutMs: f.timeout && readDuration(c, f.timeout, MAX_TIMEOUT_MS, '1h'),
     runtimes: f.runtimes ? readRuntimes(c, f.runtimes, host) : missing(c, top, 'runtimes', 'a non-empty list of runtimes'),
   };

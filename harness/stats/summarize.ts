@@ -67,7 +67,9 @@ function describeGroup(g: Group, options?: BootstrapOptions): Described {
   const timeouts = g.samples.filter((s) => s.outcome === 'timeout').length;
   const describe = (values: number[]): MetricSummary => describeMetric(values, failures, timeouts, options);
   const startupValues = okValues(g.samples, (s) => s.startupMs);
-  const teardownValues = okValues(g.samples, (s) => s.teardownMs);
+  // A stop that came after the instance had exited by itself times only the reaping: kept apart.
+  const teardownValues = okValues(g.samples.filter((s) => !s.exitedBeforeStop), (s) => s.teardownMs);
+  const exitedBefore = g.samples.filter((s) => s.outcome === 'ok' && s.exitedBeforeStop).length;
   const phases: Record<string, MetricSummary> = {};
   for (const name of phaseNames(g.samples)) {
     phases[name] = describe(okValues(g.samples, (s) => s.phases.find((p) => p.name === name)?.ms ?? null));
@@ -80,6 +82,8 @@ function describeGroup(g: Group, options?: BootstrapOptions): Described {
       ...runtimeIdentity(ref),
       startup: describe(startupValues),
       teardown: describe(teardownValues),
+      ...(ref.stop ? { stop: ref.stop } : {}),
+      ...(exitedBefore > 0 ? { teardownExitedBeforeStop: exitedBefore, teardownAll: describe(okValues(g.samples, (s) => s.teardownMs)) } : {}),
       phases,
     },
     startupValues,

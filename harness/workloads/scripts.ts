@@ -33,6 +33,29 @@ const idleReadyLine = [
 ].join('\n');
 
 /**
+ * How an idle instance waits to be stopped, and how it takes a graceful stop request:
+ *  - a container (PID 1 is this shell): SIGTERM, trapped before the ready marker (a builtin,
+ *    free). The shell runs its trap only while it waits in `wait` for a background sleep, and a
+ *    background job needs /dev/null, which a raw-namespaces root has not: it gets one in a tmpfs
+ *    of its own mount namespace, after the ready marker (not timed as startup);
+ *  - a VM: a line on its second serial port (/dev/ttyS1, a socket on the host), read after
+ *    devtmpfs is mounted; then the script returns and init powers the guest off.
+ * Without a way to be told (no second port, no /dev/null), it sleeps as before: stopped by kill.
+ */
+const idleStopLines = [
+  "trap 'exit 0' TERM",
+  'if [ "$VMBENCH_MODE" = vm ]; then',
+  '  mount -t devtmpfs devtmpfs /dev',
+  '  read line < /dev/ttyS1 && exit 0',
+  'elif [ -e /dev/null ] || { mount -t tmpfs -o size=16k,mode=755 tmpfs /dev && mknod -m 666 /dev/null c 1 3; }; then',
+  '  sleep 2147483647 &',
+  '  wait',
+  '  exit 0',
+  'fi',
+  'exec sleep 2147483647',
+];
+
+/**
  * What the instance sees of its isolation (claims C4, C6), from inside: its own pid, how many
  * processes and network interfaces it can see, its mount count, effective capabilities, seccomp
  * mode, uid mapping, and whether setting the hostname works (the host then checks its own
@@ -55,7 +78,7 @@ export const WORKLOAD_SCRIPTS: Record<WorkloadName, string> = {
   // must not burn CPU, or it would distort its neighbours in a density run.
   // The marker also carries the instance's own view of its memory (a VM's guest meminfo) so the
   // host can tell what the workload uses from what the VM or runtime around it costs.
-  idle: `#!/bin/sh\n# vmbench workload "idle": ready, then wait to be stopped.\n${idleReadyLine}\nexec sleep 2147483647\n`,
+  idle: `#!/bin/sh\n# vmbench workload "idle": ready, then wait to be stopped.\n${idleStopLines[0]}\n${idleReadyLine}\n${idleStopLines.slice(1).join('\n')}\n`,
   // Probe what the instance can see, report it, then be ready and exit like hello.
   probe: `#!/bin/sh\n# vmbench workload "probe": isolation as seen from inside, then ready and exit.\n${probeLines}\n${readyLine}\n`,
 };

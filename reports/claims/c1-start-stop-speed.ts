@@ -42,7 +42,7 @@ function describePair(run: RunData, c: Comparison, reading: PairReading): string
   const ctMedian = ct?.[c.metric].median ?? null;
   const interval = c.ci95 === null ? 'no interval: fewer than 3 samples' : `95% CI ${formatRatioInterval(c.ci95)}`;
   const verdict = reading === 'faster' ? '' : ` → ${reading}`;
-  return `${c.metric}, ${c.vm} vs ${c.container}: ${formatMs(vmMedian)} vs ${formatMs(ctMedian)} = ${formatRatio(c.ratio)} (${interval})${verdict}`;
+  return `${c.metric}${c.metric === 'teardown' ? ` (${c.scenario})` : ''}, ${c.vm} vs ${c.container}: ${formatMs(vmMedian)} vs ${formatMs(ctMedian)} = ${formatRatio(c.ratio)} (${interval})${verdict}`;
 }
 
 const GOOD: ReadonlySet<PairReading> = new Set(['faster', 'faster (no interval)']);
@@ -60,11 +60,27 @@ function partSummary(part: string, pairs: readonly { c: Comparison; reading: Pai
   return `${part}: not every pair shows containers clearly and at least ${MUCH_FASTER_FACTOR}× faster (${range}): ${failing.length} of ${pairs.length} do not (${[...new Set(failing.map((p) => p.reading))].join(', ')}).`;
 }
 
+/** How the scenario stopped its instances: graceful (asked, exited by itself) or kill (absent in older results). */
+function stopModeOf(run: RunData, scenario: string): 'graceful' | 'kill' {
+  return run.summary.runtimes.some((r) => r.scenario === scenario && r.stop === 'graceful') ? 'graceful' : 'kill';
+}
+
+/** Teardowns left out because the instance had exited by itself before the stop (hello's race). */
+function exitedBeforeStopLines(run: RunData): string[] {
+  return run.summary.runtimes.filter((r) => (r.teardownExitedBeforeStop ?? 0) > 0).map((r) =>
+    `${r.scenario}/${r.runtime}: ${r.teardownExitedBeforeStop} teardown(s) left out, the instance had already exited by itself when stopped` +
+    ` (median ${formatMs(r.teardown.median)} without them, ${formatMs(r.teardownAll?.median ?? null)} with them).`);
+}
+
 export function evaluateC1(run: RunData): ClaimVerdict {
   const probeOnly = probeScenarios(run);
   const timed = run.summary.comparisons.filter((c) => !probeOnly.has(c.scenario));
   const startup = timed.filter((c) => c.metric === 'startup');
-  const teardown = timed.filter((c) => c.metric === 'teardown');
+  const allTeardown = timed.filter((c) => c.metric === 'teardown');
+  // Like for like: when some scenario stopped gracefully, stopping is judged on those pairs; the killed ones are shown.
+  const graceful = allTeardown.filter((c) => stopModeOf(run, c.scenario) === 'graceful');
+  const killed = allTeardown.filter((c) => stopModeOf(run, c.scenario) === 'kill');
+  const teardown = graceful.length > 0 ? graceful : killed;
   if (startup.length === 0) {
     const probeOnlyPairs = run.summary.comparisons.some((c) => probeOnly.has(c.scenario));
     return notMeasuredVerdict(
@@ -77,15 +93,23 @@ export function evaluateC1(run: RunData): ClaimVerdict {
   const pairs = [...startup, ...teardown].map((c) => ({ c, reading: readPair(c) }));
   const supported = pairs.every((p) => GOOD.has(p.reading));
   const lines = [partSummary('Starting', pairs.filter((p) => p.c.metric === 'startup'))];
-  if (teardown.length > 0) lines.push(partSummary('Stopping', pairs.filter((p) => p.c.metric === 'teardown')));
+  if (teardown.length > 0) {
+    const how = graceful.length > 0 ? 'graceful stop' : 'kill';
+    lines.push(partSummary(`Stopping (${how})`, pairs.filter((p) => p.c.metric === 'teardown')));
+  }
   if (!supported) {
     lines.push(`So the claim as stated (starting and stopping) is not supported in this run, though a part of it may be.`);
   }
-  if (teardown.length > 0 && pairs.some((p) => p.c.metric === 'teardown' && !GOOD.has(p.reading))) {
-    lines.push('Note: a VM is stopped here by killing its QEMU process (no guest shutdown), which is about as fast as removing a container; a graceful guest shutdown would take far longer.');
+  if (graceful.length > 0) {
+    lines.push(`The stopping verdict rests on the graceful stop (${[...new Set(graceful.map((c) => c.scenario))].join(', ')}): each instance is asked to stop and exits by itself (a container's init traps SIGTERM; a VM's guest reads the request on a serial port and powers off), timed until every host process is gone.` +
+      (killed.length > 0 ? ` Stopping by kill (${[...new Set(killed.map((c) => c.scenario))].join(', ')}: SIGKILL of QEMU, no guest shutdown) is shown below, not scored.` : ''));
+  } else if (teardown.length > 0) {
+    lines.push('The stopping verdict rests on stopping by kill only (SIGKILL of QEMU, no guest shutdown; runc kill and delete): not like for like. Run the stop scenario (stop: graceful) for a graceful comparison.');
   }
   if (teardown.length === 0) lines.push('Teardown was not measured for these pairs: the verdict rests on startup only.');
   for (const p of pairs) lines.push(describePair(run, p.c, p.reading));
+  if (graceful.length > 0) for (const c of killed) lines.push(`${describePair(run, c, readPair(c))} (kill; not scored)`);
+  lines.push(...exitedBeforeStopLines(run));
   if (vmsRanUnderTcg(run)) {
     lines.push(
       'Caveat: the VMs ran under TCG software emulation; VM times under KVM are not these, so the ratios overstate the gap a KVM host would show.',

@@ -53,6 +53,10 @@ describe('vmbench run (default suite, 2 iterations)', () => {
     expect(samples.filter((s) => s.runtime === 'qemu-q35' && s.scenario === 'startup')).toHaveLength(2);
     // The isolation scenario of the default suite probed every runtime too.
     expect(samples.filter((s) => s.scenario === 'isolation' && s.isolation !== null).length).toBeGreaterThanOrEqual(4);
+    // The stop scenario (claim C1, like for like): every instance still running when asked, and it exited by itself.
+    const stops = samples.filter((s) => s.scenario === 'stop');
+    expect(new Set(stops.map((s) => s.runtime))).toEqual(new Set(['qemu-q35', 'namespaces', 'runc']));
+    for (const s of stops) expect(s).toMatchObject({ stop: 'graceful', stoppedGracefully: true, exitedBeforeStop: false, outcome: 'ok' });
     for (const s of samples.filter((x) => x.kind === 'vm')) expect(['kvm', 'tcg']).toContain(s.accel);
     const csv = readFileSync(join(runDir, 'samples.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(samples.length + 1);

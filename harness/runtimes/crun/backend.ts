@@ -33,6 +33,7 @@ function crunFlavor(crun: string, nsenter: { path: string; nsFile: string } | nu
     backend: 'crun', stateRoot: STATE_ROOT, stateFiles: (id) => stateDirOf(STATE_ROOT, id), makesCgroup: true, variant: nsenter ? HYBRID_VARIANT : null, ownKernel: false,
     run: (bundle, id) => wrap(['run', '--bundle', bundle, id]),
     delete: (id) => wrap(['delete', '--force', id]),
+    kill: (id, signal) => wrap(['kill', id, signal]),
   };
 }
 

@@ -54,7 +54,7 @@ export class FakeRuntime implements Runtime {
       stop: () => {
         stopped ??= Promise.resolve().then(() => {
           this.live.delete(request.id);
-          return { teardownMs: 'ready' in outcome ? outcome.teardown ?? 1 : 0, exitedBeforeStop: false, problem: null };
+          return { teardownMs: 'ready' in outcome ? outcome.teardown ?? 1 : 0, exitedBeforeStop: false, stoppedGracefully: null, problem: null };
         });
         return stopped;
       },

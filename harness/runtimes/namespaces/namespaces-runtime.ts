@@ -17,6 +17,7 @@ import { joinCgroupArgv, nsenterArgv, unshareArgv } from './argv.js';
 import { prepareDevices } from '../../plumbing/instance-devices.js';
 import { netnsPath } from '../../plumbing/veth-link.js';
 import { findExecutable } from '../../host/find-executable.js';
+import { descendantPids } from '../../host/proc-table.js';
 import { createLimitedCgroup, hasLimits, limitedCgroupDirs, removeCgroupDirs, type CgroupLimits } from '../../host/cgroup-limits.js';
 
 export interface NamespacesContext {
@@ -73,6 +74,8 @@ export class NamespacesRuntime implements Runtime {
       ...(made ? { cgroupName: made.name } : {}),
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
+      // Graceful: SIGTERM to the namespace's init (unshare's child), which traps it and exits.
+      ...(request.stop === 'graceful' ? { requestStop: async (rootPid: number) => { signalChild(rootPid, 'SIGTERM'); } } : {}),
       // Namespaces and the mount table die with their last process: a cgroup of ours and the
       // devices' plumbing are left.
       release: async () => {
@@ -81,5 +84,16 @@ export class NamespacesRuntime implements Runtime {
         return problems.length ? problems.join('; ') : null;
       },
     });
+  }
+}
+
+/** The first child of `rootPid` (unshare --fork's: the namespace's init); gone already: nothing to do. */
+function signalChild(rootPid: number, signal: NodeJS.Signals): void {
+  const child = descendantPids(rootPid)[1];
+  if (child === undefined) return;
+  try {
+    process.kill(child, signal);
+  } catch {
+    // exited meanwhile
   }
 }

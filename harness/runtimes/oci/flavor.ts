@@ -19,6 +19,8 @@ export interface OciFlavor {
   stateFiles(containerId: string): string[];
   run(bundle: string, containerId: string): Command;
   delete(containerId: string): Command;
+  /** Signal the container's init (a graceful stop: SIGTERM, which the idle workload traps). */
+  kill(containerId: string, signal: string): Command;
   /** runsc runs with --ignore-cgroups: no cgroup to account or remove. */
   makesCgroup: boolean;
   /** gVisor: the sandbox has its own kernel, which accounts the workload's memory (meminfo). */

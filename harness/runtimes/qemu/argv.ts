@@ -29,6 +29,8 @@ export interface QemuArgvInput {
   tscKhz?: number | null;
   /** A workload's devices (plumbing/instance-devices.ts): the disk's backing file, the tap. */
   devices?: { diskFile: string | null; tap: string | null; env: Record<string, string> };
+  /** A second serial port (the guest's ttyS1) on this unix socket, QEMU listening: the graceful stop's channel. */
+  controlSocket?: string | null;
 }
 
 /** Harness-made values only (paths under the work dir, link names, addresses): checked anyway. */
@@ -87,5 +89,6 @@ export function qemuArgv(input: QemuArgvInput): string[] {
     '-initrd', input.initramfs,
     '-append', kernelCommandLine(spec.machine, input.workload, accel, input.tscKhz ?? null, input.devices?.env ?? {}),
     ...deviceArgv(spec.machine, input.devices),
+    ...(input.controlSocket ? ['-chardev', `socket,id=vmbctl,path=${safe('control socket', input.controlSocket)},server=on,wait=off`, '-device', 'isa-serial,chardev=vmbctl'] : []),
   ];
 }

@@ -8,6 +8,17 @@ import { vmPhases } from '../phases.js';
 import { qemuArgv } from './argv.js';
 import type { InstanceTracker } from '../../lifecycle/instance-tracker.js';
 import { prepareDevices } from '../../plumbing/instance-devices.js';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { connect } from 'node:net';
+
+/** One line to QEMU's control port; resolves once written (or fails: then teardown kills). */
+function sendLine(socketPath: string, line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(socketPath, () => { socket.end(`${line}\n`, () => resolve()); });
+    socket.on('error', reject);
+  });
+}
 
 export interface QemuContext {
   qemuPath: string;
@@ -15,7 +26,7 @@ export interface QemuContext {
   image: GuestImage;
   tracker: InstanceTracker;
   tscKhz: number | null;
-  /** Private per-run directory (0700): disks' backing files. */
+  /** Private per-run directory (0700): disks' backing files, a graceful VM's control socket. */
   workDir: string;
 }
 
@@ -36,6 +47,8 @@ export class QemuRuntime implements Runtime {
   start(request: StartRequest): Instance {
     const tracked = this.ctx.tracker.begin(request.id, this.name);
     const devices = prepareDevices(request.devices ?? [], { kind: 'vm' }, this.ctx.workDir, request.id, tracked);
+    // Graceful: a second serial port on a socket; the idle workload reads one line from it, returns, and init powers off.
+    const control = request.stop === 'graceful' ? join(this.ctx.workDir, `ctl-${request.id}.sock`) : null;
     const args = qemuArgv({
       spec: this.spec,
       accel: this.accel,
@@ -45,12 +58,15 @@ export class QemuRuntime implements Runtime {
       name: `vmbench-${request.id}`,
       tscKhz: this.ctx.tscKhz,
       devices,
+      controlSocket: control,
     });
     return new ProcessInstance(request.id, { file: this.ctx.qemuPath, args }, request.readyTimeoutMs, {
       phases: vmPhases,
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
+      ...(control ? { requestStop: () => sendLine(control, 'stop') } : {}),
       release: async () => {
+        if (control) rmSync(control, { force: true });
         const problem = await devices.release();
         tracked.end();
         return problem;

@@ -21,6 +21,7 @@ function runcFlavor(binary: string): OciFlavor {
     backend: 'runc', stateRoot: STATE_ROOT, stateFiles: (id) => stateDirOf(STATE_ROOT, id), makesCgroup: true, variant: null, ownKernel: false,
     run: (bundle, id) => ({ file: binary, args: ['run', '--bundle', bundle, id] }),
     delete: (id) => ({ file: binary, args: ['delete', '--force', id] }),
+    kill: (id, signal) => ({ file: binary, args: ['kill', id, signal] }),
   };
 }
 

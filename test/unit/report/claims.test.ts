@@ -47,7 +47,7 @@ describe('C1: containers start and stop much faster', () => {
   it('cites medians, ratio and interval, and the TCG caveat', () => {
     const v = evaluateC1(makeRunData());
     expect(v.evidence).toMatch(/startup, qemu-q35 vs namespaces: \d+ ms vs [\d.]+ ms = \d+× \(95% CI [\d.]+–[\d.]+×\)/);
-    expect(v.evidence).toMatch(/teardown, qemu-microvm vs runc/);
+    expect(v.evidence).toMatch(/teardown \([\w-]+\), qemu-microvm vs runc/);
     expect(v.evidence).toContain('TCG');
   });
 
@@ -79,8 +79,25 @@ describe('C1: containers start and stop much faster', () => {
     const v = evaluateC1(makeRunData({ runtimes: killedVm, failures: [] }));
     expect(v.verdict).toBe('not supported');
     expect(v.evidence).toMatch(/^Starting: containers were at least 2× faster than VMs in every pair/);
-    expect(v.evidence).toMatch(/\nStopping: not every pair shows containers clearly and at least 2× faster/);
-    expect(v.evidence).toContain('killing its QEMU process');
+    expect(v.evidence).toMatch(/\nStopping \(kill\): not every pair shows containers clearly and at least 2× faster/);
+    expect(v.evidence).toContain('rests on stopping by kill only');
+  });
+
+  it('judges stopping on the graceful scenario when there is one, shows the kill pairs unscored, and counts teardowns left out', () => {
+    const base = makeRunData({ runtimes: [{ ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), teardownMs: 10 }, ...runtimesNamed('runc')], failures: [] });
+    const scenario = base.summary.runtimes[0]!.scenario;
+    // The same pairs, a second time as a graceful scenario whose VM takes far longer to stop.
+    const gracefulRuntimes = base.summary.runtimes.map((r) => ({ ...r, scenario: 'stop', stop: 'graceful' as const,
+      teardown: { ...r.teardown, median: r.kind === 'vm' ? 900 : r.teardown.median } }));
+    const gracefulPairs = base.summary.comparisons.filter((c) => c.metric === 'teardown').map((c) => ({ ...c, scenario: 'stop', ratio: 60, ci95: [50, 70] as [number, number] }));
+    const runtimes = [...base.summary.runtimes.map((r) => (r.kind === 'container' ? { ...r, teardownExitedBeforeStop: 3, teardownAll: { ...r.teardown, median: 1.5 } } : r)), ...gracefulRuntimes];
+    const run = { ...base, summary: { ...base.summary, runtimes, comparisons: [...base.summary.comparisons, ...gracefulPairs] } };
+    const v = evaluateC1(run);
+    expect(v.verdict).toBe('supported');
+    expect(v.evidence).toMatch(/\nStopping \(graceful stop\): containers were at least 2× faster than VMs in every pair/);
+    expect(v.evidence).toContain('The stopping verdict rests on the graceful stop (stop)');
+    expect(v.evidence).toMatch(new RegExp(`teardown \\(${scenario}\\), qemu-q35 vs runc: .* \\(kill; not scored\\)`));
+    expect(v.evidence).toMatch(new RegExp(`${scenario}/runc: 3 teardown\\(s\\) left out, the instance had already exited by itself`));
   });
 
   it('rests on startup alone, and says so, when teardown was not measured', () => {

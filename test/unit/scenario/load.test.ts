@@ -25,6 +25,7 @@ describe('loadScenarioFile', () => {
       density: null,
       limits: null,
       adaptive: null,
+      stop: 'kill',
     });
   });
 

@@ -186,3 +186,25 @@ describe('summarize: probe-only scenarios', () => {
     expect(s.warnings).toEqual([]);
   });
 });
+
+describe('teardown of instances that had already exited by themselves', () => {
+  it('is left out of the teardown statistics, counted, and given with them separately', () => {
+    seq = 0;
+    const samples = [
+      ...[40, 42, 44].map((t) => sample({ runtime: 'runc', teardownMs: t, stop: 'graceful' })),
+      ...[2, 3].map((t) => sample({ runtime: 'runc', teardownMs: t, exitedBeforeStop: true, stop: 'graceful' })),
+    ];
+    const rs = summarize('r1', samples, true).runtimes[0]!;
+    expect(rs.teardown).toMatchObject({ n: 3, median: 42 });
+    expect(rs.teardownExitedBeforeStop).toBe(2);
+    expect(rs.teardownAll).toMatchObject({ n: 5, median: 40 });
+    expect(rs.stop).toBe('graceful');
+  });
+
+  it('adds nothing when every instance was still running', () => {
+    seq = 0;
+    const rs = summarize('r1', [40, 41, 42].map((t) => sample({ runtime: 'runc', teardownMs: t })), true).runtimes[0]!;
+    expect(rs).not.toHaveProperty('teardownExitedBeforeStop');
+    expect(rs).not.toHaveProperty('teardownAll');
+  });
+});
