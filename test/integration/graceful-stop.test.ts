@@ -13,7 +13,7 @@ import { readdirSync } from 'node:fs';
 const real = useRealHost('graceful');
 
 async function stopGracefully(spec: RuntimeSpec, id: string): Promise<void> {
-  const runtime = createRuntime(spec, real.host, { tracker: real.tracker, workDir: real.workDir });
+  const runtime = createRuntime(spec, real.host, real.run);
   const instance = runtime.start({ id, workload: 'idle', readyTimeoutMs: 60_000, stop: 'graceful' });
   const ready = await instance.waitReady();
   expect(ready.state).toBe('ready');
@@ -24,7 +24,7 @@ async function stopGracefully(spec: RuntimeSpec, id: string): Promise<void> {
   expect(stopped.teardownMs).toBeGreaterThan(0);
   expect(instance.hostPids()).toEqual([]);
   expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
-  expect(readdirSync(real.workDir).filter((n) => n.startsWith('ctl-'))).toEqual([]);
+  expect(readdirSync(real.run.workDir).filter((n) => n.startsWith('ctl-'))).toEqual([]);
 }
 
 describe('graceful stop', () => {
