@@ -17,10 +17,19 @@ const UNIT_FORMATTERS: Record<string, Formatter> = {
   'harness.launchFloorMs': formatMs,
   'harness.leanFloorMs': formatMs,
   'kvm.bootMs': formatMs,
+  'fingerprint.swapTotalBytes': formatBytes,
+  'fingerprint.swapUsedBytes': formatBytes,
+  'fingerprint.memAvailableBytes': formatBytes,
+  'fingerprint.pageCache.cachedBytes': formatBytes,
+  'fingerprint.pageCache.buffersBytes': formatBytes,
+  'fingerprint.pageCache.dirtyBytes': formatBytes,
 };
 
 const HINTS: Record<string, string> = {
   hostVirtualization: 'what the host itself runs on ("none" = bare metal)',
+  'fingerprint.cpuGovernor': 'cpufreq governor of every CPU (empty: no cpufreq, as in most VMs)',
+  'fingerprint.thp': 'transparent huge pages mode: vmbench compare names a difference',
+  'fingerprint.pageCache.cachedBytes': 'page cache before the first launch (a cold cache slows first launches)',
   'kvm.devicePresent': '/dev/kvm exists and opens read-write',
   'kvm.bootOk': 'a probe guest reached init under -accel kvm',
   'kvm.reason': 'why KVM is not used, when it is not',
