@@ -5,15 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadThresholds, parseThresholds } from '../../../harness/compare/thresholds-file.js';
 import { ruleFor } from '../../../harness/compare/thresholds.js';
 import { ScenarioValidationError, type ScenarioIssue } from '../../../harness/scenario/errors.js';
+import { catchIssues } from '../../helpers/validation-issues.js';
 
 function issuesOf(text: string): ScenarioIssue[] {
-  try {
-    parseThresholds(text, '/ci/thresholds.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
+  return catchIssues(() => parseThresholds(text, '/ci/thresholds.yaml'));
 }
 
 describe('thresholds file', () => {

@@ -3,22 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ScenarioValidationError } from '../../../harness/scenario/errors.js';
 import { loadScenarios, resolveScenarioArg } from '../../../harness/scenario/load.js';
+import { catchIssues } from '../../helpers/validation-issues.js';
 
 const good = fileURLToPath(new URL('../../fixtures/good-scenarios/', import.meta.url));
 const bad = fileURLToPath(new URL('../../fixtures/bad-scenarios/', import.meta.url));
 const host = { memTotalMiB: 4096, cores: 4 };
 
-function catchIssues(fn: () => unknown): ScenarioValidationError['issues'] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ScenarioValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a ScenarioValidationError');
-}
 
 describe('resolveScenarioArg', () => {
   it('finds a name in the scenarios folder with .yaml, .yml or its full file name', () => {
