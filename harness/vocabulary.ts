@@ -6,7 +6,7 @@
 
 /** 'host': the workload run directly on the host (chroot into the image tree), the baseline. */
 export type InstanceKind = 'vm' | 'container' | 'host';
-/** A backend's type as scenarios write it (runtimes/registry.ts lists them); 'fake' in unit tests. */
+/** A backend's type as scenarios write it (runtimes/registry.ts lists them); fake is the unit tests' own. */
 export type BackendName = 'qemu' | 'namespaces' | 'runc' | 'crun' | 'runsc' | 'host' | 'fake';
 /** VMs: KVM or TCG software emulation. */
 export type Accelerator = 'kvm' | 'tcg';

@@ -4,8 +4,13 @@
  * For VMs they come after `--` on the kernel command line, which the kernel hands to init.
  * In a container /init execs the workload (PID 1 then is the workload's shell); in a VM it runs
  * it as a child and powers the machine off when it returns.
+ *
+ * Workload "snapshot" (VMs restored from a saved state, runtimes/qemu/snapshot.ts): boot to the
+ * point where a workload is about to start, say so with a ready marker (the host then saves the
+ * guest's state), and wait for the workload's name on the second serial port (ttyS1). Every
+ * restored copy resumes inside that read, so one saved state serves every workload.
  */
-import { INIT_MARKER } from '../workloads/scripts.js';
+import { INIT_MARKER, READY_MARKER } from '../workloads/scripts.js';
 import { IMAGE_MODULE_DIR, IMAGE_MODULE_LIST } from './kernel-modules.js';
 
 export const INIT_SCRIPT = `#!/bin/sh
@@ -18,6 +23,14 @@ export PATH=/bin
 if [ "$1" = vm ] && [ -r ${IMAGE_MODULE_LIST} ]; then
   mount -t devtmpfs devtmpfs /dev
   while read m; do insmod ${IMAGE_MODULE_DIR}/$m || echo "vmbench init: insmod $m failed"; done < ${IMAGE_MODULE_LIST}
+fi
+if [ "$2" = snapshot ]; then
+  mount -t devtmpfs devtmpfs /dev 2>/dev/null
+  stty -F /dev/ttyS1 -echo
+  read up _ < /proc/uptime
+  echo "${READY_MARKER} snapshot=point uptime=$up"
+  read workload < /dev/ttyS1
+  set -- "$1" "$workload"
 fi
 read up _ < /proc/uptime
 echo "${INIT_MARKER} uptime=$up"

@@ -104,16 +104,17 @@ export function cleanUp(left: LeftOver, kinds: ReadonlyMap<string, ResourceKind>
     done.push(`killed ${instance.runtime} instance ${instance.id} (pid ${[...roots].join(', ')})`);
   }
   if (waitMs > 0) waitUntilSync(() => killed.every(isGone), waitMs);
-  for (const { instance } of trees) {
-    // Mounts first, the last made first (a namespace file inside its private bind mount), then the dirs holding them.
-    for (const { value } of instance.resources.filter((r) => r.kind === 'mount').reverse()) {
-      try {
-        execFileSync('umount', [value], { stdio: 'ignore', timeout: 10_000 });
-        done.push(`unmounted ${value}`);
-      } catch {
-        // Not mounted (any more).
-      }
+  // Every mount of every instance first, the last made first (a namespace file inside its private
+  // bind mount): the dirs holding them (the run's work dir among them) can only go after.
+  for (const { value } of trees.flatMap(({ instance }) => instance.resources.filter((r) => r.kind === 'mount')).reverse()) {
+    try {
+      execFileSync('umount', [value], { stdio: 'ignore', timeout: 10_000 });
+      done.push(`unmounted ${value}`);
+    } catch {
+      // Not mounted (any more).
     }
+  }
+  for (const { instance } of trees) {
     // A workload's devices: backing files, then network namespaces (taking their veth pairs), then links.
     for (const { kind, value } of plumbingOrder(instance.resources)) {
       try {

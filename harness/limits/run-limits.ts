@@ -31,7 +31,7 @@ const GUEST_OOM = /Out of memory: Kill|Memory cgroup out of memory|oom-kill/;
 
 export function limitSetting(runtime: Runtime): LimitSetting {
   const spec = runtime.spec;
-  if (spec.type === 'qemu') return { memoryBytes: spec.memoryMiB * 1024 * 1024, cpus: spec.vcpus, enforcedBy: 'guest kernel' };
+  if ('vcpus' in spec) return { memoryBytes: spec.memoryMiB * 1024 * 1024, cpus: spec.vcpus, enforcedBy: 'guest kernel' };
   if (spec.type === 'host') return { memoryBytes: null, cpus: null, enforcedBy: 'none' };
   const memoryBytes = spec.memoryMiB === undefined ? null : spec.memoryMiB * 1024 * 1024;
   const cpus = spec.cpus ?? null;

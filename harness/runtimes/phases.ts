@@ -58,6 +58,27 @@ export function vmPhases({ launchNs, firstOutputNs, init, ready }: PhaseInput): 
   };
 }
 
+/**
+ * VMs restored from a saved state (qemu/snapshot.ts), on the host clock:
+ *   restore         = launch → the guest runs again and is sent its workload (QEMU start, state
+ *                     load, and the harness noticing over QMP that the guest resumed)
+ *   resume_to_ready = workload sent → ready marker arrived
+ * The guest clock continues from when the state was saved: kept, but not compared.
+ */
+export function snapshotPhases({ launchNs, ready }: PhaseInput, goNs: bigint | null): PhaseResult {
+  const readyUp = uptimeMs(ready.fields);
+  const guestUptimeAtReadyS = readyUp === null ? null : readyUp / 1000;
+  if (goNs === null || goNs > ready.atNs) return { phases: [], guestUptimeAtReadyS, guestClockSkewMs: null };
+  return {
+    phases: [
+      { name: 'restore', ms: nsToMs(goNs - launchNs) },
+      { name: 'resume_to_ready', ms: nsToMs(ready.atNs - goNs) },
+    ],
+    guestUptimeAtReadyS,
+    guestClockSkewMs: null,
+  };
+}
+
 export function containerPhases({ launchNs, init, ready }: PhaseInput): PhaseResult {
   if (!init) return { phases: [], guestUptimeAtReadyS: null, guestClockSkewMs: null };
   return {

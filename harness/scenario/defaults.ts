@@ -110,6 +110,7 @@ function runtimeWithDefaults(input: RuntimeInput): RuntimeSpec {
       accel: input.accel ?? QEMU_DEFAULTS.accel,
       memoryMiB: input.memoryMiB ?? QEMU_DEFAULTS.memoryMiB,
       vcpus: input.vcpus ?? QEMU_DEFAULTS.vcpus,
+      snapshot: input.snapshot ?? false,
     };
   }
   if (input.type === 'host') return { name: input.name, type: 'host' };

@@ -19,6 +19,8 @@ export interface QemuRuntimeSpec {
   accel: 'auto' | Accelerator;
   memoryMiB: number;
   vcpus: number;
+  /** Start every instance from a saved state of a booted guest (runtimes/qemu/snapshot.ts) instead of booting it. */
+  snapshot: boolean;
 }
 
 export interface ContainerRuntimeSpec {
@@ -111,8 +113,9 @@ export interface DensityOptions {
 
 /** Built-in runtime presets a scenario can name with a plain string. */
 export const RUNTIME_PRESETS: Record<string, RuntimeSpec> = {
-  'qemu-q35': { name: 'qemu-q35', type: 'qemu', machine: 'q35', accel: 'auto', memoryMiB: 128, vcpus: 1 },
-  'qemu-microvm': { name: 'qemu-microvm', type: 'qemu', machine: 'microvm', accel: 'auto', memoryMiB: 128, vcpus: 1 },
+  'qemu-q35': { name: 'qemu-q35', type: 'qemu', machine: 'q35', accel: 'auto', memoryMiB: 128, vcpus: 1, snapshot: false },
+  'qemu-microvm': { name: 'qemu-microvm', type: 'qemu', machine: 'microvm', accel: 'auto', memoryMiB: 128, vcpus: 1, snapshot: false },
+  'qemu-q35-snapshot': { name: 'qemu-q35-snapshot', type: 'qemu', machine: 'q35', accel: 'auto', memoryMiB: 128, vcpus: 1, snapshot: true },
   namespaces: { name: 'namespaces', type: 'namespaces', userNamespace: false },
   runc: { name: 'runc', type: 'runc', userNamespace: false },
   crun: { name: 'crun', type: 'crun', userNamespace: false },

@@ -22,14 +22,14 @@ export interface HostLimits {
 /** A runtime as written: a preset name, or a custom runtime whose omitted keys take defaults. */
 export type RuntimeInput =
   | { preset: string }
-  | ({ name: string; type: 'qemu' } & Partial<Pick<QemuRuntimeSpec, 'machine' | 'accel' | 'memoryMiB' | 'vcpus'>>)
+  | ({ name: string; type: 'qemu' } & Partial<Pick<QemuRuntimeSpec, 'machine' | 'accel' | 'memoryMiB' | 'vcpus' | 'snapshot'>>)
   | ({ name: string; type: ContainerRuntimeSpec['type'] } & Partial<Pick<ContainerRuntimeSpec, 'userNamespace' | 'memoryMiB' | 'cpus'>>)
   | { name: string; type: 'host' };
 
 const RUNTIME_TYPES = ['qemu', 'namespaces', 'runc', 'crun', 'runsc', 'host'] as const;
 const MACHINES = ['q35', 'microvm'] as const;
 const ACCELS = ['auto', 'kvm', 'tcg'] as const;
-const QEMU_ONLY = ['machine', 'accel', 'vcpus'] as const;
+const QEMU_ONLY = ['machine', 'accel', 'vcpus', 'snapshot'] as const;
 const CONTAINER_ONLY = ['userNamespace', 'cpus'] as const;
 /** A VM's RAM, a container's cgroup memory limit: the same key, the same kind of limit. */
 const SHARED = ['memory'] as const;
@@ -101,10 +101,15 @@ function readCustomRuntime(c: Checker, item: Field, host: HostLimits): RuntimeIn
   const accel = isQemu && fields.accel ? readEnum(c, fields.accel, ACCELS) : undefined;
   const memoryMiB = (isQemu || isContainer) && fields.memory ? readMemory(c, fields.memory, host) : undefined;
   const vcpus = isQemu && fields.vcpus ? readInteger(c, fields.vcpus, 1, host.cores, " (this host's cores)") : undefined;
+  const snapshot = isQemu && fields.snapshot ? readBoolean(c, fields.snapshot) : undefined;
+  // A restored guest waits for its workload on a second serial port, which microvm lacks.
+  if (snapshot === true && machine === 'microvm' && fields.snapshot) {
+    c.report(fields.snapshot, 'snapshot: true only with machine q35', 'true', 'snapshot: true needs machine: q35 (the restored guest is told its workload on a second serial port, which microvm has not)');
+  }
   const userNamespace = isContainer && fields.userNamespace ? readBoolean(c, fields.userNamespace) : undefined;
   const cpus = isContainer && fields.cpus ? readNumber(c, fields.cpus, MIN_CPUS, host.cores) : undefined;
   if (name === undefined || type === undefined) return undefined;
-  if (type === 'qemu') return { name, type, machine, accel, memoryMiB, vcpus };
+  if (type === 'qemu') return { name, type, machine, accel, memoryMiB, vcpus, snapshot };
   if (type === 'host') return { name, type };
   return { name, type, userNamespace, memoryMiB, cpus };
 }

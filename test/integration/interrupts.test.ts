@@ -141,3 +141,34 @@ describe('SIGKILL while containers are up', () => {
     expect(journals(state)).toEqual([]);
   }, 180_000);
 });
+
+describe.each([
+  ['crun', /^(runsc\/crun process|state left in \/run\/crun)/],
+  ['runsc', /^(runsc\/crun process|state left in \/run\/runsc)/],
+  ['qemu-q35-snapshot', /^qemu: /],
+])('SIGKILL while %s instances are up', (runtime, leftBehind) => {
+  it('vmbench cleanup removes what the killed run left (processes, runtime state, mounts, FIFOs)', async () => {
+    const out = mkdtempSync(join(dir, 'out-'));
+    const state = mkdtempSync(join(dir, 'state-'));
+    const scenarioFile = join(dir, `dens-${runtime}.yaml`);
+    writeFileSync(scenarioFile, [
+      `name: dens-${runtime}`, 'workload: idle', 'timeout: 30s', `runtimes: [${runtime}]`,
+      'density:', '  max: 3', '  dropCaches: false', '  ksm: false', '',
+    ].join('\n'));
+    const child = execa('node', [CLI, 'run', scenarioFile, '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
+    await new Promise<void>((resolve) => {
+      let text = '';
+      child.all!.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (new RegExp(`${runtime}: [2-9] running`).test(text)) resolve();
+      });
+    });
+    child.kill('SIGKILL');
+    await child;
+    expect(leftovers().some((l) => leftBehind.test(l)), leftovers().join('\n')).toBe(true);
+    const cleanup = await vmbench(['cleanup'], { VMBENCH_STATE_DIR: state });
+    expect(cleanup.exitCode, cleanup.all).toBe(0);
+    expect(leftovers()).toEqual([]);
+    expect(journals(state)).toEqual([]);
+  }, 180_000);
+});

@@ -6,6 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { release } from 'node:os';
 import { availability } from '../../harness/runtimes/availability.js';
+import { qemuBackend } from '../../harness/runtimes/qemu/backend.js';
 import { createRuntime } from '../../harness/runtimes/create-runtime.js';
 import { isStillRunning, readProcStat } from '../../harness/host/proc-table.js';
 import { RUNTIME_PRESETS, type RuntimeSpec } from '../../harness/scenario/types.js';
@@ -119,5 +120,31 @@ describe.each(cases)('isolation probe under %s', (_label, spec) => {
       expect(probe.hostname).toBe('vmbench-probe');
     }
     expect(probe.capeff).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('qemu q35 restored from a saved state (tcg)', () => {
+  const spec = { ...RUNTIME_PRESETS['qemu-q35-snapshot']!, accel: 'tcg' } as RuntimeSpec;
+  it('saves a booted guest once; every restored copy runs the workload it is sent, and leaves nothing behind', async () => {
+    await qemuBackend.probe!(real.host, [spec], { fresh: false, log: () => undefined });
+    const usable = availability(spec, real.host);
+    expect(usable, JSON.stringify(usable)).toMatchObject({ usable: true });
+    const runtime = createRuntime(spec, real.host, real.run);
+    // One saved state serves every workload: the guest waits for the name on its ttyS1.
+    for (const workload of ['idle', 'probe', 'hello']) {
+      const instance = runtime.start({ id: `it-snap-${workload}-${process.pid}`, workload, readyTimeoutMs: 30_000 });
+      const ready = await instance.waitReady();
+      expect(ready.state, JSON.stringify(ready)).toBe('ready');
+      if (ready.state !== 'ready') continue;
+      expect(ready.phases.map((p) => p.name)).toEqual(['restore', 'resume_to_ready']);
+      expect(ready.phases.reduce((a, p) => a + p.ms, 0)).toBeCloseTo(ready.startupMs, 3);
+      expect(ready.instanceKernel).toMatch(/^\d+\.\d+/);
+      expect(ready.instanceKernel).not.toBe(release());
+      if (workload === 'idle') expect(Number(ready.markerFields.memtotal_kb)).toBeGreaterThan(0);
+      if (workload === 'probe') expect(ready.probe?.hostname).toBe('vmbench-probe');
+      const stopped = await instance.stop();
+      expect(stopped.problem).toBeNull();
+      expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
+    }
   });
 });

@@ -31,7 +31,40 @@ export interface QemuArgvInput {
   devices?: { diskFile: string | null; tap: string | null; env: Record<string, string> };
   /** A second serial port (the guest's ttyS1) on this unix socket, QEMU listening: the graceful stop's channel. */
   controlSocket?: string | null;
+  /** A guest that is saved or restored (snapshot.ts): its go channel, QMP socket, and the state to load. */
+  snapshot?: SnapshotDevices;
 }
+
+export interface SnapshotDevices {
+  /** Base path of the FIFO pair <go>.in / <go>.out behind the guest's ttyS1. */
+  goPipe: string;
+  qmpSocket: string;
+  /** The saved state to start from; null when booting to save one. */
+  incoming: string | null;
+}
+
+/** Paths that go into QEMU option strings: a comma would start another option. */
+const SAFE_PATH = /^[A-Za-z0-9/._-]+$/;
+
+export function checkOptionPath(path: string): string {
+  if (!SAFE_PATH.test(path)) throw new Error(`path ${JSON.stringify(path)} cannot be passed in a QEMU option (expected only letters, digits and / . _ -)`);
+  return path;
+}
+
+/**
+ * The same devices for saving and restoring (a migration needs identical machines): ttyS1 on a
+ * FIFO pair, a QMP socket; restoring adds -incoming. `exec:` runs through /bin/sh in QEMU, so
+ * the state file's path is checked to hold no shell or option characters.
+ */
+function snapshotArgs(devices: SnapshotDevices): string[] {
+  return [
+    '-chardev', `pipe,id=go,path=${checkOptionPath(devices.goPipe)}`,
+    '-serial', 'chardev:go',
+    '-qmp', `unix:${checkOptionPath(devices.qmpSocket)},server=on,wait=off`,
+    ...(devices.incoming === null ? [] : ['-incoming', `exec:cat ${checkOptionPath(devices.incoming)}`]),
+  ];
+}
+
 
 /** Harness-made values only (paths under the work dir, link names, addresses): checked anyway. */
 const SAFE_VALUE = /^[A-Za-z0-9_./:-]+$/;
@@ -87,8 +120,9 @@ export function qemuArgv(input: QemuArgvInput): string[] {
     '-no-reboot',
     '-kernel', input.kernel,
     '-initrd', input.initramfs,
-    '-append', kernelCommandLine(spec.machine, input.workload, accel, input.tscKhz ?? null, input.devices?.env ?? {}),
+    '-append', kernelCommandLine(spec.machine, input.snapshot ? 'snapshot' : input.workload, accel, input.tscKhz ?? null, input.devices?.env ?? {}),
     ...deviceArgv(spec.machine, input.devices),
     ...(input.controlSocket ? ['-chardev', `socket,id=vmbctl,path=${safe('control socket', input.controlSocket)},server=on,wait=off`, '-device', 'isa-serial,chardev=vmbctl'] : []),
+    ...(input.snapshot ? snapshotArgs(input.snapshot) : []),
   ];
 }

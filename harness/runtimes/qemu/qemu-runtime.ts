@@ -4,7 +4,11 @@ import type { QemuRuntimeSpec } from '../../scenario/types.js';
 import type { Instance, Runtime, StartRequest } from '../runtime.js';
 import type { GuestImage } from '../../guest/image.js';
 import { ProcessInstance } from '../../process/process-instance.js';
-import { vmPhases } from '../phases.js';
+import { closeSync, constants, mkdirSync, openSync, writeSync } from 'node:fs';
+import { snapshotPhases, vmPhases } from '../phases.js';
+import { makeSnapshotDevices } from './snapshot.js';
+import { QmpClient } from './qmp.js';
+import type { SnapshotDevices } from './argv.js';
 import { qemuArgv } from './argv.js';
 import type { InstanceTracker } from '../../lifecycle/instance-tracker.js';
 import { prepareDevices } from '../../plumbing/instance-devices.js';
@@ -26,7 +30,9 @@ export interface QemuContext {
   image: GuestImage;
   tracker: InstanceTracker;
   tscKhz: number | null;
-  /** Private per-run directory (0700): disks' backing files, a graceful VM's control socket. */
+  /** Restore every instance from this saved state instead of booting it. */
+  savedState: string | null;
+  /** Private per-run directory (0700): disks' backing files, a graceful VM's control socket, a restored VM's FIFOs. */
   workDir: string;
 }
 
@@ -45,6 +51,7 @@ export class QemuRuntime implements Runtime {
   }
 
   start(request: StartRequest): Instance {
+    if (this.ctx.savedState !== null) return this.#restore(request, this.ctx.savedState);
     const tracked = this.ctx.tracker.begin(request.id, this.name);
     const devices = prepareDevices(request.devices ?? [], { kind: 'vm' }, this.ctx.workDir, request.id, tracked);
     // Graceful: a second serial port on a socket; the idle workload reads one line from it, returns, and init powers off.
@@ -72,5 +79,69 @@ export class QemuRuntime implements Runtime {
         return problem;
       },
     });
+  }
+
+  #restore(request: StartRequest, state: string): Instance {
+    const tracked = this.ctx.tracker.begin(request.id, this.name);
+    const dir = join(this.ctx.workDir, `vm-${request.id}`);
+    mkdirSync(dir, { mode: 0o700 });
+    tracked.resource('dir', dir);
+    const devices = makeSnapshotDevices(dir, state);
+    const args = qemuArgv({
+      spec: this.spec, accel: this.accel, kernel: this.ctx.kernelPath, initramfs: this.ctx.image.initramfs,
+      workload: request.workload, name: `vmbench-${request.id}`, tscKhz: this.ctx.tscKhz, snapshot: devices,
+    });
+    let goNs: bigint | null = null;
+    let qmp: QmpClient | null = null;
+    const instance = new ProcessInstance(request.id, { file: this.ctx.qemuPath, args }, request.readyTimeoutMs, {
+      phases: (input) => snapshotPhases(input, goNs),
+      onLaunched: (pid) => {
+        tracked.process(pid);
+        // Resolves null (the instance then times out with its console tail) if QMP never answers.
+        void sendWorkload(devices, request.workload, request.readyTimeoutMs, (c) => { qmp = c; }).then((ns) => { goNs = ns; });
+      },
+      watch: request.watch,
+      // Graceful: the idle workload reads its stop line from ttyS1, which is this FIFO here.
+      ...(request.stop === 'graceful' ? { requestStop: async () => writeLine(devices, 'stop') } : {}),
+      release: async () => {
+        qmp?.close();
+        rmSync(dir, { recursive: true, force: true });
+        tracked.end();
+        return null;
+      },
+    });
+    return instance;
+  }
+}
+
+/** One line to the restored guest's ttyS1 (QEMU holds the FIFO open: the write never blocks). */
+function writeLine(devices: SnapshotDevices, line: string): void {
+  const fd = openSync(`${devices.goPipe}.in`, constants.O_WRONLY | constants.O_NONBLOCK);
+  try {
+    writeSync(fd, `${line}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Waits until the restored guest runs (QMP: status running, or the RESUME event), then writes
+ * the workload's name to its ttyS1. Not earlier: bytes that reach the emulated UART while the
+ * state is still loading are overwritten by the loaded state and the guest would wait forever.
+ * Returns when the name was sent (host monotonic ns, the launcher's clock), or null.
+ */
+async function sendWorkload(devices: SnapshotDevices, workload: string, timeoutMs: number, opened: (c: QmpClient) => void): Promise<bigint | null> {
+  try {
+    const qmp = await QmpClient.open(devices.qmpSocket, timeoutMs);
+    opened(qmp);
+    const resumed = qmp.event('RESUME', timeoutMs);
+    resumed.catch(() => undefined);
+    const status = await qmp.execute('query-status', {}, timeoutMs) as { status?: string };
+    if (status.status !== 'running') await resumed;
+    const goNs = process.hrtime.bigint();
+    writeLine(devices, workload);
+    return goNs;
+  } catch {
+    return null;
   }
 }

@@ -43,7 +43,7 @@ describe('loadScenarioFile', () => {
     });
     expect(s.runtimes).toEqual([
       RUNTIME_PRESETS['qemu-microvm'],
-      { name: 'qemu-q35-256', type: 'qemu', machine: 'q35', accel: 'tcg', memoryMiB: 1536, vcpus: 2 },
+      { name: 'qemu-q35-256', type: 'qemu', machine: 'q35', accel: 'tcg', memoryMiB: 1536, vcpus: 2, snapshot: false },
       { name: 'ns-user', type: 'namespaces', userNamespace: true },
       { name: 'crun-plain', type: 'crun', userNamespace: false },
     ]);
@@ -53,8 +53,8 @@ describe('loadScenarioFile', () => {
     const s = loadScenarioFile(`${good}units.yml`, host);
     expect(s.timeoutMs).toBe(90_000);
     expect(s.runtimes).toEqual([
-      { name: 'vm-mib', type: 'qemu', machine: 'q35', accel: 'auto', memoryMiB: 512, vcpus: 1 },
-      { name: 'vm-number', type: 'qemu', machine: 'microvm', accel: 'kvm', memoryMiB: 300, vcpus: 1 },
+      { name: 'vm-mib', type: 'qemu', machine: 'q35', accel: 'auto', memoryMiB: 512, vcpus: 1, snapshot: false },
+      { name: 'vm-number', type: 'qemu', machine: 'microvm', accel: 'kvm', memoryMiB: 300, vcpus: 1, snapshot: false },
     ]);
   });
 
