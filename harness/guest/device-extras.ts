@@ -15,7 +15,7 @@ export const DISK_MOUNTPOINT = '/vmbench-disk';
 
 export function scenarioTransports(runtimes: readonly RuntimeSpec[]): VirtioTransport[] {
   const set = new Set<VirtioTransport>();
-  for (const r of runtimes) if (r.type === 'qemu') set.add(r.machine === 'microvm' ? 'mmio' : 'pci');
+  for (const r of runtimes) if ('machine' in r) set.add(r.machine === 'microvm' ? 'mmio' : 'pci');
   return [...set].sort();
 }
 

@@ -29,7 +29,7 @@ import { startIperf3Server } from './iperf3-server.js';
 export type DeviceMode =
   | { kind: 'vm' }
   | { kind: 'oci' }
-  | { kind: 'namespaces'; rootDir: string }
+  | { kind: 'bind-mount'; rootDir: string }
   | { kind: 'host'; rootDir: string };
 
 export const VM_DISK = '/dev/vda';
@@ -88,7 +88,7 @@ function prepareDisk(sizeMiB: number, mode: DeviceMode, workDir: string, id: str
   createBackingFile(file, sizeMiB);
   out.diskFile = file;
   out.env.VMBENCH_DISK = mode.kind === 'vm' ? VM_DISK : DISK_MOUNTPOINT;
-  if (mode.kind === 'namespaces') {
+  if (mode.kind === 'bind-mount') {
     const target = join(mode.rootDir, DISK_MOUNTPOINT);
     tracked.resource('mount', target);
     undo.push(() => unmount(target));

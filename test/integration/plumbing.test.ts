@@ -44,7 +44,7 @@ const inNetns = (netns: string, file: string, args: string[]): string =>
 describe('plumbing made, used and removed', () => {
   it('a container (namespaces): backing file bind-mounted, veth into its namespace, iperf3 and ping across it', async () => {
     const tracked = tracker.begin('it-ns', 'namespaces');
-    const dev = prepareDevices([DISK, NET], { kind: 'namespaces', rootDir: root }, workDir, 'it-ns', tracked);
+    const dev = prepareDevices([DISK, NET], { kind: 'bind-mount', rootDir: root }, workDir, 'it-ns', tracked);
     try {
       expect(statSync(dev.diskFile!).size).toBe(4 * 1024 * 1024);
       expect(isMountPoint(join(root, 'vmbench-disk'))).toBe(true);

@@ -49,7 +49,7 @@ export class NamespacesRuntime implements Runtime {
   start(request: StartRequest): Instance {
     const tracked = this.ctx.tracker.begin(request.id, this.name);
     const rootDir = this.ctx.image.rootDir;
-    const devices = prepareDevices(request.devices ?? [], { kind: 'namespaces', rootDir }, this.ctx.workDir, request.id, tracked);
+    const devices = prepareDevices(request.devices ?? [], { kind: 'bind-mount', rootDir }, this.ctx.workDir, request.id, tracked);
     const nsenter = devices.netns ? findExecutable('nsenter') : null;
     if (devices.netns && !nsenter) {
       void devices.release().finally(() => tracked.end());
