@@ -7,7 +7,7 @@
  */
 import type { IsolationProbe, StartupSample } from '../harness/results/format.js';
 import type { RunData } from './report-input.js';
-import { describeInstance, type InstanceDescription } from './run-facts.js';
+import { describeInstance, hasUserSpaceKernel, type InstanceDescription } from './run-facts.js';
 
 /** Linux capability numbers (include/uapi/linux/capability.h), CAP_CHOWN = bit 0 … CAP_CHECKPOINT_RESTORE = 40. */
 export const CAPABILITY_NAMES: readonly string[] = [
@@ -112,7 +112,9 @@ export function isolationColumns(run: RunData): IsolationColumn[] {
     list.push(s);
     byRuntime.set(key, list);
   }
-  return [...byRuntime.values()].map((all) => {
+  // VMs, then user-space-kernel sandboxes, then containers: the matrix reads from the strongest boundary down.
+  const rank = (s: ProbeSample): number => (s.kind === 'vm' ? 0 : hasUserSpaceKernel(s) ? 1 : 2);
+  return [...byRuntime.values()].sort((a, b) => rank(a[0]!) - rank(b[0]!)).map((all) => {
     const sample = all.find((s) => !s.warmup) ?? (all[0] as ProbeSample);
     return {
       scenario: sample.scenario, runtime: sample.runtime, kind: sample.kind, backend: sample.backend, accel: sample.accel, machine: sample.machine,
@@ -246,12 +248,14 @@ function kernelCell(c: IsolationColumn, run: RunData): MatrixCell {
     return { main: 'yes: the guest kernel', notes };
   }
   if (c.probe.ownKernel === null || inside === null) return NOT_REPORTED;
+  if (hasUserSpaceKernel(c)) return { main: 'its own user-space kernel (gVisor’s sentry)', notes: [inside, `the sentry runs on the host kernel ${host}`] };
   return c.probe.ownKernel
     ? { main: 'differs from the host', notes: [inside, `host: ${host}`] }
     : { main: 'no: the host kernel', notes: [inside] };
 }
 
 function hardwareCell(c: IsolationColumn): MatrixCell {
+  if (hasUserSpaceKernel(c)) return { main: 'none: system calls trapped in software', notes: [`gVisor ${c.machine ?? 'platform not recorded'}`] };
   if (c.kind === 'container') return { main: 'none (shares the host kernel)', notes: [] };
   const kvm = usedKvm(c);
   if (kvm === null) return NOT_REPORTED;

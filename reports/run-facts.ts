@@ -20,13 +20,24 @@ export function runtimeKey(rs: { scenario: string; runtime: string }): string {
 /** How an instance ran: the fields startup summaries and density summaries share. */
 export type InstanceDescription = Pick<RuntimeSummary, 'scenario' | 'runtime' | 'kind' | 'backend' | 'accel' | 'machine'>;
 
+/**
+ * gVisor (runsc): a container whose system calls go to a user-space kernel (the sentry) rather
+ * than to the host kernel directly; it reports that kernel's release (4.4.0). Between a
+ * container that shares the host kernel and a VM with its own kernel: claims C3 and C6 and the
+ * isolation matrix show it as its own class.
+ */
+export function hasUserSpaceKernel(rs: Pick<InstanceDescription, 'backend'>): boolean {
+  return rs.backend === 'runsc';
+}
+
 /** "VM · TCG · q35" or "container · runc": how an instance ran, in words. */
 export function describeInstance(rs: InstanceDescription): string {
+  if (hasUserSpaceKernel(rs)) return ['sandbox · gVisor (runsc)', rs.machine].filter((p) => p !== null).join(' · ');
   if (rs.kind === 'vm') {
     return ['VM', rs.accel === null ? null : rs.accel.toUpperCase(), rs.machine].filter((p) => p !== null).join(' · ');
   }
   if (rs.kind === 'host') return 'host · chroot, no namespaces (baseline)';
-  return `container · ${rs.backend}`;
+  return [`container · ${rs.backend}`, rs.machine].filter((p) => p !== null).join(' · ');
 }
 
 /** Whether the run has more than one scenario: labels then need the scenario name too. */

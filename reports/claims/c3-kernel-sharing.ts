@@ -8,6 +8,7 @@ import type { RunData } from '../report-input.js';
 import { CLAIM_STATEMENTS } from './claim-statements.js';
 import type { ClaimVerdict } from './claim-verdict.js';
 import { kernelsSeen, type KernelsOfRuntime } from './kernels-seen.js';
+import { hasUserSpaceKernel } from '../run-facts.js';
 
 function listKernels(g: KernelsOfRuntime): string {
   const kernels = [...g.kernels.entries()].map(([k, n]) => `${k} (${n}×)`).join(', ');
@@ -17,11 +18,17 @@ function listKernels(g: KernelsOfRuntime): string {
 export function evaluateC3(run: RunData): ClaimVerdict {
   const host = run.env.hostKernel;
   const groups = kernelsSeen(run);
-  const containers = groups.filter((g) => g.kind === 'container' && g.kernels.size > 0);
+  // gVisor answers system calls with its own user-space kernel: not an OS-level container in the
+  // claim's sense, nor a VM; shown apart, never counted for or against the claim.
+  const sandboxes = groups.filter((g) => g.kind === 'container' && g.kernels.size > 0 && hasUserSpaceKernel(g));
+  const containers = groups.filter((g) => g.kind === 'container' && g.kernels.size > 0 && !hasUserSpaceKernel(g));
   const vms = groups.filter((g) => g.kind === 'vm' && g.kernels.size > 0);
   const foreign = containers.filter((g) => [...g.kernels.keys()].some((k) => k !== host));
   const lines = [`Host kernel: ${host}.`];
   if (containers.length > 0) lines.push(`Containers — ${containers.map(listKernels).join('; ')}.`);
+  if (sandboxes.length > 0) {
+    lines.push(`gVisor sandboxes — ${sandboxes.map(listKernels).join('; ')}: the release of gVisor's own user-space kernel (the sentry), which handles the workload's system calls and itself runs on the host kernel; a third kind of boundary, not counted for or against the claim.`);
+  }
   if (vms.length > 0) {
     const guest = run.env.guestKernel === null ? '' : ` Guest kernel booted by QEMU: ${run.env.guestKernel.path} (${run.env.guestKernel.source}).`;
     lines.push(`VMs — ${vms.map(listKernels).join('; ')}.${guest}`);

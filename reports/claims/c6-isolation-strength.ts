@@ -19,6 +19,7 @@ import {
 import type { RunData } from '../report-input.js';
 import { CLAIM_STATEMENTS, WHAT_IT_TAKES } from './claim-statements.js';
 import type { ClaimVerdict } from './claim-verdict.js';
+import { hasUserSpaceKernel } from '../run-facts.js';
 
 const CHART_ID = 'isolation';
 
@@ -67,7 +68,8 @@ export function evaluateC6(run: RunData): ClaimVerdict {
     };
   }
   const vms = columns.filter((c) => c.kind === 'vm');
-  const containers = columns.filter((c) => c.kind === 'container');
+  const sandboxes = columns.filter((c) => hasUserSpaceKernel(c));
+  const containers = columns.filter((c) => c.kind === 'container' && !hasUserSpaceKernel(c));
   const lines = ['Reported, not scored: “weaker” has no single measure a run could decide; the isolation matrix shows per runtime what each had.'];
   if (vms.length > 0) {
     const noKvm = vms.every((c) => usedKvm(c) === false);
@@ -77,6 +79,9 @@ export function evaluateC6(run: RunData): ClaimVerdict {
     );
   } else {
     lines.push(`No VM ran the probe.${accelNote(run)}`);
+  }
+  if (sandboxes.length > 0) {
+    lines.push(`Between the two — gVisor: ${sandboxes.map((c) => `${c.runtime}: its own user-space kernel ${c.sample.instanceKernel ?? '(release not reported)'} (the sentry, ${c.machine ?? 'platform not recorded'}) answers the workload's system calls; the sentry itself is a host process on the host kernel, without hardware virtualization`).join('; ')}.`);
   }
   if (containers.length > 0) {
     const kernels = [...new Set(containers.map((c) => c.sample.instanceKernel).filter((k): k is string => k !== null))];

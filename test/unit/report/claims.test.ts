@@ -140,6 +140,14 @@ describe('C3: shared host kernel vs own kernel', () => {
     expect(v.evidence).toContain('separate kernel');
   });
 
+  it('shows a gVisor sandbox reporting its own user-space kernel apart, neither for nor against the claim', () => {
+    const run = withSamples(makeRunData(), (s) => (s.runtime === 'runc' ? { ...s, runtime: 'runsc', backend: 'runsc', machine: 'platform ptrace', instanceKernel: s.instanceKernel === null ? null : '4.4.0' } : s));
+    const v = evaluateC3(run);
+    expect(v.verdict).toBe('supported');
+    expect(v.evidence).toMatch(/gVisor sandboxes — runsc: 4\.4\.0 \(\d+×\).*: the release of gVisor's own user-space kernel/);
+    expect(v.evidence).not.toMatch(/Containers — [^\n]*runsc/);
+  });
+
   it('is not measured when no VM reported its kernel', () => {
     const v = evaluateC3(makeRunData({ runtimes: runtimesNamed('namespaces', 'runc'), failures: [] }));
     expect(v.verdict).toBe('not measured');

@@ -103,9 +103,9 @@ describe('the scenarios shipped in scenarios/', () => {
 
   it('density.yaml is a density scenario with fewer VMs than containers', () => {
     const s = loadScenarioFile(`${shipped}density.yaml`, reference);
-    expect(s.runtimes.map((r) => r.name)).toEqual(['qemu-q35', 'namespaces', 'runc', 'crun']);
+    expect(s.runtimes.map((r) => r.name)).toEqual(['qemu-q35', 'namespaces', 'runc', 'crun', 'runsc']);
     expect(s).toMatchObject({ workload: 'idle', metrics: ['memory', 'density'], timeoutMs: 60_000 });
-    expect(s.density).toMatchObject({ max: 500, maxPerRuntime: { 'qemu-q35': 24 }, reserveBytes: 2 * 1024 ** 3 });
+    expect(s.density).toMatchObject({ max: 500, maxPerRuntime: { 'qemu-q35': 24, runsc: 60 }, reserveBytes: 2 * 1024 ** 3 });
   });
 
   it('startup.yaml has no density block', () => {
