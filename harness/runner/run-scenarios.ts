@@ -21,7 +21,8 @@ export interface ScenarioPlan {
 }
 
 export type RunEvent =
-  | { type: 'scenario-start'; scenario: Scenario; launches: number; runtimes: string[] }
+  /** workloads: this plan's (a performance scenario with several images has one plan per image). */
+  | { type: 'scenario-start'; scenario: Scenario; launches: number; runtimes: string[]; workloads?: string[] }
   | { type: 'sample'; sample: StartupSample; done: number; total: number };
 
 export interface RunLoopOptions {
@@ -82,7 +83,7 @@ export async function runScenarios(options: RunLoopOptions): Promise<RunLoopResu
     const perBlock = runtimes.length * (scenario.warmup + (scenario.adaptive?.maxIterations ?? scenario.iterations));
     // Adaptive: the most there can be; the progress shows done/at most.
     const total = perWorkload.length * perBlock;
-    options.onEvent?.({ type: 'scenario-start', scenario, launches: total, runtimes: runtimes.map((r) => r.name) });
+    options.onEvent?.({ type: 'scenario-start', scenario, launches: total, runtimes: runtimes.map((r) => r.name), ...(workloads?.length ? { workloads: workloads.map((w) => w.name) } : {}) });
     let done = 0;
     for (const workload of perWorkload) {
       const stopped = new Set<Runtime>();

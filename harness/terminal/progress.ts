@@ -11,7 +11,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): (ev
     if (event.type === 'scenario-start') {
       const { scenario } = event;
       if (tty) stream.write('\r\x1b[K');
-      stream.write(`Scenario ${scenario.name}: ${scenario.workload ? `workload ${scenario.workload}` : `workloads ${scenario.workloads.map((w) => w.name).join(', ')}`}, ${scenario.adaptive ? `${scenario.iterations} to ${scenario.adaptive.maxIterations} iterations until the 95% CI of the median is within ${(scenario.adaptive.untilCi * 100).toFixed(1)}%` : `${scenario.iterations} iterations`} + ${scenario.warmup} warmup, ${scenario.order}, runtimes ${event.runtimes.join(', ')} (${scenario.adaptive ? 'at most ' : ''}${event.launches} launches)\n`);
+      stream.write(`Scenario ${scenario.name}: ${scenario.workload ? `workload ${scenario.workload}` : `workloads ${(event.workloads ?? scenario.workloads.map((w) => w.name)).join(', ')}`}, ${scenario.adaptive ? `${scenario.iterations} to ${scenario.adaptive.maxIterations} iterations until the 95% CI of the median is within ${(scenario.adaptive.untilCi * 100).toFixed(1)}%` : `${scenario.iterations} iterations`} + ${scenario.warmup} warmup, ${scenario.order}, runtimes ${event.runtimes.join(', ')} (${scenario.adaptive ? 'at most ' : ''}${event.launches} launches)\n`);
       return;
     }
     const { sample, done, total } = event;
