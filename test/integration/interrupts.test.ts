@@ -113,6 +113,20 @@ describe('SIGKILL of the harness', () => {
   }, 180_000);
 });
 
+/** Runs a scenario and SIGKILLs the harness once its output matches: it cannot tear anything down. */
+async function killRunOnceItPrints(scenarioFile: string, out: string, state: string, pattern: RegExp): Promise<void> {
+  const child = execa('node', [CLI, 'run', scenarioFile, '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
+  await new Promise<void>((resolve) => {
+    let text = '';
+    child.all!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (pattern.test(text)) resolve();
+    });
+  });
+  child.kill('SIGKILL');
+  await child;
+}
+
 describe('SIGKILL while containers are up', () => {
   it('vmbench cleanup removes the runc containers (state, processes, cgroups) a killed density run left', async () => {
     const out = mkdtempSync(join(dir, 'out-'));
@@ -122,16 +136,7 @@ describe('SIGKILL while containers are up', () => {
       'name: dens', 'workload: idle', 'timeout: 30s', 'runtimes: [namespaces, runc]',
       'density:', '  max: 4', '  maxPerRuntime:', '    runc: 20', '  dropCaches: false', '',
     ].join('\n'));
-    const child = execa('node', [CLI, 'run', scenarioFile, '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
-    await new Promise<void>((resolve) => {
-      let text = '';
-      child.all!.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
-        if (/runc: [3-9]\d* running/.test(text)) resolve();
-      });
-    });
-    child.kill('SIGKILL');
-    await child;
+    await killRunOnceItPrints(scenarioFile, out, state, /runc: [3-9]\d* running/);
     // The killed harness could not tear down: its containers are still there.
     expect(leftovers().some((l) => l.startsWith('runc container'))).toBe(true);
     const cleanup = await vmbench(['cleanup'], { VMBENCH_STATE_DIR: state });
@@ -155,16 +160,7 @@ describe.each([
       `name: dens-${runtime}`, 'workload: idle', 'timeout: 30s', `runtimes: [${runtime}]`,
       'density:', '  max: 3', '  dropCaches: false', '  ksm: false', '',
     ].join('\n'));
-    const child = execa('node', [CLI, 'run', scenarioFile, '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
-    await new Promise<void>((resolve) => {
-      let text = '';
-      child.all!.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
-        if (new RegExp(`${runtime}: [2-9] running`).test(text)) resolve();
-      });
-    });
-    child.kill('SIGKILL');
-    await child;
+    await killRunOnceItPrints(scenarioFile, out, state, new RegExp(`${runtime}: [2-9] running`));
     expect(leftovers().some((l) => leftBehind.test(l)), leftovers().join('\n')).toBe(true);
     const cleanup = await vmbench(['cleanup'], { VMBENCH_STATE_DIR: state });
     expect(cleanup.exitCode, cleanup.all).toBe(0);
