@@ -108,7 +108,7 @@ describe('a harness killed with its plumbing up', () => {
       const { InstanceTracker } = await import(${JSON.stringify(join(dist, 'lifecycle', 'instance-tracker.js'))});
       const { prepareDevices } = await import(${JSON.stringify(join(dist, 'plumbing', 'instance-devices.js'))});
       const t = new InstanceTracker(${JSON.stringify(killedState)}, 'killed-' + process.pid);
-      for (const [id, mode] of [['k-vm', { kind: 'vm' }], ['k-ns', { kind: 'namespaces', rootDir: ${JSON.stringify(root)} }], ['k-oci', { kind: 'oci' }]]) {
+      for (const [id, mode] of [['k-vm', { kind: 'vm' }], ['k-ns', { kind: 'bind-mount', rootDir: ${JSON.stringify(root)} }], ['k-oci', { kind: 'oci' }]]) {
         prepareDevices([{ type: 'disk', sizeMiB: 2 }, { type: 'network' }], mode, ${JSON.stringify(workDir)}, id, t.begin(id, 'x'));
       }
       console.log('up');
@@ -122,12 +122,14 @@ describe('a harness killed with its plumbing up', () => {
     const up = plumbingLeftovers();
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
+    // Cleanup runs whatever the first checks say: a failed expectation must not leave the
+    // plumbing up for every later test file's leak check to trip over.
+    const cleanup = await vmbench(['cleanup'], { VMBENCH_STATE_DIR: killedState });
     expect(up.filter((l) => l.startsWith('link:')).length).toBe(3); // one tap, two veth host ends
     expect(up.filter((l) => l.startsWith('network namespace:')).length).toBe(2);
     expect(up.filter((l) => l.startsWith('mount:')).length).toBe(1);
     expect(up.filter((l) => l.startsWith('backing file:')).length).toBe(3);
     expect(up.filter((l) => l.startsWith('iperf3 server:')).length).toBe(3);
-    const cleanup = await vmbench(['cleanup'], { VMBENCH_STATE_DIR: killedState });
     expect(cleanup.exitCode, cleanup.all).toBe(0);
     expect(cleanup.stdout).toMatch(/deleted network namespace vmbench-/);
     expect(cleanup.stdout).toMatch(/unmounted .*vmbench-disk/);
