@@ -3,9 +3,9 @@
  * KVM_CREATE_VM succeeds, yet a stock guest kernel spins forever before its init. Only a probe
  * boot with a timeout proves it. The verdict is cached per (host boot, QEMU, guest kernel).
  */
-import { constants, existsSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, existsSync, openSync, closeSync } from 'node:fs';
 import { kvmModules } from '../../host/kvm-modules.js';
-import { join } from 'node:path';
+import { cachedPerBoot } from '../../host/boot-cache.js';
 import type { KvmProbe } from '../../results/format.js';
 import type { GuestImage } from '../../guest/image.js';
 import { ProcessInstance } from '../../process/process-instance.js';
@@ -43,20 +43,8 @@ export async function probeKvm(input: KvmProbeInput): Promise<KvmProbe> {
         : 'no /dev/kvm: the CPU has no hardware virtualization exposed (or the kvm module is not loaded)',
     };
   }
-  const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-  const key = `${bootId}|${input.qemuVersion}|${input.kernel.sha256}|${input.image.key}`;
-  const cacheFile = join(input.cacheRoot, 'kvm-probe.json');
-  if (!input.fresh) {
-    try {
-      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; probe: KvmProbe };
-      if (cached.key === key) return { ...cached.probe, cached: true };
-    } catch {
-      // No usable cache: probe.
-    }
-  }
-  const probe = await bootProbe(input, modules);
-  writeFileSync(cacheFile, JSON.stringify({ key, probe }), { mode: 0o600 });
-  return probe;
+  return cachedPerBoot(input.cacheRoot, 'kvm-probe.json', [input.qemuVersion, input.kernel.sha256, input.image.key], input.fresh ?? false,
+    () => bootProbe(input, modules));
 }
 
 async function bootProbe(input: KvmProbeInput, modules: string[]): Promise<KvmProbe> {

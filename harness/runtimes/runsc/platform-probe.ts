@@ -3,13 +3,14 @@
  * whose /dev/kvm opens yet cannot run guests (kvm_pvm) it hangs; only a trial with a timeout
  * tells. ptrace works wherever ptrace does. The verdict is cached per (host boot, runsc version).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackendProbe } from '../../host/host-context.js';
 import { ProcessInstance } from '../../process/process-instance.js';
 import { containerPhases } from '../phases.js';
+import { cachedPerBoot } from '../../host/boot-cache.js';
 import { ociConfig } from '../oci/bundle.js';
 import { RUNSC_STATE_ROOT, runscArgs } from './argv.js';
 import { stateFilesWithPrefix } from '../oci/state-files.js';
@@ -26,20 +27,7 @@ export interface PlatformProbeInput {
 
 export async function probePlatform(input: PlatformProbeInput): Promise<BackendProbe> {
   if (!existsSync('/dev/kvm')) return { value: 'ptrace', reason: 'no /dev/kvm: the kvm platform cannot work here', cached: false };
-  const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-  const key = `${bootId}|${input.runscVersion}`;
-  const cacheFile = join(input.cacheRoot, 'runsc-platform.json');
-  if (!input.fresh) {
-    try {
-      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; probe: BackendProbe };
-      if (cached.key === key) return { ...cached.probe, cached: true };
-    } catch {
-      // No usable cache: probe.
-    }
-  }
-  const probe = await trial(input);
-  writeFileSync(cacheFile, JSON.stringify({ key, probe }), { mode: 0o600 });
-  return probe;
+  return cachedPerBoot(input.cacheRoot, 'runsc-platform.json', [input.runscVersion], input.fresh, () => trial(input));
 }
 
 async function trial(input: PlatformProbeInput): Promise<BackendProbe> {
