@@ -17,3 +17,6 @@ export interface Phase {
   name: string;
   ms: number;
 }
+
+/** The two timed ends of an instance's life, as summaries, comparisons and charts name them. */
+export type LifecycleMetric = 'startup' | 'teardown';

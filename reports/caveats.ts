@@ -5,7 +5,7 @@
  */
 import { percentile } from '../harness/stats/percentile.js';
 import { densityGroups, okSteps } from './density-facts.js';
-import { formatMs } from './format-numbers.js';
+import { formatDurationMs } from '../harness/format-duration.js';
 import { classifyHostVirtualization } from './host-virtualization.js';
 import type { RunData } from './report-input.js';
 import { probeScenarios } from './isolation-facts.js';
@@ -97,7 +97,7 @@ function timerCaveat(run: RunData): Caveat | null {
   if (delay < EVENT_LOOP_SHARE * fastest.median) return null;
   return {
     severity: 'warning',
-    text: `The harness's event-loop delay reached ${formatMs(delay)} (p99) while measuring, ${Math.round((100 * delay) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatMs(fastest.median)}): timestamps of the fastest runtimes can be late by that much.`,
+    text: `The harness's event-loop delay reached ${formatDurationMs(delay)} (p99) while measuring, ${Math.round((100 * delay) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatDurationMs(fastest.median)}): timestamps of the fastest runtimes can be late by that much.`,
   };
 }
 
@@ -109,7 +109,7 @@ function launchFloorCaveat(run: RunData): Caveat | null {
   const fastest = medians.reduce((a, b) => (b.median < a.median ? b : a));
   return {
     severity: floor >= 0.1 * fastest.median ? 'warning' : 'info',
-    text: `Every startup includes the harness's own launch floor of ${formatMs(floor)} (launch → first output byte of a static echo, ${launcherWords(run)}${leanWords(run)}), ${Math.round((100 * floor) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatMs(fastest.median)}). Ratios against the fastest runtimes are understated by about that much.`,
+    text: `Every startup includes the harness's own launch floor of ${formatDurationMs(floor)} (launch → first output byte of a static echo, ${launcherWords(run)}${leanWords(run)}), ${Math.round((100 * floor) / fastest.median)}% of the fastest median startup (${fastest.runtime}, ${formatDurationMs(fastest.median)}). Ratios against the fastest runtimes are understated by about that much.`,
   };
 }
 
@@ -121,7 +121,7 @@ function launcherWords(run: RunData): string {
 
 function leanWords(run: RunData): string {
   const lean = run.env.harness.leanFloorMs ?? null;
-  return lean === null ? '' : `; a lean C launcher's floor on this host: ${formatMs(lean)}`;
+  return lean === null ? '' : `; a lean C launcher's floor on this host: ${formatDurationMs(lean)}`;
 }
 
 function loadCaveat(run: RunData): Caveat | null {

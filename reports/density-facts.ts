@@ -6,6 +6,7 @@
 import type { DensityEnd, DensityStep, DensitySummary } from '../harness/results/format.js';
 import type { RunData } from './report-input.js';
 import { runtimeKey, type InstanceDescription } from './run-facts.js';
+import { runKey } from '../harness/run-key.js';
 
 export const MIB = 2 ** 20;
 export const GIB = 2 ** 30;
@@ -25,16 +26,12 @@ export function hasDensity(run: RunData): boolean {
   return run.density.length > 0 || (run.summary.density ?? []).length > 0;
 }
 
-function pairKey(scenario: string, runtime: string): string {
-  return JSON.stringify([scenario, runtime]);
-}
-
 /** Every (scenario, runtime) of the density data, in order of first appearance (records first, then summaries). */
 export function densityGroups(run: RunData): DensityGroup[] {
   const groups = new Map<string, DensityGroup>();
-  const summaries = new Map((run.summary.density ?? []).map((d) => [pairKey(d.scenario, d.runtime), d] as const));
+  const summaries = new Map((run.summary.density ?? []).map((d) => [runKey(d.scenario, d.runtime), d] as const));
   for (const r of run.density) {
-    const key = pairKey(r.scenario, r.runtime);
+    const key = runKey(r.scenario, r.runtime);
     let g = groups.get(key);
     if (g === undefined) {
       g = {

@@ -7,19 +7,10 @@
 
 const DASH = '—';
 
-/** 3 significant digits without exponent notation: 2013.4 → "2010", 4.8712 → "4.87", 25 → "25.0". */
-export function threeSignificant(value: number): string {
-  if (value === 0) return '0';
-  const rounded = Number(value.toPrecision(3));
-  // toPrecision switches to exponent notation from 1e21 up or for tiny values: print plainly.
-  if (Math.abs(rounded) >= 1000) return Math.round(rounded).toString();
-  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(rounded))));
-  return rounded.toFixed(Math.min(digits, 20));
-}
+import { threeSignificant } from '../harness/format-duration.js';
 
-export function formatMs(ms: number | null | undefined): string {
-  return ms === null || ms === undefined || !Number.isFinite(ms) ? DASH : `${threeSignificant(ms)} ms`;
-}
+// One definition, shared with the terminal and the warnings (durations: formatDurationMs there).
+export { threeSignificant };
 
 /** "612×": how many times slower. */
 export function formatRatio(ratio: number | null | undefined): string {

@@ -10,17 +10,8 @@ import { evaluateClaims } from './claims.js';
 import { reportComparison } from './compare-runs.js';
 import { renderComparisonMarkdown } from './markdown-compare.js';
 import { densityGroups, densityScenarios, densityWarningsFor, hasDensity, isDensityOnlyWarning } from './density-facts.js';
-import {
-  formatBytes,
-  formatCount,
-  formatFigure,
-  formatMiB,
-  formatMs,
-  formatMsInterval,
-  formatRatio,
-  formatRatioInterval,
-  formatTimestamp,
-} from './format-numbers.js';
+import { formatBytes, formatCount, formatFigure, formatMiB, formatMsInterval, formatRatio, formatRatioInterval, formatTimestamp } from './format-numbers.js';
+import { formatDurationMs } from '../harness/format-duration.js';
 import { columnTitle, ISOLATION_ROWS, isolationColumns, unprobedRuntimes, type MatrixCell } from './isolation-facts.js';
 import { escapeMarkdownText, markdownTable, type MarkdownColumn } from './markdown-table.js';
 import type { ReportInput, RunData } from './report-input.js';
@@ -41,10 +32,10 @@ function summaryTable(run: RunData): string {
     ],
     run.summary.runtimes.map((rs) => [
       rs.scenario, rs.runtime, describeInstance(rs),
-      formatMs(rs.startup.median), formatMsInterval(rs.startup.medianCi95),
-      rs.startup.min === null ? '—' : `${formatMs(rs.startup.min)} … ${formatMs(rs.startup.max)}`,
-      formatMs(rs.startup.p95), String(rs.startup.n),
-      formatMs(rs.teardown.median), formatMsInterval(rs.teardown.medianCi95), String(rs.teardown.n),
+      formatDurationMs(rs.startup.median), formatMsInterval(rs.startup.medianCi95),
+      rs.startup.min === null ? '—' : `${formatDurationMs(rs.startup.min)} … ${formatDurationMs(rs.startup.max)}`,
+      formatDurationMs(rs.startup.p95), String(rs.startup.n),
+      formatDurationMs(rs.teardown.median), formatMsInterval(rs.teardown.medianCi95), String(rs.teardown.n),
       String(rs.startup.failures), String(rs.startup.timeouts),
     ]),
   );
@@ -86,7 +77,7 @@ function densityTable(run: RunData, scenario: string): string {
         basis === null ? formatFigure(d.instancesPerGiB) : `${formatFigure(d.instancesPerGiB)} (${basis})`,
         d.projectedMax === null ? '—' : `${formatCount(d.projectedMax)}${g.end === null ? '' : ` (reserve ${formatBytes(g.end.reserveBytes)})`}`,
         withFitNote(formatStartupFit(d.startupVsN)),
-        g.end === null ? '—' : formatMs(d.teardownMs), formatMiB(d.harnessPeakRssBytes),
+        g.end === null ? '—' : formatDurationMs(d.teardownMs), formatMiB(d.harnessPeakRssBytes),
       ];
     }),
   );

@@ -10,7 +10,7 @@ export const RESULTS_FORMAT_VERSION = 3;
 import type { WorkloadMetric, Better } from '../workloads/definition.js';
 export type { WorkloadMetric, Better } from '../workloads/definition.js';
 
-import type { InstanceKind, BackendName, Accelerator, CgroupMode, Phase } from '../vocabulary.js';
+import type { InstanceKind, BackendName, Accelerator, CgroupMode, Phase, LifecycleMetric } from '../vocabulary.js';
 export type { InstanceKind, BackendName, Accelerator, Phase, CgroupMode } from '../vocabulary.js';
 export type SampleOutcome = 'ok' | 'failed' | 'timeout';
 
@@ -163,7 +163,7 @@ export interface RuntimeSummary extends RuntimeIdentity {
 /** How many times slower the VM is than the container on one metric (ratio of medians). */
 export interface Comparison {
   scenario: string;
-  metric: 'startup' | 'teardown';
+  metric: LifecycleMetric;
   vm: string;
   container: string;
   ratio: number;

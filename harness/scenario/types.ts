@@ -4,9 +4,10 @@
  */
 import type { Accelerator } from '../results/format.js';
 import type { CustomWorkloadSpec } from '../workloads/custom.js';
+import type { LifecycleMetric } from '../vocabulary.js';
 
 export type WorkloadName = 'hello' | 'idle' | 'probe';
-export type MetricName = 'startup' | 'teardown' | 'memory' | 'density';
+export type MetricName = LifecycleMetric | 'memory' | 'density';
 export type SampleOrder = 'interleaved' | 'sequential';
 /** graceful: the instance is asked to stop and exits by itself (then anything left is killed); kill: killed at once. */
 export type StopMode = 'graceful' | 'kill';

@@ -3,7 +3,7 @@
  * when a runtime stopped for another reason than memory, and when a slope should not be trusted.
  */
 import type { DensitySummary, LinearFit } from '../results/format.js';
-import { formatMs } from './warnings.js';
+import { formatDurationBrief } from '../format-duration.js';
 
 /** Below this r² "memory per instance" is not one number: the fit is only a rough figure. */
 export const LINEAR_R2_THRESHOLD = 0.8;
@@ -64,10 +64,10 @@ export function densityWarnings(s: DensitySummary, facts: DensityFacts): string[
     out.push(`${label}: the harness itself reached ${mib(s.harnessPeakRssBytes)} RSS during this density run; its own growth is part of the MemAvailable figures.`);
   }
   if (s.settle && !s.settle.settled) {
-    out.push(`${label}: host MemAvailable was still moving (${mib(s.settle.lastDriftBytes)} in the last second) after waiting ${formatMs(s.settle.ms)} before the first launch; the MemAvailable slope may be off, the PSS figures are not affected.`);
+    out.push(`${label}: host MemAvailable was still moving (${mib(s.settle.lastDriftBytes)} in the last second) after waiting ${formatDurationBrief(s.settle.ms)} before the first launch; the MemAvailable slope may be off, the PSS figures are not affected.`);
   }
   if (s.ksm !== null && !s.ksm.settled) {
-    out.push(`${label}: KSM had not settled after ${formatMs(s.ksm.waitedMs)} (pages were still being merged); the after-KSM figures understate what it saves. Raise density.ksmTimeout.`);
+    out.push(`${label}: KSM had not settled after ${formatDurationBrief(s.ksm.waitedMs)} (pages were still being merged); the after-KSM figures understate what it saves. Raise density.ksmTimeout.`);
   }
   return out;
 }

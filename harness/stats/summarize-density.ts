@@ -8,6 +8,7 @@ import type { DensityEnd, DensityRecord, DensityStep, DensitySummary, InstanceMe
 import { densityWarnings } from './density-warnings.js';
 import { linearFit } from './linear-fit.js';
 import { percentile } from './percentile.js';
+import { runKey } from '../run-key.js';
 
 export interface DensityComparison {
   scenario: string;
@@ -37,8 +38,7 @@ interface Group {
 function groupRecords(records: readonly DensityRecord[]): Group[] {
   const groups = new Map<string, Group>();
   for (const r of records) {
-    // JSON of the pair: no separator character can make two different pairs collide.
-    const key = JSON.stringify([r.scenario, r.runtime]);
+    const key = runKey(r.scenario, r.runtime);
     let g = groups.get(key);
     if (g === undefined) {
       g = { scenario: r.scenario, runtime: r.runtime, steps: [], end: null };

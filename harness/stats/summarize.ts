@@ -14,6 +14,7 @@ import { ratioOfMedians } from './ratio.js';
 import { runtimeWarnings, type FirstSample } from './warnings.js';
 import { phaseWarnings } from './phase-warnings.js';
 import { performanceWarnings, summarizePerformance } from './summarize-performance.js';
+import { runKey } from '../run-key.js';
 
 interface Group {
   scenario: string;
@@ -26,8 +27,7 @@ function groupSamples(samples: readonly StartupSample[]): Group[] {
   const groups = new Map<string, Group>();
   for (const s of samples) {
     if (s.warmup) continue;
-    // JSON of the pair: no separator character can make two different pairs collide.
-    const key = JSON.stringify([s.scenario, s.runtime]);
+    const key = runKey(s.scenario, s.runtime);
     let g = groups.get(key);
     if (g === undefined) {
       g = { scenario: s.scenario, runtime: s.runtime, samples: [] };

@@ -3,6 +3,8 @@
  * the statistics should not be trusted and what to do about it.
  */
 import type { MetricSummary, RuntimeSummary } from '../results/format.js';
+import { formatDurationBrief } from '../format-duration.js';
+import type { LifecycleMetric } from '../vocabulary.js';
 
 /** sd/mean above this is "noisy" (hyperfine warns on outliers; we also flag wide spread). */
 export const NOISE_CV_THRESHOLD = 0.2;
@@ -10,16 +12,12 @@ export const NOISE_CV_THRESHOLD = 0.2;
 export const FIRST_RUN_FACTOR = 2;
 const MIN_CI_N = 3;
 
-type MetricName = 'startup' | 'teardown';
+type MetricName = LifecycleMetric;
 
 /** The first measured (non-warmup) sample of a group, when it succeeded. */
 export interface FirstSample {
   startupMs: number | null;
   teardownMs: number | null;
-}
-
-export function formatMs(ms: number): string {
-  return `${Math.abs(ms) >= 100 ? Math.round(ms) : ms.toFixed(1)} ms`;
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -68,7 +66,7 @@ function metricWarnings(label: string, metric: MetricName, m: MetricSummary, fir
   }
   if (m.n >= MIN_CI_N && first !== null && m.median !== null && first > FIRST_RUN_FACTOR * m.median) {
     out.push(
-      `${where}: the first measured sample (${formatMs(first)}) took more than ${FIRST_RUN_FACTOR}× the median (${formatMs(m.median)}); first-run effect: consider more warmup iterations.`,
+      `${where}: the first measured sample (${formatDurationBrief(first)}) took more than ${FIRST_RUN_FACTOR}× the median (${formatDurationBrief(m.median)}); first-run effect: consider more warmup iterations.`,
     );
   }
   return out;

@@ -1,11 +1,4 @@
-/** Number formatting shared by the terminal output: 3 significant digits, unit chosen by size. */
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  if (Math.abs(ms) >= 1000) return `${(ms / 1000).toPrecision(3)} s`;
-  if (Math.abs(ms) >= 1) return `${ms.toPrecision(3)} ms`;
-  return `${(ms * 1000).toPrecision(3)} µs`;
-}
-
+/** Number formatting shared by the terminal output: 3 significant digits (durations: harness/format-duration.ts). */
 export function formatRatio(ratio: number): string {
   return ratio >= 100 ? `${Math.round(ratio)}×` : `${ratio.toPrecision(3)}×`;
 }

@@ -3,7 +3,8 @@
  * rewritten in place; elsewhere (CI, a pipe) each sample is one plain line.
  */
 import type { RunEvent } from '../runner/run-scenarios.js';
-import { formatFigure, formatMs } from './format.js';
+import { formatFigure } from './format.js';
+import { formatDurationScaled } from '../format-duration.js';
 
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): (event: RunEvent) => void {
   const tty = stream.isTTY === true;
@@ -18,7 +19,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): (ev
     // A performance workload's first metric says at a glance that the work ran and how fast.
     const first = sample.workloadMetrics?.[0];
     const metric = first ? `, ${first.name} ${formatFigure(first.value)} ${first.unit}` : '';
-    const what = sample.outcome === 'ok' ? `startup ${formatMs(sample.startupMs)}, teardown ${formatMs(sample.teardownMs)}${metric}`
+    const what = sample.outcome === 'ok' ? `startup ${formatDurationScaled(sample.startupMs)}, teardown ${formatDurationScaled(sample.teardownMs)}${metric}`
       : `${sample.outcome.toUpperCase()}: ${sample.error ?? ''}`;
     const tag = `${sample.workloadMetrics !== undefined && sample.workloadMetrics !== null ? `${sample.workload} ` : ''}${sample.runtime}${sample.warmup ? ' (warmup)' : ''} #${sample.iteration + 1}`;
     const stop = sample.sampling ? ` — last sample: ${sample.sampling.detail}` : '';

@@ -3,7 +3,8 @@
  * warnings next to the numbers, then how many times faster the containers started than the VMs.
  */
 import type { Summary, RuntimeSummary, EnvInfo } from '../results/format.js';
-import { formatBytes, formatMs, formatRatio } from './format.js';
+import { formatBytes, formatRatio } from './format.js';
+import { formatDurationScaled } from '../format-duration.js';
 import { formatPerformance } from './performance-printer.js';
 
 function runtimeLabel(r: Pick<RuntimeSummary, 'runtime' | 'accel' | 'machine'>): string {
@@ -22,11 +23,11 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
         lines.push(`    no successful sample (${s.failures} failed, ${s.timeouts} timed out)`);
         continue;
       }
-      const ci = s.medianCi95 ? `   [95% CI ${formatMs(s.medianCi95[0])} … ${formatMs(s.medianCi95[1])}]` : '';
-      lines.push(`    Startup  (median ± σ):  ${formatMs(s.median).padStart(9)} ± ${formatMs(s.sd).padEnd(9)}${ci}`);
-      lines.push(`    Range    (min … max):   ${formatMs(s.min).padStart(9)} … ${formatMs(s.max).padEnd(9)}   ${s.n} ok, ${s.failures} failed, ${s.timeouts} timed out`);
-      if (r.teardown.n > 0) lines.push(`    Teardown (median):      ${formatMs(r.teardown.median).padStart(9)}`);
-      const phases = Object.entries(r.phases).map(([name, m]) => `${name} ${formatMs(m.median)}`);
+      const ci = s.medianCi95 ? `   [95% CI ${formatDurationScaled(s.medianCi95[0])} … ${formatDurationScaled(s.medianCi95[1])}]` : '';
+      lines.push(`    Startup  (median ± σ):  ${formatDurationScaled(s.median).padStart(9)} ± ${formatDurationScaled(s.sd).padEnd(9)}${ci}`);
+      lines.push(`    Range    (min … max):   ${formatDurationScaled(s.min).padStart(9)} … ${formatDurationScaled(s.max).padEnd(9)}   ${s.n} ok, ${s.failures} failed, ${s.timeouts} timed out`);
+      if (r.teardown.n > 0) lines.push(`    Teardown (median):      ${formatDurationScaled(r.teardown.median).padStart(9)}`);
+      const phases = Object.entries(r.phases).map(([name, m]) => `${name} ${formatDurationScaled(m.median)}`);
       if (phases.length) lines.push(`    Phases   (medians):     ${phases.join(', ')}`);
     }
     const comparisons = summary.comparisons.filter((c) => c.scenario === scenario && c.metric === 'startup');
@@ -50,9 +51,9 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
     const delay = env.harness.eventLoopDelayP99Ms;
     const native = env.harness.launcher?.kind === 'native';
     const lean = env.harness.leanFloorMs ?? null;
-    lines.push('', `Harness: every startup includes its launch floor of ${formatMs(floor)} (launch → first byte of a static echo${lean === null ? '' : `; a lean C launcher: ${formatMs(lean)}`});`
+    lines.push('', `Harness: every startup includes its launch floor of ${formatDurationScaled(floor)} (launch → first byte of a static echo${lean === null ? '' : `; a lean C launcher: ${formatDurationScaled(lean)}`});`
       + (native ? ' instances launched and timestamped by vmbench-launcher (native), so Node\'s event loop is outside every timed window'
-        : ` launched by Node (${env.harness.launcher?.reason ?? 'no native launcher'}); event-loop delay p99 inside timed windows ${delay === null ? 'not sampled (all windows < 5 ms)' : formatMs(delay)}`) + '.');
+        : ` launched by Node (${env.harness.launcher?.reason ?? 'no native launcher'}); event-loop delay p99 inside timed windows ${delay === null ? 'not sampled (all windows < 5 ms)' : formatDurationScaled(delay)}`) + '.');
   }
   if (env?.kvm && !env.kvm.bootOk && summary.runtimes.some((r) => r.accel === 'tcg')) {
     lines.push('', `Note: VMs ran under TCG software emulation, not KVM: ${env.kvm.reason ?? ''}`);
@@ -74,8 +75,8 @@ function formatDensity(summary: Summary): string[] {
       lines.push(`  ${label}: ${d.instances} instances (${d.stopDetail})`);
       lines.push(`    Per instance:   PSS ${bytes(d.perInstance.pssBytes)}, MemAvailable drop ${bytes(d.perInstance.systemBytes)}, inside ${bytes(d.perInstance.insideBytes)}${d.perInstance.cgroupBytes !== null ? `, cgroup ${bytes(d.perInstance.cgroupBytes)}` : ''}${d.perInstance.configuredBytes !== null ? ` (configured ${bytes(d.perInstance.configuredBytes)})` : ''}`);
       lines.push(`    Marginal cost:  ${slope} per instance (host MemAvailable fit); PSS fit ${bytes(d.marginalPss?.slope)}`);
-      lines.push(`    Fits:           ${d.instancesPerGiB === null ? '—' : d.instancesPerGiB >= 100 ? Math.round(d.instancesPerGiB) : d.instancesPerGiB.toPrecision(3)} per GiB, ~${d.projectedMax ?? '—'} on this host above the reserve; teardown of all ${formatMs(d.teardownMs)}`);
-      if (d.settle) lines.push(`    Before:         host memory ${d.settle.settled ? 'settled' : 'still moving'} after ${formatMs(d.settle.ms)} of waiting`);
+      lines.push(`    Fits:           ${d.instancesPerGiB === null ? '—' : d.instancesPerGiB >= 100 ? Math.round(d.instancesPerGiB) : d.instancesPerGiB.toPrecision(3)} per GiB, ~${d.projectedMax ?? '—'} on this host above the reserve; teardown of all ${formatDurationScaled(d.teardownMs)}`);
+      if (d.settle) lines.push(`    Before:         host memory ${d.settle.settled ? 'settled' : 'still moving'} after ${formatDurationScaled(d.settle.ms)} of waiting`);
       if (d.ksm) lines.push(`    KSM:            summed PSS ${bytes(d.ksm.pssTotalBeforeBytes)} → ${bytes(d.ksm.pssTotalAfterBytes)}${d.ksm.settled ? '' : ' (not settled)'}`);
     }
     for (const c of (summary.densityComparisons ?? []).filter((x) => x.scenario === scenario)) {

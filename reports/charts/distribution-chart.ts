@@ -10,7 +10,8 @@ import { boxPlotChart } from './chart-shapes.js';
 import { emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
 import { boxWithPointsStyle } from './dataset-style.js';
 import { categoryLabel, legendLabel } from './group-labels.js';
-import { groupKey, groupedMetricValues, type Metric } from './metric-values.js';
+import { groupedMetricValues, type Metric } from './metric-values.js';
+import { runKey } from '../../harness/run-key.js';
 import { translucent, type Palette } from './palette.js';
 import { prefersLogScale } from './scale-choice.js';
 
@@ -27,7 +28,7 @@ export function buildDistributionChart(run: RunData, metric: Metric, palette: Pa
   const id = idPrefix + distributionChartId(metric);
   const title = `${TITLES[metric]} distribution per runtime`;
   const valuesByGroup = groupedMetricValues(run, metric);
-  const groups = run.summary.runtimes.filter((rs) => (valuesByGroup.get(groupKey(rs.scenario, rs.runtime))?.length ?? 0) > 0);
+  const groups = run.summary.runtimes.filter((rs) => (valuesByGroup.get(runKey(rs.scenario, rs.runtime))?.length ?? 0) > 0);
   if (groups.length === 0) return emptyChart(id, title, `No ${metric} times were measured in this run.`);
 
   const withScenario = hasSeveralScenarios(run);
@@ -36,7 +37,7 @@ export function buildDistributionChart(run: RunData, metric: Metric, palette: Pa
   // One dataset per runtime, each with a value only at its own category, drawn ungrouped: every box
   // sits centred on its own tick, and the legend still names and colors each runtime.
   const datasets: DatasetJson[] = groups.map((rs, index) => {
-    const sorted = valuesByGroup.get(groupKey(rs.scenario, rs.runtime)) as number[];
+    const sorted = valuesByGroup.get(runKey(rs.scenario, rs.runtime)) as number[];
     const { box, thinned } = boxFromSorted(sorted, MAX_POINTS_PER_BOX);
     thinnedAny ||= thinned;
     largestN = Math.max(largestN, sorted.length);
@@ -61,7 +62,7 @@ export function buildDistributionChart(run: RunData, metric: Metric, palette: Pa
   });
 
   const log = prefersLogScale(groups.flatMap((rs) => {
-    const v = valuesByGroup.get(groupKey(rs.scenario, rs.runtime)) as number[];
+    const v = valuesByGroup.get(runKey(rs.scenario, rs.runtime)) as number[];
     return [v[0] as number, v[v.length - 1] as number];
   }));
   const subtitle = [

@@ -9,7 +9,8 @@ import { boxPlotChart } from './chart-shapes.js';
 import { emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
 import { boxWithPointsStyle } from './dataset-style.js';
 import { shorten } from './group-labels.js';
-import { groupKey, groupedMetricValues, type Metric } from './metric-values.js';
+import { groupedMetricValues, type Metric } from './metric-values.js';
+import { runKey } from '../../harness/run-key.js';
 import { runColor, translucent } from './palette.js';
 import { prefersLogScale } from './scale-choice.js';
 
@@ -24,7 +25,7 @@ export function runComparisonChartId(metric: Metric): string {
 function unionOfGroups(runs: readonly RunData[]): RuntimeSummary[] {
   const seen = new Map<string, RuntimeSummary>();
   for (const run of runs) for (const rs of run.summary.runtimes) {
-    const key = groupKey(rs.scenario, rs.runtime);
+    const key = runKey(rs.scenario, rs.runtime);
     if (!seen.has(key)) seen.set(key, rs);
   }
   return [...seen.values()];
@@ -41,7 +42,7 @@ export function buildRunComparisonChart(runs: readonly RunData[], metric: Metric
   const datasets: DatasetJson[] = runs.map((run, r) => {
     const values = groupedMetricValues(run, metric);
     const data: (BoxJson | null)[] = groups.map((g) => {
-      const sorted = values.get(groupKey(g.scenario, g.runtime));
+      const sorted = values.get(runKey(g.scenario, g.runtime));
       if (sorted === undefined || sorted.length === 0) return null;
       extremes.push(sorted[0] as number, sorted[sorted.length - 1] as number);
       const { box, thinned } = boxFromSorted(sorted, MAX_POINTS_PER_RUN_BOX);

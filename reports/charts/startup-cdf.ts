@@ -8,7 +8,8 @@ import { hasSeveralScenarios } from '../run-facts.js';
 import { legendAndTooltip, valueScale } from './axes.js';
 import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson, type Json } from './chart-spec.js';
 import { legendLabel } from './group-labels.js';
-import { groupKey, groupedMetricValues } from './metric-values.js';
+import { groupedMetricValues } from './metric-values.js';
+import { runKey } from '../../harness/run-key.js';
 import type { Palette } from './palette.js';
 import { prefersLogScale } from './scale-choice.js';
 import { thinRanks } from './thin-sorted.js';
@@ -22,14 +23,14 @@ export function buildStartupCdfChart(run: RunData, palette: Palette, idPrefix = 
   const id = idPrefix + STARTUP_CDF_ID;
   const title = 'Startup time, cumulative distribution';
   const valuesByGroup = groupedMetricValues(run, 'startup');
-  const groups = run.summary.runtimes.filter((rs) => (valuesByGroup.get(groupKey(rs.scenario, rs.runtime))?.length ?? 0) > 0);
+  const groups = run.summary.runtimes.filter((rs) => (valuesByGroup.get(runKey(rs.scenario, rs.runtime))?.length ?? 0) > 0);
   if (groups.length === 0) return emptyChart(id, title, 'No startup times were measured in this run.');
 
   const withScenario = hasSeveralScenarios(run);
   let thinnedAny = false;
   const extremes: number[] = [];
   const datasets: DatasetJson[] = groups.map((rs) => {
-    const sorted = valuesByGroup.get(groupKey(rs.scenario, rs.runtime)) as number[];
+    const sorted = valuesByGroup.get(runKey(rs.scenario, rs.runtime)) as number[];
     const n = sorted.length;
     const { ranks, thinned } = thinRanks(n, MAX_CDF_POINTS);
     thinnedAny ||= thinned;

@@ -6,7 +6,8 @@
  * launch per runtime, facts rather than timings, no interval) are left out.
  */
 import type { Comparison } from '../../harness/results/format.js';
-import { formatMs, formatRatio, formatRatioInterval } from '../format-numbers.js';
+import { formatRatio, formatRatioInterval } from '../format-numbers.js';
+import { formatDurationMs } from '../../harness/format-duration.js';
 import { probeScenarios } from '../isolation-facts.js';
 import type { RunData } from '../report-input.js';
 import { vmsRanUnderTcg } from '../run-facts.js';
@@ -42,7 +43,7 @@ function describePair(run: RunData, c: Comparison, reading: PairReading): string
   const ctMedian = ct?.[c.metric].median ?? null;
   const interval = c.ci95 === null ? 'no interval: fewer than 3 samples' : `95% CI ${formatRatioInterval(c.ci95)}`;
   const verdict = reading === 'faster' ? '' : ` → ${reading}`;
-  return `${c.metric}${c.metric === 'teardown' ? ` (${c.scenario})` : ''}, ${c.vm} vs ${c.container}: ${formatMs(vmMedian)} vs ${formatMs(ctMedian)} = ${formatRatio(c.ratio)} (${interval})${verdict}`;
+  return `${c.metric}${c.metric === 'teardown' ? ` (${c.scenario})` : ''}, ${c.vm} vs ${c.container}: ${formatDurationMs(vmMedian)} vs ${formatDurationMs(ctMedian)} = ${formatRatio(c.ratio)} (${interval})${verdict}`;
 }
 
 const GOOD: ReadonlySet<PairReading> = new Set(['faster', 'faster (no interval)']);
@@ -69,7 +70,7 @@ function stopModeOf(run: RunData, scenario: string): 'graceful' | 'kill' {
 function exitedBeforeStopLines(run: RunData): string[] {
   return run.summary.runtimes.filter((r) => (r.teardownExitedBeforeStop ?? 0) > 0).map((r) =>
     `${r.scenario}/${r.runtime}: ${r.teardownExitedBeforeStop} teardown(s) left out, the instance had already exited by itself when stopped` +
-    ` (median ${formatMs(r.teardown.median)} without them, ${formatMs(r.teardownAll?.median ?? null)} with them).`);
+    ` (median ${formatDurationMs(r.teardown.median)} without them, ${formatDurationMs(r.teardownAll?.median ?? null)} with them).`);
 }
 
 export function evaluateC1(run: RunData): ClaimVerdict {

@@ -1,6 +1,7 @@
 /** Which kernels (`uname -r` inside the instance) each runtime reported: the data behind C3. */
 import type { BackendName, InstanceKind } from '../../harness/results/format.js';
 import type { RunData } from '../report-input.js';
+import { runKey } from '../../harness/run-key.js';
 
 export interface KernelsOfRuntime {
   scenario: string;
@@ -16,7 +17,7 @@ export interface KernelsOfRuntime {
 export function kernelsSeen(run: RunData): KernelsOfRuntime[] {
   const byGroup = new Map<string, KernelsOfRuntime>();
   for (const s of run.samples) {
-    const key = JSON.stringify([s.scenario, s.runtime]);
+    const key = runKey(s.scenario, s.runtime);
     let g = byGroup.get(key);
     if (g === undefined) {
       g = { scenario: s.scenario, runtime: s.runtime, kind: s.kind, backend: s.backend, kernels: new Map(), unreported: 0 };

@@ -10,7 +10,8 @@ import type { DensitySummary, KsmResult, LinearFit } from '../../harness/results
 import { MEMORY_METHODS } from '../charts/memory-methods.js';
 import { costBasis, densityGroups, densityScenarios, densityWarningsFor, hasDensity, MIB, type DensityGroup } from '../density-facts.js';
 import { html, type SafeHtml } from '../escape.js';
-import { formatBytes, formatCount, formatFigure, formatMiB, formatMs, formatRatio, formatWithError, threeSignificant } from '../format-numbers.js';
+import { formatBytes, formatCount, formatFigure, formatMiB, formatRatio, formatWithError, threeSignificant } from '../format-numbers.js';
+import { formatDurationMs } from '../../harness/format-duration.js';
 import { describeInstance } from '../run-facts.js';
 import { renderChartFigure } from './charts-section.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
@@ -128,7 +129,7 @@ const GROUPS: Array<{ title: string; rows: MeasureRow[] }> = [
         key: 'teardown',
         label: 'Teardown of all instances',
         how: 'Stopping every instance of the run, up to 16 at a time, until all were gone.',
-        cell: (d, g) => (g.end === null ? withNote(DASH, 'not measured (no end record)') : withNote(formatMs(d.teardownMs), `${formatCount(d.instances)} instances`)),
+        cell: (d, g) => (g.end === null ? withNote(DASH, 'not measured (no end record)') : withNote(formatDurationMs(d.teardownMs), `${formatCount(d.instances)} instances`)),
       },
     ],
   },
@@ -205,7 +206,7 @@ function ksmRow(view: RunView, g: DensityGroup, k: KsmResult, withScenario: bool
   return html`<tr data-runtime="${g.runtime}" data-scenario="${g.scenario}">
     <td class="name nowrap">${runtimeSwatch(view.palette, g.runtime, g.kind)}${withScenario ? `${g.scenario} / ` : ''}${g.runtime} ${kindBadge(g.kind)}</td>
     <td class="num">${g.summary === null ? DASH : formatCount(g.summary.instances)}</td>
-    <td>${k.settled ? 'yes' : html`<span class="nonzero">no</span>`}<br><span class="muted cell-note">after ${formatMs(k.waitedMs)}</span></td>
+    <td>${k.settled ? 'yes' : html`<span class="nonzero">no</span>`}<br><span class="muted cell-note">after ${formatDurationMs(k.waitedMs)}</span></td>
     <td class="num">${formatCount(k.pagesSharing)}</td>
     <td class="num nowrap">${formatMiB(k.pssTotalBeforeBytes)} → ${formatMiB(k.pssTotalAfterBytes)}</td>
     <td class="num" data-runtime="${g.runtime}" data-cell="pss-saved"><strong>${share === null ? DASH : `${threeSignificant(share * 100)}%`}</strong>${pssSaved === null ? null : html`<br><span class="muted cell-note">${formatMiB(pssSaved)}</span>`}</td>

@@ -3,7 +3,8 @@
  * added to the format later still shows up; known fields get units and a one-line explanation.
  */
 import { html, type SafeHtml } from '../escape.js';
-import { formatBytes, formatMs, formatNs, formatTimestamp } from '../format-numbers.js';
+import { formatBytes, formatNs, formatTimestamp } from '../format-numbers.js';
+import { formatDurationMs } from '../../harness/format-duration.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
 
 type Formatter = (value: number) => string;
@@ -13,10 +14,10 @@ const UNIT_FORMATTERS: Record<string, Formatter> = {
   'harness.peakRssBytes': formatBytes,
   'harness.timerOverheadNs': formatNs,
   'harness.markerScanNs': formatNs,
-  'harness.eventLoopDelayP99Ms': formatMs,
-  'harness.launchFloorMs': formatMs,
-  'harness.leanFloorMs': formatMs,
-  'kvm.bootMs': formatMs,
+  'harness.eventLoopDelayP99Ms': formatDurationMs,
+  'harness.launchFloorMs': formatDurationMs,
+  'harness.leanFloorMs': formatDurationMs,
+  'kvm.bootMs': formatDurationMs,
   'fingerprint.swapTotalBytes': formatBytes,
   'fingerprint.swapUsedBytes': formatBytes,
   'fingerprint.memAvailableBytes': formatBytes,
@@ -84,10 +85,10 @@ function overheadFacts(view: RunView): SafeHtml {
   const fact = (name: string, value: string, key: string): SafeHtml => html`<div data-overhead="${key}"><dt>${name}</dt><dd>${value}</dd></div>`;
   return html`<h3>Harness overhead</h3>
   <dl class="overhead-facts">
-    ${fact('Launch floor (in every startup)', formatMs(harness.launchFloorMs ?? null), 'launch-floor')}
-    ${fact('Lean C launcher floor', formatMs(harness.leanFloorMs ?? null), 'lean-floor')}
+    ${fact('Launch floor (in every startup)', formatDurationMs(harness.launchFloorMs ?? null), 'launch-floor')}
+    ${fact('Lean C launcher floor', formatDurationMs(harness.leanFloorMs ?? null), 'lean-floor')}
     ${fact('Launcher', harness.launcher?.kind === 'native' ? 'native (vmbench-launcher: posix_spawn, timestamps in C)' : `Node child_process${harness.launcher?.reason ? ` (${harness.launcher.reason})` : ''}`, 'launcher')}
-    ${fact('Event-loop delay p99', formatMs(harness.eventLoopDelayP99Ms), 'event-loop-delay')}
+    ${fact('Event-loop delay p99', formatDurationMs(harness.eventLoopDelayP99Ms), 'event-loop-delay')}
     ${fact('Peak RSS', formatBytes(harness.peakRssBytes), 'peak-rss')}
     ${densityPeaks.length === 0 ? null : fact('Peak RSS during density runs', formatBytes(Math.max(...densityPeaks)), 'density-peak-rss')}
     ${fact('Clock read', formatNs(harness.timerOverheadNs), 'timer')}

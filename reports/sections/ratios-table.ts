@@ -1,7 +1,8 @@
 /** How many times slower each VM is than each container (summary.comparisons), with intervals. */
 import type { Comparison } from '../../harness/results/format.js';
 import { html, type SafeHtml } from '../escape.js';
-import { formatMs, formatRatio, formatRatioInterval } from '../format-numbers.js';
+import { formatRatio, formatRatioInterval } from '../format-numbers.js';
+import { formatDurationMs } from '../../harness/format-duration.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
 
 /** Plain-words reading of a ratio and its interval. */
@@ -24,7 +25,7 @@ export function renderRatiosTable(view: RunView): SafeHtml {
       : comparisons.map(
           (c) => html`<tr data-scenario="${c.scenario}" data-vm="${c.vm}" data-container="${c.container}" data-metric="${c.metric}">
       <td>${c.scenario}</td><td>${c.metric}</td><td class="name">${c.vm}</td><td class="name">${c.container}</td>
-      <td class="num">${formatMs(medianOf(view, c, c.vm))} / ${formatMs(medianOf(view, c, c.container))}</td>
+      <td class="num">${formatDurationMs(medianOf(view, c, c.vm))} / ${formatDurationMs(medianOf(view, c, c.container))}</td>
       <td class="num" data-cell="ratio"><strong>${formatRatio(c.ratio)}</strong></td>
       <td class="num" data-cell="ci">${formatRatioInterval(c.ci95)}</td>
       <td>${readRatio(c)}</td></tr>`,

@@ -6,7 +6,8 @@
 import type { MetricSummary, RuntimeSummary } from '../../harness/results/format.js';
 import { hasDensity, isDensityOnlyWarning } from '../density-facts.js';
 import { html, type SafeHtml } from '../escape.js';
-import { formatMs, formatMsInterval, formatMsRange } from '../format-numbers.js';
+import { formatMsInterval, formatMsRange } from '../format-numbers.js';
+import { formatDurationMs } from '../../harness/format-duration.js';
 import { describeInstance, runtimeKey } from '../run-facts.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
@@ -19,10 +20,10 @@ function metricCells(m: MetricSummary): SafeHtml {
   if (m.n === 0) {
     return html`<td class="num" data-cell="median">—</td><td class="muted" colspan="4">not measured</td>`;
   }
-  return html`<td class="num" data-cell="median"><strong>${formatMs(m.median)}</strong></td>
+  return html`<td class="num" data-cell="median"><strong>${formatDurationMs(m.median)}</strong></td>
     <td class="num" data-cell="ci">${formatMsInterval(m.medianCi95)}</td>
     <td class="num" data-cell="range">${formatMsRange(m.min, m.max)}</td>
-    <td class="num" data-cell="p95">${formatMs(m.p95)}</td>
+    <td class="num" data-cell="p95">${formatDurationMs(m.p95)}</td>
     <td class="num" data-cell="n">${m.n}</td>`;
 }
 

@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../harness/results/format.js';
 import { evaluateClaims } from '../../reports/claims.js';
-import { formatMiB, formatMs } from '../../reports/format-numbers.js';
+import { formatMiB } from '../../reports/format-numbers.js';
+import { formatDurationMs } from '../../harness/format-duration.js';
 import { ISOLATION_ROWS, isolationColumns } from '../../reports/isolation-facts.js';
 import { renderHtmlReport } from '../../reports/render-html.js';
 import { makeRunData, makeRunWithHostileName, XSS_RUNTIME } from '../fixtures/report/make-run-data.js';
@@ -119,7 +120,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
       }),
     );
     const expected = summaryFromDisk.runtimes.flatMap((rs) =>
-      (['startup', 'teardown'] as const).map((metric) => [rs.runtime, metric, formatMs(rs[metric].median)]),
+      (['startup', 'teardown'] as const).map((metric) => [rs.runtime, metric, formatDurationMs(rs[metric].median)]),
     );
     expect(shown).toEqual(expected);
   });

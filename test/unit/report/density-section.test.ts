@@ -3,7 +3,8 @@ import type { DensitySummary } from '../../../harness/results/format.js';
 import { MEMORY_METHODS } from '../../../reports/charts/memory-methods.js';
 import { MANY_MORE_FACTOR, evaluateC2 } from '../../../reports/claims/c2-density.js';
 import { escapeHtml } from '../../../reports/escape.js';
-import { formatCount, formatFigure, formatMiB, formatMs, formatRatio, formatWithError } from '../../../reports/format-numbers.js';
+import { formatCount, formatFigure, formatMiB, formatRatio, formatWithError } from '../../../reports/format-numbers.js';
+import { formatDurationMs } from '../../../harness/format-duration.js';
 import { renderHtmlReport } from '../../../reports/render-html.js';
 import { renderMarkdownSummary } from '../../../reports/render-markdown.js';
 import { DEFAULT_DENSITY, densityNamed, makeRunData, XSS_RUNTIME, type DensityFixture } from '../../fixtures/report/make-run-data.js';
@@ -81,7 +82,7 @@ describe('Memory and density section', () => {
       expect(cell(page, d.runtime, 'per-gib')).toBe(`${formatFigure(d.instancesPerGiB)}\nfrom the MemAvailable slope`);
       expect(cell(page, d.runtime, 'projected-max')).toMatch(new RegExp(`^${formatCount(d.projectedMax!)}\\nreserve 2\\.40 GiB$`));
       expect(cell(page, d.runtime, 'startup-slope')).toContain(formatWithError(d.startupVsN!.slope, d.startupVsN!.slopeStdErr, 'ms'));
-      expect(cell(page, d.runtime, 'teardown')).toBe(`${formatMs(d.teardownMs)}\n${formatCount(d.instances)} instances`);
+      expect(cell(page, d.runtime, 'teardown')).toBe(`${formatDurationMs(d.teardownMs)}\n${formatCount(d.instances)} instances`);
       expect(cell(page, d.runtime, 'harness-rss')).toBe(formatMiB(d.harnessPeakRssBytes));
     }
   });

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatBytes,
-  formatCount,
-  formatFigure,
-  formatMiB,
-  formatWithError,
-  formatMs,
-  formatMsDelta,
-  formatMsInterval,
-  formatPercentDelta,
-  formatRatio,
-  threeSignificant,
-} from '../../../reports/format-numbers.js';
+import { formatBytes, formatCount, formatFigure, formatMiB, formatWithError, formatMsDelta, formatMsInterval, formatPercentDelta, formatRatio, threeSignificant } from '../../../reports/format-numbers.js';
+import { formatDurationMs } from '../../../harness/format-duration.js';
 
 describe('number formatting', () => {
   it.each([
@@ -29,8 +18,8 @@ describe('number formatting', () => {
   });
 
   it('formats milliseconds, ratios and intervals', () => {
-    expect(formatMs(2013.4)).toBe('2010 ms');
-    expect(formatMs(null)).toBe('—');
+    expect(formatDurationMs(2013.4)).toBe('2010 ms');
+    expect(formatDurationMs(null)).toBe('—');
     expect(formatRatio(612.3)).toBe('612×');
     expect(formatRatio(80.04)).toBe('80.0×');
     expect(formatMsInterval([1990.2, 2031.9])).toBe('1990–2030 ms');

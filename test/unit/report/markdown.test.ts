@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaims } from '../../../reports/claims.js';
-import { formatMs, formatRatio } from '../../../reports/format-numbers.js';
+import { formatRatio } from '../../../reports/format-numbers.js';
+import { formatDurationMs } from '../../../harness/format-duration.js';
 import { escapeMarkdownCell, markdownTable } from '../../../reports/markdown-table.js';
 import { renderMarkdownSummary } from '../../../reports/render-markdown.js';
 import { makeRunData, makeRunWithHostileName, XSS_RUNTIME } from '../../fixtures/report/make-run-data.js';
@@ -30,7 +31,7 @@ describe('renderMarkdownSummary, one run', () => {
   it('has the summary table with the medians formatted as in the HTML report', () => {
     expect(md).toContain('| Scenario | Runtime | Ran as | Startup median |');
     for (const rs of run.summary.runtimes) {
-      expect(md).toContain(`| ${formatMs(rs.startup.median)} |`);
+      expect(md).toContain(`| ${formatDurationMs(rs.startup.median)} |`);
     }
   });
 

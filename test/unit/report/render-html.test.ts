@@ -3,7 +3,7 @@ import { loadChartAssets } from '../../../reports/assets.js';
 import { deriveCaveats } from '../../../reports/caveats.js';
 import { evaluateClaims } from '../../../reports/claims.js';
 import { escapeHtml } from '../../../reports/escape.js';
-import { formatMs } from '../../../reports/format-numbers.js';
+import { formatDurationMs } from '../../../harness/format-duration.js';
 import { renderHtmlReport } from '../../../reports/render-html.js';
 import { flattenFields } from '../../../reports/sections/environment.js';
 import { makeEnv, makeRunData, withSamples } from '../../fixtures/report/make-run-data.js';
@@ -76,7 +76,7 @@ describe('summary table', () => {
   it('has a row per runtime and metric with the median formatted to 3 significant digits', () => {
     for (const rs of run.summary.runtimes) {
       const row = new RegExp(
-        `<tr[^>]*data-runtime="${escapeHtml(rs.runtime)}" data-metric="startup">[\\s\\S]*?data-cell="median"><strong>${formatMs(rs.startup.median)}</strong>`,
+        `<tr[^>]*data-runtime="${escapeHtml(rs.runtime)}" data-metric="startup">[\\s\\S]*?data-cell="median"><strong>${formatDurationMs(rs.startup.median)}</strong>`,
       );
       expect(page).toMatch(row);
     }

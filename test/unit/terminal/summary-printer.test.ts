@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { formatSummary } from '../../../harness/terminal/summary-printer.js';
 import { summarize } from '../../../harness/stats/summarize.js';
-import { formatMs, formatRatio } from '../../../harness/terminal/format.js';
+import { formatRatio } from '../../../harness/terminal/format.js';
+import { formatDurationScaled } from '../../../harness/format-duration.js';
 import type { StartupSample } from '../../../harness/results/format.js';
 
 const sample = (runtime: string, kind: 'vm' | 'container', startupMs: number, i: number): StartupSample => ({
@@ -24,10 +25,10 @@ describe('terminal summary', () => {
     expect(formatSummary(summarize('r', [sample('a', 'container', 1, 0)], false), null)).toContain('INCOMPLETE');
   });
   it('formats numbers with 3 significant digits and a unit that fits', () => {
-    expect(formatMs(2514.2)).toBe('2.51 s');
-    expect(formatMs(9.331)).toBe('9.33 ms');
-    expect(formatMs(0.8)).toBe('800 µs');
-    expect(formatMs(null)).toBe('—');
+    expect(formatDurationScaled(2514.2)).toBe('2.51 s');
+    expect(formatDurationScaled(9.331)).toBe('9.33 ms');
+    expect(formatDurationScaled(0.8)).toBe('800 µs');
+    expect(formatDurationScaled(null)).toBe('—');
     expect(formatRatio(612.4)).toBe('612×');
     expect(formatRatio(3.512)).toBe('3.51×');
   });
