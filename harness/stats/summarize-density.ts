@@ -3,7 +3,7 @@
  * marginal cost from a line through "host memory used vs instances running", and how many
  * containers fit per VM. Pure: the same records always give the same figures.
  */
-import { runtimeIdentity } from './runtime-identity.js';
+import { runtimeIdentity } from '../results/runtime-identity.js';
 import type { DensityEnd, DensityRecord, DensityStep, DensitySummary, InstanceMemory, Summary } from '../results/format.js';
 import { densityWarnings } from './density-warnings.js';
 import { linearFit } from './linear-fit.js';

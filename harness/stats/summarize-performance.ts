@@ -8,7 +8,7 @@ import type { PerformanceRatio, StartupSample, WorkloadMetricSummary, WorkloadSu
 import type { BootstrapOptions } from './bootstrap.js';
 import { describeMetric } from './describe-metric.js';
 import { ratioOfMedians } from './ratio.js';
-import { runtimeIdentity } from './runtime-identity.js';
+import { runtimeIdentity } from '../results/runtime-identity.js';
 
 interface Group {
   summary: WorkloadSummary;

@@ -9,7 +9,7 @@ import {
 } from '../results/format.js';
 import type { BootstrapOptions } from './bootstrap.js';
 import { describeMetric } from './describe-metric.js';
-import { runtimeIdentity } from './runtime-identity.js';
+import { runtimeIdentity } from '../results/runtime-identity.js';
 import { ratioOfMedians } from './ratio.js';
 import { runtimeWarnings, type FirstSample } from './warnings.js';
 import { phaseWarnings } from './phase-warnings.js';
