@@ -12,6 +12,7 @@ import { renderComparisonMarkdown } from './markdown-compare.js';
 import { densityGroups, densityScenarios, densityWarningsFor, hasDensity, isDensityOnlyWarning } from './density-facts.js';
 import { formatBytes, formatCount, formatFigure, formatMiB, formatMsInterval, formatRatio, formatRatioInterval, formatTimestamp } from './format-numbers.js';
 import { formatDurationMs } from '../harness/format-duration.js';
+import { KSM_COLUMNS, KSM_EXPLANATION, ksmRows, type NotedFigure } from './ksm-table.js';
 import { columnTitle, ISOLATION_ROWS, isolationColumns, unprobedRuntimes, type MatrixCell } from './isolation-facts.js';
 import { escapeMarkdownText, markdownTable, type MarkdownColumn } from './markdown-table.js';
 import type { ReportInput, RunData } from './report-input.js';
@@ -93,14 +94,33 @@ function densityTable(run: RunData, scenario: string): string {
   ].filter((p) => p !== '').join('\n\n');
 }
 
+/** The same cells as the HTML KSM table (reports/ksm-table.ts); notes in parentheses. */
+function ksmTable(run: RunData): string | null {
+  const rows = ksmRows(densityGroups(run));
+  if (rows.length === 0) return null;
+  const withScenario = densityScenarios(run).length > 1;
+  const noted = (f: NotedFigure) => (f.note === null ? f.main : `${f.main} (${f.note})`);
+  const table = markdownTable(
+    KSM_COLUMNS.map((title, i) => ({ title, align: i === 0 || title === 'KSM settled' ? 'left' : 'right' })),
+    rows.map((r) => [
+      withScenario ? `${r.group.scenario} / ${r.group.runtime}` : r.group.runtime,
+      r.instances, `${r.settled ? 'yes' : 'no'} (${r.waited})`, r.pagesSharing, r.pssBeforeAfter,
+      noted(r.pssSaved), noted(r.memAvailableChange),
+    ]),
+  );
+  return `Kernel samepage merging (KSM): ${KSM_EXPLANATION}\n\n${table}`;
+}
+
 function densitySection(run: RunData, level: string): string | null {
   if (!hasDensity(run)) return null;
   const how = MEMORY_METHODS.map((m) => `${m.label}: ${m.how}`);
+  const ksm = ksmTable(run);
   return [
     `${level} Memory and density`,
     'Memory in MiB; per-instance figures are medians over the instances, marginal costs straight-line slopes (± standard error) over instances running. One density run per runtime: no confidence intervals.',
     `How each method is measured:\n\n${bullets(how)}`,
     ...densityScenarios(run).map((scenario) => densityTable(run, scenario)),
+    ...(ksm === null ? [] : [ksm]),
   ].join('\n\n');
 }
 

@@ -12,6 +12,7 @@ import { costBasis, densityGroups, densityScenarios, densityWarningsFor, hasDens
 import { html, type SafeHtml } from '../escape.js';
 import { formatBytes, formatCount, formatFigure, formatMiB, formatRatio, formatWithError, threeSignificant } from '../format-numbers.js';
 import { formatDurationMs } from '../../harness/format-duration.js';
+import { KSM_COLUMNS, KSM_EXPLANATION, ksmRows, type KsmRow } from '../ksm-table.js';
 import { describeInstance } from '../run-facts.js';
 import { renderChartFigure } from './charts-section.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
@@ -195,36 +196,29 @@ function scenarioBlock(view: RunView, scenario: string, groups: readonly Density
   ${warningsBlock(view, scenario)}`;
 }
 
-function signedMiB(bytes: number): string {
-  return bytes > 0 ? `+${formatMiB(bytes)}` : formatMiB(bytes);
-}
-
-function ksmRow(view: RunView, g: DensityGroup, k: KsmResult, withScenario: boolean): SafeHtml {
-  const pssSaved =
-    k.pssTotalBeforeBytes === null || k.pssTotalAfterBytes === null ? null : k.pssTotalBeforeBytes - k.pssTotalAfterBytes;
-  const share = pssSaved === null || k.pssTotalBeforeBytes === null || k.pssTotalBeforeBytes <= 0 ? null : pssSaved / k.pssTotalBeforeBytes;
+function ksmRowHtml(view: RunView, r: KsmRow, withScenario: boolean): SafeHtml {
+  const g = r.group;
   return html`<tr data-runtime="${g.runtime}" data-scenario="${g.scenario}">
     <td class="name nowrap">${runtimeSwatch(view.palette, g.runtime, g.kind)}${withScenario ? `${g.scenario} / ` : ''}${g.runtime} ${kindBadge(g.kind)}</td>
-    <td class="num">${g.summary === null ? DASH : formatCount(g.summary.instances)}</td>
-    <td>${k.settled ? 'yes' : html`<span class="nonzero">no</span>`}<br><span class="muted cell-note">after ${formatDurationMs(k.waitedMs)}</span></td>
-    <td class="num">${formatCount(k.pagesSharing)}</td>
-    <td class="num nowrap">${formatMiB(k.pssTotalBeforeBytes)} → ${formatMiB(k.pssTotalAfterBytes)}</td>
-    <td class="num" data-runtime="${g.runtime}" data-cell="pss-saved"><strong>${share === null ? DASH : `${threeSignificant(share * 100)}%`}</strong>${pssSaved === null ? null : html`<br><span class="muted cell-note">${formatMiB(pssSaved)}</span>`}</td>
-    <td class="num" data-runtime="${g.runtime}" data-cell="memavailable-change">${signedMiB(k.memAvailableAfterBytes - k.memAvailableBeforeBytes)}<br><span class="muted cell-note">${formatBytes(k.memAvailableBeforeBytes)} → ${formatBytes(k.memAvailableAfterBytes)}</span></td>
+    <td class="num">${r.instances}</td>
+    <td>${r.settled ? 'yes' : html`<span class="nonzero">no</span>`}<br><span class="muted cell-note">${r.waited}</span></td>
+    <td class="num">${r.pagesSharing}</td>
+    <td class="num nowrap">${r.pssBeforeAfter}</td>
+    <td class="num" data-runtime="${g.runtime}" data-cell="pss-saved"><strong>${r.pssSaved.main}</strong>${r.pssSaved.note === null ? null : html`<br><span class="muted cell-note">${r.pssSaved.note}</span>`}</td>
+    <td class="num" data-runtime="${g.runtime}" data-cell="memavailable-change">${r.memAvailableChange.main}<br><span class="muted cell-note">${r.memAvailableChange.note}</span></td>
   </tr>`;
 }
 
 function ksmBlock(view: RunView, groups: readonly DensityGroup[], withScenario: boolean): SafeHtml | null {
-  const measured = groups.flatMap((g) => {
-    const k = g.summary?.ksm ?? g.end?.ksm ?? null;
-    return k === null ? [] : [{ g, k }];
-  });
-  if (measured.length === 0) return null;
+  const rows = ksmRows(groups);
+  if (rows.length === 0) return null;
+  const [runtime, ...numeric] = KSM_COLUMNS;
+  const head = numeric.map((title) => (title === 'KSM settled' ? html`<th>${title}</th>` : html`<th class="num">${title}</th>`));
   return html`<h3>Kernel samepage merging (KSM)</h3>
-  <p class="subtitle">After the last launch KSM was switched on (fast scanning) until merging settled or timed out, then switched back. QEMU marks guest RAM as mergeable, so identical guests can share pages; container processes do not ask for it, and the files they share are already shared through the page cache. MemAvailable also moves with everything else on the host: a change of a few MiB is noise.</p>
+  <p class="subtitle">${KSM_EXPLANATION}</p>
   <div class="table-wrap"><table class="ksm-table">
-    <thead><tr><th>Runtime</th><th class="num">Instances</th><th>KSM settled</th><th class="num">Pages sharing</th><th class="num">Summed PSS before → after</th><th class="num">PSS saved</th><th class="num">MemAvailable change</th></tr></thead>
-    <tbody>${measured.map(({ g, k }) => ksmRow(view, g, k, withScenario))}</tbody>
+    <thead><tr><th>${runtime}</th>${head}</tr></thead>
+    <tbody>${rows.map((r) => ksmRowHtml(view, r, withScenario))}</tbody>
   </table></div>`;
 }
 

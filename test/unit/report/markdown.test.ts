@@ -4,7 +4,10 @@ import { formatRatio } from '../../../reports/format-numbers.js';
 import { formatDurationMs } from '../../../harness/format-duration.js';
 import { escapeMarkdownCell, markdownTable } from '../../../reports/markdown-table.js';
 import { renderMarkdownSummary } from '../../../reports/render-markdown.js';
-import { makeRunData, makeRunWithHostileName, XSS_RUNTIME } from '../../fixtures/report/make-run-data.js';
+import { DEFAULT_DENSITY, makeRunData, makeRunWithHostileName, XSS_RUNTIME } from '../../fixtures/report/make-run-data.js';
+import { densityGroups } from '../../../reports/density-facts.js';
+import { KSM_COLUMNS, ksmRows } from '../../../reports/ksm-table.js';
+import { renderHtmlReport } from '../../../reports/render-html.js';
 
 describe('escapeMarkdownCell', () => {
   it('keeps a pipe or a newline from breaking the table', () => {
@@ -33,6 +36,22 @@ describe('renderMarkdownSummary, one run', () => {
     for (const rs of run.summary.runtimes) {
       expect(md).toContain(`| ${formatDurationMs(rs.startup.median)} |`);
     }
+  });
+
+  it('has the KSM table with the same cells as the HTML one', () => {
+    const rows = ksmRows(densityGroups(run));
+    expect(rows.map((r) => r.group.runtime)).toEqual(['qemu-q35', 'qemu-microvm', 'namespaces', 'runc']);
+    expect(md).toContain(`| ${KSM_COLUMNS.join(' | ')} |`);
+    for (const r of rows) {
+      expect(md).toContain(`| ${r.group.runtime} | ${r.instances} | ${r.settled ? 'yes' : 'no'} (${r.waited}) | ${r.pagesSharing} | ${r.pssBeforeAfter} | ${r.pssSaved.main} (${r.pssSaved.note}) |`);
+    }
+    const html = renderHtmlReport({ runs: [run] });
+    for (const r of rows) expect(html).toContain(`<strong>${r.pssSaved.main}</strong>`);
+  });
+
+  it('has no KSM table when no runtime ran KSM', () => {
+    const noKsm = makeRunData({ density: DEFAULT_DENSITY.map((d) => ({ ...d, ksmSaving: null })) });
+    expect(renderMarkdownSummary({ runs: [noKsm] })).not.toContain('Kernel samepage merging');
   });
 
   it('has the ratios and the claims with their verdicts', () => {
