@@ -31,13 +31,22 @@ export function hasUserSpaceKernel(rs: Pick<InstanceDescription, 'backend'>): bo
 }
 
 /** "VM · TCG · q35" or "container · runc": how an instance ran, in words. */
+/** The words of describeInstance: what ran it first, then the details (accelerator, backend, machine). */
+function instanceParts(rs: InstanceDescription): string[] {
+  if (hasUserSpaceKernel(rs)) return ['sandbox', 'gVisor (runsc)', rs.machine].filter((p) => p !== null);
+  if (rs.kind === 'vm') return ['VM', rs.accel === null ? null : rs.accel.toUpperCase(), rs.machine].filter((p) => p !== null);
+  if (rs.kind === 'host') return ['host', 'chroot, no namespaces (baseline)'];
+  return ['container', rs.backend, rs.machine].filter((p) => p !== null);
+}
+
 export function describeInstance(rs: InstanceDescription): string {
-  if (hasUserSpaceKernel(rs)) return ['sandbox · gVisor (runsc)', rs.machine].filter((p) => p !== null).join(' · ');
-  if (rs.kind === 'vm') {
-    return ['VM', rs.accel === null ? null : rs.accel.toUpperCase(), rs.machine].filter((p) => p !== null).join(' · ');
-  }
-  if (rs.kind === 'host') return 'host · chroot, no namespaces (baseline)';
-  return [`container · ${rs.backend}`, rs.machine].filter((p) => p !== null).join(' · ');
+  return instanceParts(rs).join(' · ');
+}
+
+/** describeInstance next to a kind badge: without the leading "VM" or "container", which the badge already says. */
+export function describeInstanceBesideBadge(rs: InstanceDescription): string {
+  const [first, ...details] = instanceParts(rs);
+  return first === 'VM' || first === 'container' ? details.join(' · ') : describeInstance(rs);
 }
 
 /** Whether the run has more than one scenario: labels then need the scenario name too. */

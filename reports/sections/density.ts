@@ -13,7 +13,7 @@ import { html, type SafeHtml } from '../escape.js';
 import { formatBytes, formatCount, formatFigure, formatMiB, formatRatio, formatWithError, threeSignificant } from '../format-numbers.js';
 import { formatDurationMs } from '../../harness/format-duration.js';
 import { KSM_COLUMNS, KSM_EXPLANATION, ksmRows, type KsmRow } from '../ksm-table.js';
-import { describeInstance } from '../run-facts.js';
+import { describeInstanceBesideBadge } from '../run-facts.js';
 import { renderChartFigure } from './charts-section.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
@@ -148,7 +148,7 @@ const GROUPS: Array<{ title: string; rows: MeasureRow[] }> = [
 ];
 
 function runtimeHeader(view: RunView, g: DensityGroup): SafeHtml {
-  return html`<th class="num runtime-col" data-runtime="${g.runtime}">${runtimeSwatch(view.palette, g.runtime, g.kind)}${g.runtime}<br>${kindBadge(g.kind)} <span class="muted">${describeInstance(g).replace(/^(VM|container) · /, '')}</span></th>`;
+  return html`<th class="num runtime-col" data-runtime="${g.runtime}">${runtimeSwatch(view.palette, g.runtime, g.kind)}${g.runtime}<br>${kindBadge(g.kind)} <span class="muted">${describeInstanceBesideBadge(g)}</span></th>`;
 }
 
 function measureRow(row: MeasureRow, groups: readonly DensityGroup[]): SafeHtml {

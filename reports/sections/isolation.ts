@@ -9,14 +9,14 @@
 import { html, type SafeHtml } from '../escape.js';
 import { ISOLATION_GROUPS, isolationColumns, unprobedRuntimes, type IsolationColumn, type MatrixCell, type MatrixRow } from '../isolation-facts.js';
 import type { RunData } from '../report-input.js';
-import { describeInstance } from '../run-facts.js';
+import { describeInstanceBesideBadge } from '../run-facts.js';
 import { verdictBadge } from './claims-table.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
 
 function runtimeHeader(view: RunView, c: IsolationColumn): SafeHtml {
   const several = c.all.length > 1 ? html`<br><span class="muted cell-note">first of ${c.all.length} probe launches</span>` : null;
-  return html`<th class="runtime-col" data-runtime="${c.runtime}">${runtimeSwatch(view.palette, c.runtime, c.kind)}${c.runtime}<br>${kindBadge(c.kind)} <span class="muted">${describeInstance(c).replace(/^(VM|container)( · )?/, '')}</span>${several}</th>`;
+  return html`<th class="runtime-col" data-runtime="${c.runtime}">${runtimeSwatch(view.palette, c.runtime, c.kind)}${c.runtime}<br>${kindBadge(c.kind)} <span class="muted">${describeInstanceBesideBadge(c)}</span>${several}</th>`;
 }
 
 function renderCell(cell: MatrixCell): SafeHtml {

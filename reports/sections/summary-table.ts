@@ -8,7 +8,7 @@ import { hasDensity, isDensityOnlyWarning } from '../density-facts.js';
 import { html, type SafeHtml } from '../escape.js';
 import { formatMsInterval, formatMsRange } from '../format-numbers.js';
 import { formatDurationMs } from '../../harness/format-duration.js';
-import { describeInstance, runtimeKey } from '../run-facts.js';
+import { describeInstanceBesideBadge, runtimeKey } from '../run-facts.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
 
@@ -44,7 +44,7 @@ function rowsFor(view: RunView, rs: RuntimeSummary): SafeHtml {
   return html`<tr class="group-start" ${attrs('startup')}>
     <td rowspan="2">${rs.scenario}</td>
     <td class="name" rowspan="2">${runtimeSwatch(view.palette, rs.runtime, rs.kind)}${rs.runtime}${mark}</td>
-    <td rowspan="2">${kindBadge(rs.kind)} <span class="muted">${describeInstance(rs).replace(/^(VM|container) · /, '')}</span></td>
+    <td rowspan="2">${kindBadge(rs.kind)} <span class="muted">${describeInstanceBesideBadge(rs)}</span></td>
     <td>startup</td>${metricCells(rs.startup)}
     ${countCell('failures', rs.startup.failures)}${countCell('timeouts', rs.startup.timeouts)}
   </tr>
