@@ -37,19 +37,35 @@ export interface SettleResult {
  * −0.30 MiB per instance). Settled = it moved less than toleranceBytes over windowMs. Bounded.
  */
 export async function waitMemAvailableSettled(options: { timeoutMs: number; windowMs?: number; toleranceBytes?: number; dropCaches?: boolean } ): Promise<SettleResult> {
+  return waitSeriesSettled({
+    ...options,
+    read: () => {
+      if (options.dropCaches) dropPageCache();
+      return readMeminfo().memAvailableBytes;
+    },
+  });
+}
+
+/** Where the settle loop gets its samples and time from; injectable so unit tests can feed synthetic series. */
+export interface SettleSource {
+  read: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/** The settle loop over any series: settled once one window's change is under tolerance, else gives up at timeoutMs. */
+export async function waitSeriesSettled(options: SettleSource & { timeoutMs: number; windowMs?: number; toleranceBytes?: number }): Promise<SettleResult> {
   const windowMs = options.windowMs ?? 1000;
   const tolerance = options.toleranceBytes ?? 4 * 1024 * 1024;
-  const read = (): number => {
-    if (options.dropCaches) dropPageCache();
-    return readMeminfo().memAvailableBytes;
-  };
-  const t0 = performance.now();
-  let previous = read();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const clock = options.now ?? (() => performance.now());
+  const t0 = clock();
+  let previous = options.read();
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
-    const now = read();
+    await sleep(windowMs);
+    const now = options.read();
     const drift = now - previous;
-    const ms = performance.now() - t0;
+    const ms = clock() - t0;
     if (Math.abs(drift) < tolerance) return { settled: true, ms, lastDriftBytes: drift };
     if (ms >= options.timeoutMs) return { settled: false, ms, lastDriftBytes: drift };
     previous = now;

@@ -236,6 +236,23 @@ describe('density warnings', () => {
     ]);
   });
 
+  it('keeps an unsettled MemAvailable wait in the summary and warns, the run still summarized', () => {
+    const settle = { settled: false, ms: 30_000, lastDriftBytes: 12 * MiB };
+    const { density, warnings } = only([...line(ctIdent, [3, 6, 9]), end(ctIdent, { instances: 3, settle })]);
+    expect(density[0]?.settle).toEqual(settle);
+    expect(density[0]?.instances).toBe(3);
+    expect(warnings).toEqual([
+      'density/runc: host MemAvailable was still moving (12 MiB in the last second) after waiting 30000 ms before the first launch; the MemAvailable slope may be off, the PSS figures are not affected.',
+    ]);
+  });
+
+  it('does not warn when the MemAvailable wait settled', () => {
+    const settle = { settled: true, ms: 2000, lastDriftBytes: 1 * MiB };
+    const { density, warnings } = only([...line(ctIdent, [3, 6, 9]), end(ctIdent, { instances: 3, settle })]);
+    expect(density[0]?.settle).toEqual(settle);
+    expect(warnings).toEqual([]);
+  });
+
   it('summarizes steps without an end record and says the run ended early', () => {
     const { density, warnings } = only(line(ctIdent, [3, 6, 9, 12]));
     expect(density[0]).toMatchObject({ instances: 4, stopReason: 'interrupted', projectedMax: null, teardownMs: 0 });
