@@ -17,7 +17,8 @@ export interface OciFlavor {
   stateRoot: string;
   /** Paths under stateRoot that belong to this container: any there means it needs a delete; the rest are removed after. */
   stateFiles(containerId: string): string[];
-  run(bundle: string, containerId: string): Command;
+  /** ownNetwork: the bundle names a network namespace the harness made (a veth end inside). */
+  run(bundle: string, containerId: string, ownNetwork: boolean): Command;
   delete(containerId: string): Command;
   /** Signal the container's init (a graceful stop: SIGTERM, which the idle workload traps). */
   kill(containerId: string, signal: string): Command;

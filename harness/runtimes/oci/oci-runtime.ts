@@ -63,7 +63,7 @@ export class OciRuntime implements Runtime {
       limits: { memoryBytes: this.spec.memoryMiB === undefined ? null : this.spec.memoryMiB * 1024 * 1024, cpus: this.spec.cpus ?? null },
       devices: { diskFile: devices.diskFile, diskTarget: DISK_MOUNTPOINT, netnsPath: devices.netns ? netnsPath(devices.netns) : null, env: devices.env },
     })));
-    return new ProcessInstance(request.id, this.ctx.flavor.run(bundle, containerId),
+    return new ProcessInstance(request.id, this.ctx.flavor.run(bundle, containerId, devices.netns !== null),
       request.readyTimeoutMs, {
         phases: containerPhases,
         cgroupName: this.ctx.flavor.makesCgroup ? containerId : undefined,

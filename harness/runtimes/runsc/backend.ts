@@ -27,7 +27,7 @@ const DEFAULT_PLATFORM = 'ptrace';
 export function runscFlavor(binary: string, platform: string): OciFlavor {
   return {
     backend: 'runsc', stateRoot: RUNSC_STATE_ROOT, stateFiles: (id) => stateFilesWithPrefix(RUNSC_STATE_ROOT, `${id}_sandbox:`), makesCgroup: false, variant: `platform ${platform}`, ownKernel: true,
-    run: (bundle, id) => ({ file: binary, args: [...runscArgs(platform), 'run', '--bundle', bundle, id] }),
+    run: (bundle, id, ownNetwork) => ({ file: binary, args: [...runscArgs(platform, ownNetwork ? 'host' : 'none'), 'run', '--bundle', bundle, id] }),
     delete: (id) => ({ file: binary, args: [...runscArgs(platform), 'delete', '--force', id] }),
     kill: (id, signal) => ({ file: binary, args: [...runscArgs(platform), 'kill', id, signal] }),
   };
