@@ -2,7 +2,7 @@
  * A density run for one runtime: launch idle instances one at a time, each waiting for its ready
  * marker, measure after every step, stop at the first stop rule, optionally let KSM merge pages
  * and measure again, then tear everything down and time it. Bookkeeping per instance is O(1):
- * the instance objects and a running total; the O(N) looks are taken only at ~35 steps.
+ * the instance objects and a running total; the O(N) looks are taken only at ~25 steps.
  */
 import type { CgroupMode, DensityEnd, DensityRecord, DensityStep, KsmResult } from '../results/format.js';
 import type { Scenario, DensityOptions } from '../scenario/types.js';
@@ -29,15 +29,23 @@ export interface DensityRunOptions {
 }
 
 /**
- * The steps that take a close look: the first 10, then about 25 more over the run (and the
+ * The steps that take a close look: the first 10, then about 15 more over the run (and the
  * last). Only there is the page cache dropped before MemAvailable is read, and the summed PSS of
  * all instances read: both cost O(instances up) — a drop walks every mounted file system, and
  * each namespaces container mounts its own /proc (10 ms a drop at a few hundred containers) — so
  * doing them at every step made the loop O(N²) and most of the harness's CPU at N = 1000.
  * Other steps record cacheDropped: false and no PSS total; the figures use the close looks.
  */
-const closeLookEvery = (max: number): number => Math.max(1, Math.ceil(max / 25));
+const closeLookEvery = (max: number): number => Math.max(1, Math.ceil(max / 15));
 const isCloseLook = (n: number, max: number): boolean => n <= 10 || n % closeLookEvery(max) === 0 || n === max;
+/**
+ * The new instance's own memory (four methods, ~0.5 ms) is read at every step when the runtime's
+ * maximum is at most 100, else at every k-th step (k = ⌈max / 100⌉) and every close look, so at
+ * most ~125 readings per runtime:
+ * enough for the per-instance medians, and at a thousand 4 ms container starts it no longer adds
+ * a tenth to the harness's CPU. Steps without a reading record `instance: null`.
+ */
+const measuresInstance = (n: number, max: number): boolean => n % Math.max(1, Math.ceil(max / 100)) === 0 || isCloseLook(n, max);
 const STOP_CONCURRENCY = 16;
 /** At most this long waiting for the host's memory to settle before the first launch. */
 const SETTLE_TIMEOUT_MS = 30_000;
@@ -47,9 +55,15 @@ function sampleHostMemory(drop: boolean): { memAvailableBytes: number; cacheDrop
   return { memAvailableBytes: readMeminfo().memAvailableBytes, cacheDropped };
 }
 
-function pssTotal(instances: Instance[]): number {
+/**
+ * Summed PSS over the processes each instance had when it became ready. An idle instance's tree
+ * is fixed from then on (its init waits), so walking /proc/<pid>/task/<tid>/children again for every
+ * instance at every close look would only repeat that answer at O(processes) cost; a process
+ * that has exited meanwhile reads as nothing.
+ */
+function pssTotal(pidsOf: Map<Instance, number[]>): number {
   let total = 0;
-  for (const instance of instances) total += memoryOf(instance.hostPids()).pssBytes;
+  for (const pids of pidsOf.values()) total += memoryOf(pids).pssBytes;
   return total;
 }
 
@@ -74,6 +88,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   const reserve = reserveBytes(memTotalBytes, d.reserveBytes, d.reservePercent);
   const baseline = sampleHostMemory(d.dropCaches).memAvailableBytes;
   const instances: Instance[] = [];
+  const pidsOf = new Map<Instance, number[]>();
   const cpuStart = process.cpuUsage();
   const t0 = performance.now();
   // Before anything is measured, guess cautiously: a VM's configured RAM plus QEMU's own.
@@ -93,9 +108,12 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
     let instanceMemory = null;
     if (ready.state === 'ready') {
       instances.push(instance);
+      pidsOf.set(instance, instance.hostPids());
       streak = 0;
       lastStartup = ready.startupMs;
-      instanceMemory = measureInstanceMemory(runtime, instance, ready.markerFields, options.cgroupMode);
+      if (measuresInstance(instances.length, max)) {
+        instanceMemory = measureInstanceMemory(runtime, instance, ready.markerFields, options.cgroupMode);
+      }
     } else {
       streak++;
       await instance.stop();
@@ -114,7 +132,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
       error: ready.state === 'ready' ? null : ready.reason,
       startupMs: ready.state === 'ready' ? ready.startupMs : null,
       memAvailableBytes: host.memAvailableBytes, cacheDropped: host.cacheDropped,
-      pssTotalBytes: ready.state === 'ready' && closeLook ? pssTotal(instances) : null,
+      pssTotalBytes: ready.state === 'ready' && closeLook ? pssTotal(pidsOf) : null,
       instance: instanceMemory,
       loadAvg1: loadavg()[0] ?? 0,
       harnessRssBytes: process.memoryUsage.rss(),
@@ -129,12 +147,12 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
 
   let ksm: KsmResult | null = null;
   if (d.ksm && instances.length > 0 && !options.signal?.aborted && ksmAvailable()) {
-    const before = { mem: sampleHostMemory(d.dropCaches).memAvailableBytes, pss: pssTotal(instances) };
+    const before = { mem: sampleHostMemory(d.dropCaches).memAvailableBytes, pss: pssTotal(pidsOf) };
     const restore = enableKsm();
     try {
       const settled = await waitKsmSettled(d.ksmTimeoutMs);
       ksm = { ...settled, memAvailableBeforeBytes: before.mem, memAvailableAfterBytes: sampleHostMemory(d.dropCaches).memAvailableBytes,
-        pssTotalBeforeBytes: before.pss, pssTotalAfterBytes: pssTotal(instances) };
+        pssTotalBeforeBytes: before.pss, pssTotalAfterBytes: pssTotal(pidsOf) };
     } finally {
       restore();
     }

@@ -57,4 +57,49 @@ describe('SampleLog', () => {
     );
     log.close();
   });
+
+  describe('fsync window', () => {
+    const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+    it('fsyncs the first line at once, later lines within the window, and nothing twice', async () => {
+      const dir = tempDir();
+      const syncs: number[] = [];
+      const log = new SampleLog(dir, 'samples.jsonl', { syncIntervalMs: 60, fsync: (fd) => syncs.push(fd) });
+      log.append(makeSample({ seq: 1 }));
+      expect(syncs).toHaveLength(1);
+      log.append(makeSample({ seq: 2 }));
+      log.append(makeSample({ seq: 3 }));
+      expect(syncs).toHaveLength(1); // both written, their fsync pending
+      expect(readFileSync(join(dir, 'samples.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(3);
+      await sleep(120);
+      expect(syncs).toHaveLength(2); // one fsync for both
+      log.close();
+      expect(syncs).toHaveLength(2); // nothing written since: close does not fsync again
+    });
+
+    it('close fsyncs a pending line', () => {
+      const syncs: number[] = [];
+      const log = new SampleLog(tempDir(), 'samples.jsonl', { syncIntervalMs: 10_000, fsync: (fd) => syncs.push(fd) });
+      log.append(makeSample({ seq: 1 }));
+      log.append(makeSample({ seq: 2 }));
+      expect(syncs).toHaveLength(1);
+      log.close();
+      expect(syncs).toHaveLength(2);
+    });
+
+    it('a failed deferred fsync is reported by the next append, naming the file', async () => {
+      const dir = tempDir();
+      let calls = 0;
+      const fsync = (): void => {
+        if (++calls === 2) throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+      };
+      const log = new SampleLog(dir, 'samples.jsonl', { syncIntervalMs: 30, fsync });
+      log.append(makeSample({ seq: 1 }));
+      log.append(makeSample({ seq: 2 }));
+      await sleep(80);
+      expect(calls).toBe(2);
+      expect(() => log.append(makeSample({ seq: 3 }))).toThrow(`cannot append sample 3 to ${join(dir, 'samples.jsonl')}: EIO`);
+      log.close();
+    });
+  });
 });
