@@ -1,6 +1,9 @@
 /**
- * Benchmark, not a unit test: a report of 100 000 samples (4 runtimes × 25 000) must be drawn by
- * chromium in under 2 s from navigation start. Prints what it measured. The summary's bootstrap
+ * A report of 100 000 samples (4 runtimes × 25 000) drawn by chromium: inside npm test it must draw
+ * without errors or requests, and prints the time it took (a shared host's timing is no verdict);
+ * the 2 s budget from navigation start is checked only on demand, as a benchmark:
+ * VMBENCH_BENCH=1 npx vitest run test/browser/render-100k.bench.test.ts (3 loads, median).
+ * The summary's bootstrap
  * uses 20 resamples here only to make the fixture quickly: the renderer's cost does not depend on it.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +18,9 @@ import { chartsDrawnAt, probeCanvases } from './page-probes.js';
 
 const SAMPLES_PER_RUNTIME = 25_000;
 const BUDGET_MS = 2_000;
-const LOADS = 3;
+/** On demand: the budget is checked, over the median of 3 loads; in npm test one load is enough. */
+const BENCH = process.env.VMBENCH_BENCH === '1';
+const LOADS = BENCH ? 3 : 1;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -26,7 +31,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'report of 100 
   const dir = mkdtempSync(join(tmpdir(), 'vmbench-100k-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it(`is drawn in chromium in under ${BUDGET_MS} ms`, async () => {
+  it(BENCH ? `is drawn in chromium in under ${BUDGET_MS} ms` : 'is drawn in chromium without errors or requests (prints the time)', async () => {
     let t = performance.now();
     const run = makeRunData({ iterations: SAMPLES_PER_RUNTIME, warmups: 0, resamples: 20, failures: [], probes: 'none' });
     const fixtureMs = performance.now() - t;
@@ -70,7 +75,8 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'report of 100 
       loadToAllChartsDrawnMs: drawn.map((d) => Math.round(d)),
       medianLoadToDrawnMs: Math.round(median(drawn)),
     };
-    console.log(`render-100k: ${JSON.stringify(result)}`);
-    expect(median(drawn)).toBeLessThan(BUDGET_MS);
+    console.log(`render-100k: ${JSON.stringify(result)}${BENCH ? '' : ` (budget ${BUDGET_MS} ms checked with VMBENCH_BENCH=1)`}`);
+    expect(drawn).toHaveLength(LOADS);
+    if (BENCH) expect(median(drawn)).toBeLessThan(BUDGET_MS);
   });
 });

@@ -227,7 +227,11 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
       const png = readFileSync(join(ARTIFACTS, name));
       expect(png.subarray(0, 8).toString('hex'), name).toBe('89504e470d0a1a0a');
       expect(png.length, name).toBeGreaterThan(10_000);
+      // IHDR width and height: a real rendering of the 1280-px-wide page, not a blank pixel.
+      expect(png.readUInt32BE(16), name).toBeGreaterThan(200);
+      expect(png.readUInt32BE(20), name).toBeGreaterThan(100);
     }
+    expect(report.consoleErrors).toEqual([]);
   });
 
   it('renders a density-only run: no errors, the startup charts reduced to a line, every density chart drawn', async () => {
@@ -260,5 +264,10 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
     for (const c of canvases) expect(c.hasChart && c.paintedPixels > 0, c.id).toBe(true);
     await comparison.page.locator('#forest-1').screenshot({ path: join(ARTIFACTS, 'comparison-forest.png') });
     await comparison.page.screenshot({ path: join(ARTIFACTS, 'comparison.png'), fullPage: true });
+    for (const name of ['comparison-forest.png', 'comparison.png']) {
+      const png = readFileSync(join(ARTIFACTS, name));
+      expect(png.subarray(0, 8).toString('hex'), name).toBe('89504e470d0a1a0a');
+      expect(png.length, name).toBeGreaterThan(10_000);
+    }
   });
 });

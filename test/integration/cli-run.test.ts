@@ -113,10 +113,16 @@ describe('vmbench doctor', () => {
     expect(result.exitCode, result.all).toBe(0);
     const report = JSON.parse(result.stdout) as { checks: { name: string; ok: boolean; detail: string }[]; kvm: { bootOk: boolean; reason: string | null; modules: string[] } | null };
     const kvm = report.checks.find((c) => c.name === 'KVM')!;
-    if (report.kvm && !report.kvm.bootOk) {
+    // The test setup provides QEMU, a guest kernel and the image: the probe must have run and
+    // given a verdict (a host where it could not run fails here instead of asserting nothing).
+    expect(report.kvm, kvm.detail).not.toBeNull();
+    expect(kvm.ok).toBe(report.kvm!.bootOk);
+    if (report.kvm!.bootOk) expect(kvm.detail).toMatch(/^probe guest booted under KVM in \d+ ms/);
+    else {
+      expect(report.kvm!.reason ?? '').not.toBe('');
       expect(kvm.detail).toMatch(/^NOT USED: /);
       expect(kvm.detail).toContain('TCG');
-      if (report.kvm.modules.includes('kvm_pvm')) expect(kvm.detail).toContain('CONFIG_PVM_GUEST');
+      if (report.kvm!.modules.includes('kvm_pvm')) expect(kvm.detail).toContain('CONFIG_PVM_GUEST');
     }
     const text = await vmbench(['doctor']);
     expect(text.stdout).toContain('KVM');
@@ -137,6 +143,7 @@ describe('bad input through the CLI', () => {
       // Nothing launched: the host check (whose KVM probe boots a VM) never ran, no journal, no run dir.
       expect(result.stderr).not.toContain('Checking the host');
       expect(readdirSync(fresh)).toEqual([]);
+      expect(leftovers()).toEqual([]);
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vmbench } from '../helpers/cli.js';
-import { leftovers } from '../helpers/leaks.js';
+import { leftovers, journals } from '../helpers/leaks.js';
 
 let dir: string;
 let full: string;
@@ -58,8 +58,14 @@ describe('faults', () => {
   it('nothing usable at all: exit 3 with the reasons, nothing launched', async () => {
     const scenario = join(dir, 'vm-only.yaml');
     writeFileSync(scenario, 'name: vmonly\nworkload: hello\niterations: 1\nwarmup: 0\nruntimes: [qemu-q35]\n');
-    const result = await vmbench(['run', scenario, '--out', mkdtempSync(join(dir, 'out-'))], { VMBENCH_KERNEL: join(dir, 'missing') });
-    expect(result.exitCode).toBe(3);
+    const out = mkdtempSync(join(dir, 'out-'));
+    const state = mkdtempSync(join(dir, 'state-'));
+    const result = await vmbench(['run', scenario, '--out', out], { VMBENCH_STATE_DIR: state, VMBENCH_KERNEL: join(dir, 'missing') });
+    expect(result.exitCode, result.all).toBe(3);
     expect(result.stderr).toContain('no runtime of the chosen scenarios can run on this host');
+    expect(result.stderr).toContain('skipping qemu-q35 in vmonly: guest kernel');
+    // Nothing launched: no instance journalled, nothing left running.
+    expect(journals(state)).toEqual([]);
+    expect(leftovers()).toEqual([]);
   });
 });

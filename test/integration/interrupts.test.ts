@@ -77,6 +77,9 @@ describe('Ctrl-C in the middle of a run', () => {
     child.kill('SIGINT');
     const result = await child;
     expect(result.exitCode, result.all).toBe(130);
+    // The VM runtime was not skipped (a host without QEMU would prove nothing about VMs here).
+    const meta = JSON.parse(readFileSync(join(runDirOf(out), 'run.json'), 'utf8')) as RunMeta;
+    expect(meta.skipped, result.all).toEqual([]);
     expect(leftovers()).toEqual([]);
     expect(journals(state)).toEqual([]);
   }, 180_000);
