@@ -1,6 +1,6 @@
 /** What the renderers take: one or more result directories, already read and parsed. */
 import type { ComparisonResult } from '../harness/compare/compare-runs.js';
-import type { DensityRecord, EnvInfo, LimitSample, RunMeta, StartupSample, Summary } from '../harness/results/format.js';
+import type { DensityRecord, EnvInfo, LimitSample, ProvisionRecord, RunMeta, StartupSample, Summary } from '../harness/results/format.js';
 
 /** One results/<run-id>/ directory. */
 export interface RunData {
@@ -14,6 +14,8 @@ export interface RunData {
   density: DensityRecord[];
   /** Every record of limits.jsonl (claim C5); absent or empty when no limits scenario ran. */
   limits?: LimitSample[];
+  /** Every record of provisioning.jsonl (claims C7, C8); absent or empty when no provisioning scenario ran. */
+  provisioning?: ProvisionRecord[];
   summary: Summary;
 }
 

@@ -19,3 +19,5 @@ build() { # SOURCE OUTPUT
 }
 build harness/process/launcher/vmbench-launcher.c dist/launcher/vmbench-launcher
 build harness/measure/lean-launch.c dist/launcher/lean-launch
+# The copy-on-write first-write probe of the provisioning scenario (claim C8).
+build harness/provisioning/cowprobe.c dist/launcher/vmbench-cowprobe

@@ -5,7 +5,7 @@
  * when the scenario has VMs; containers and the host need no module.
  */
 import type { RuntimeSpec } from '../scenario/types.js';
-import type { PerformanceWorkload } from '../workloads/definition.js';
+import type { DeviceNeed, PerformanceWorkload } from '../workloads/definition.js';
 import type { ImageFile } from './image.js';
 import { guestModules, IMAGE_MODULE_DIR, IMAGE_MODULE_LIST, modulesFor, type VirtioTransport } from './kernel-modules.js';
 import { readFileSync } from 'node:fs';
@@ -37,11 +37,17 @@ export function deviceExtras(workloads: readonly PerformanceWorkload[], transpor
   const devices = kept.flatMap((w) => w.devices);
   const files: ImageFile[] = [];
   if (devices.some((d) => d.type === 'disk')) files.push({ path: DISK_MOUNTPOINT, data: Buffer.alloc(0), mode: 0o644 });
-  const wanted = modulesFor(devices, transports);
-  if (wanted.length > 0 && kernelPath !== null) {
-    const modules = guestModules(kernelPath, wanted);
-    for (const m of modules.files) files.push({ path: `${IMAGE_MODULE_DIR}/${m.name}`, data: readFileSync(m.hostPath), mode: 0o644 });
-    files.push({ path: IMAGE_MODULE_LIST, data: Buffer.from(modules.files.map((m) => `${m.name}\n`).join('')), mode: 0o644 });
-  }
+  files.push(...moduleFiles(devices, transports, kernelPath));
   return { files, skipped };
+}
+
+/** The guest kernel's modules for these devices, and the list /init loads them from; none without a kernel or VMs. */
+export function moduleFiles(devices: readonly DeviceNeed[], transports: readonly VirtioTransport[], kernelPath: string | null): ImageFile[] {
+  const wanted = modulesFor(devices, transports);
+  if (wanted.length === 0 || kernelPath === null) return [];
+  const modules = guestModules(kernelPath, wanted);
+  return [
+    ...modules.files.map((m) => ({ path: `${IMAGE_MODULE_DIR}/${m.name}`, data: readFileSync(m.hostPath), mode: 0o644 })),
+    { path: IMAGE_MODULE_LIST, data: Buffer.from(modules.files.map((m) => `${m.name}\n`).join('')), mode: 0o644 },
+  ];
 }

@@ -11,11 +11,12 @@ import { readProcStat } from '../host/proc-table.js';
 /**
  * 'dir', 'cgroup' and 'mount' (a mount point, unmounted in reverse order of recording) are
  * removed by lifecycle/cleanup.ts, and so is a workload's device plumbing (plumbing/):
- * 'file' (a disk's backing file), 'netns' (a named network namespace), 'link' (a tap or veth);
+ * 'file' (a disk's backing file), 'netns' (a named network namespace), 'link' (a tap or veth),
+ * 'loop' (the loop devices over a file, by the file's path);
  * any other kind belongs to a backend (runtimes/backend.ts ResourceKind), e.g. an OCI runtime's
  * container id.
  */
-export type ResourceKindName = 'dir' | 'cgroup' | 'mount' | 'file' | 'netns' | 'link' | (string & {});
+export type ResourceKindName = 'dir' | 'cgroup' | 'mount' | 'file' | 'netns' | 'link' | 'loop' | (string & {});
 
 export type JournalEntry =
   | { op: 'run'; harnessPid: number; harnessStart: number; runId: string; at: string }

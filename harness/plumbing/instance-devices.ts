@@ -38,6 +38,8 @@ export interface PreparedDevices {
   env: Record<string, string>;
   /** The disk's backing file on the host (VM: the -drive file; runc: the bind mount's source). */
   diskFile: string | null;
+  /** The disk file's format for QEMU (raw unless the caller gave a qcow2 image). */
+  diskFormat?: 'raw' | 'qcow2';
   /** A VM's tap device. */
   tap: string | null;
   /** A container's network namespace (named, under /run/netns). */
@@ -68,7 +70,8 @@ export function prepareDevices(needs: readonly DeviceNeed[], mode: DeviceMode, w
   const out: PreparedDevices = { env: {}, diskFile: null, tap: null, netns: null, release };
   try {
     for (const need of needs) {
-      if (need.type === 'disk') prepareDisk(need.sizeMiB, mode, workDir, id, tracked, undo, out);
+      if (need.type === 'disk' && need.file !== undefined) useDisk(need.file, need.format ?? 'raw', mode, out);
+      else if (need.type === 'disk') prepareDisk(need.sizeMiB, mode, workDir, id, tracked, undo, out);
       else prepareNetwork(mode, tracked, undo, out);
     }
   } catch (error) {
@@ -78,6 +81,14 @@ export function prepareDevices(needs: readonly DeviceNeed[], mode: DeviceMode, w
     throw error;
   }
   return out;
+}
+
+/** An image the caller made, journaled and removes (a provisioning clone): attached as it is. VMs only. */
+function useDisk(file: string, format: 'raw' | 'qcow2', mode: DeviceMode, out: PreparedDevices): void {
+  if (mode.kind !== 'vm') throw new Error(`a given disk image (${file}) is attached to VMs only`);
+  out.diskFile = file;
+  out.diskFormat = format;
+  out.env.VMBENCH_DISK = VM_DISK;
 }
 
 function prepareDisk(sizeMiB: number, mode: DeviceMode, workDir: string, id: string, tracked: TrackedInstance, undo: Undo[], out: PreparedDevices): void {

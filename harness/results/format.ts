@@ -504,3 +504,5 @@ export interface LimitSample extends RecordIdentity {
   /** cpu: CFS periods in which the quota ran out. */
   throttledPeriods: number | null;
 }
+
+export type { ProvisionRecord, ProvisionBase, ProvisionSample, ProvisionMethodResult, CowWriteResult, ProvisionMethod, CowTarget, ProvisionStart } from './provisioning-format.js';

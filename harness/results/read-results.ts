@@ -5,8 +5,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESULTS_FORMAT_VERSION, type DensityRecord, type EnvInfo, type LimitSample, type RunMeta, type StartupSample, type Summary } from './format.js';
-import { DENSITY_FILE, LIMITS_FILE, SAMPLES_FILE } from './sample-log.js';
+import { RESULTS_FORMAT_VERSION, type DensityRecord, type EnvInfo, type LimitSample, type ProvisionRecord, type RunMeta, type StartupSample, type Summary } from './format.js';
+import { DENSITY_FILE, LIMITS_FILE, PROVISIONING_FILE, SAMPLES_FILE } from './sample-log.js';
 
 export const RUN_FILE = 'run.json';
 export const ENV_FILE = 'env.json';
@@ -21,6 +21,8 @@ export interface RunResults {
   density: DensityRecord[];
   /** limits.jsonl: the samples of limits scenarios (claim C5); empty when none ran. */
   limits: LimitSample[];
+  /** provisioning.jsonl: a provisioning scenario's records (claims C7, C8); empty when none ran. */
+  provisioning: ProvisionRecord[];
   /** null when summary.json is missing or unreadable (e.g. the run was interrupted). */
   summary: Summary | null;
   /** Plain-English notes on anything skipped or suspicious; empty for a clean run. */
@@ -103,6 +105,12 @@ function isLimitSample(v: unknown): v is LimitSample {
     (v['test'] === 'memory' || v['test'] === 'cpu');
 }
 
+const PROVISION_TYPES = ['provision-base', 'provision-sample', 'provision-method', 'cow-write'];
+
+function isProvisionRecord(v: unknown): v is ProvisionRecord {
+  return isRecord(v) && PROVISION_TYPES.includes(v['type'] as string) && typeof v['seq'] === 'number' && typeof v['scenario'] === 'string';
+}
+
 /** samples.jsonl or density.jsonl: one record per line; a missing optional file is no problem. */
 function readRecords<T>(path: string, guard: (v: unknown) => v is T, what: string, problems: string[], required: boolean): T[] {
   let text: string;
@@ -170,6 +178,7 @@ export function readResults(dir: string): RunResults {
   const samples = readRecords(join(dir, SAMPLES_FILE), isStartupSample, 'startup samples', problems, true);
   const density = readRecords(join(dir, DENSITY_FILE), isDensityRecord, 'density records', problems, false);
   const limits = readRecords(join(dir, LIMITS_FILE), isLimitSample, 'limit samples', problems, false);
+  const provisioning = readRecords(join(dir, PROVISIONING_FILE), isProvisionRecord, 'provisioning records', problems, false);
 
   const summaryPath = join(dir, SUMMARY_FILE);
   let summary: Summary | null = null;
@@ -181,5 +190,5 @@ export function readResults(dir: string): RunResults {
     if (err instanceof UnsupportedFormatVersionError) throw err;
     problems.push(`${message(err)}; the summary was ignored.`);
   }
-  return { meta, env, samples, density, limits, summary, problems };
+  return { meta, env, samples, density, limits, provisioning, summary, problems };
 }

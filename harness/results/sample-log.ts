@@ -10,11 +10,12 @@
  */
 import { closeSync, fsyncSync, openSync, readSync, fstatSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DensityRecord, LimitSample, Sample } from './format.js';
+import type { DensityRecord, LimitSample, ProvisionRecord, Sample } from './format.js';
 
 export const SAMPLES_FILE = 'samples.jsonl';
 export const DENSITY_FILE = 'density.jsonl';
 export const LIMITS_FILE = 'limits.jsonl';
+export const PROVISIONING_FILE = 'provisioning.jsonl';
 
 function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -66,7 +67,7 @@ export class SampleLog {
    * crash leaves at most a truncated last line, which readResults() tolerates.
    * @throws Error naming the file (e.g. ENOSPC), for the runner to record
    */
-  append(sample: Sample | DensityRecord | LimitSample): void {
+  append(sample: Sample | DensityRecord | LimitSample | ProvisionRecord): void {
     if (this.#fd === null) throw new Error(`sample log ${this.path} is closed; cannot append`);
     const line = Buffer.from(`${JSON.stringify(sample)}\n`, 'utf8');
     try {

@@ -4,10 +4,11 @@
  * samples.jsonl written during the run is never rewritten).
  */
 import { join } from 'node:path';
-import type { DensityRecord, EnvInfo, LimitSample, RunMeta, StartupSample, Summary } from './format.js';
+import type { DensityRecord, EnvInfo, LimitSample, ProvisionRecord, RunMeta, StartupSample, Summary } from './format.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { samplesToCsv } from './csv-export.js';
 import { densityToCsv } from './density-csv.js';
+import { provisioningToCsv } from './provisioning-csv.js';
 import { renderHtmlReport } from '../../reports/render-html.js';
 import { renderMarkdownSummary } from '../../reports/render-markdown.js';
 
@@ -17,6 +18,7 @@ export interface RunFiles {
   samples?: StartupSample[];
   density?: DensityRecord[];
   limits?: LimitSample[];
+  provisioning?: ProvisionRecord[];
   summary?: Summary;
 }
 
@@ -26,8 +28,9 @@ export async function writeResultFiles(runDir: string, files: RunFiles): Promise
   await writeFileAtomic(join(runDir, 'env.json'), json(files.env));
   if (files.samples && files.summary) {
     const density = files.density ?? [];
-    const input = { runs: [{ dir: runDir, meta: files.meta, env: files.env, samples: files.samples, density, limits: files.limits ?? [], summary: files.summary }] };
+    const input = { runs: [{ dir: runDir, meta: files.meta, env: files.env, samples: files.samples, density, limits: files.limits ?? [], provisioning: files.provisioning ?? [], summary: files.summary }] };
     if (density.length) await writeFileAtomic(join(runDir, 'density.csv'), densityToCsv(density));
+    if (files.provisioning?.length) await writeFileAtomic(join(runDir, 'provisioning.csv'), provisioningToCsv(files.provisioning));
     await writeFileAtomic(join(runDir, 'summary.json'), json(files.summary));
     await writeFileAtomic(join(runDir, 'samples.csv'), samplesToCsv(files.samples));
     await writeFileAtomic(join(runDir, 'report.html'), renderHtmlReport(input));

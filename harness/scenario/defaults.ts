@@ -2,10 +2,11 @@
  * Every default of the scenario format, in one place: what a scenario gets for a key it omits,
  * and what a preset name stands for. scenarios/README.md documents the same values.
  */
-import type { AdaptiveSampling, ContainerRuntimeSpec, DensityOptions, LimitsOptions, MetricName, QemuRuntimeSpec, RuntimeSpec, Scenario } from './types.js';
+import type { AdaptiveSampling, ContainerRuntimeSpec, DensityOptions, LimitsOptions, MetricName, ProvisioningOptions, QemuRuntimeSpec, RuntimeSpec, Scenario } from './types.js';
 import { RUNTIME_PRESETS } from './types.js';
 import type { DensityInput, RuntimeInput, ScenarioInput } from './validate.js';
 import type { LimitsInput } from './validate-limits.js';
+import type { ProvisioningInput } from './validate-provisioning.js';
 
 export const SCENARIO_DEFAULTS = {
   description: '',
@@ -47,6 +48,26 @@ export const LIMITS_DEFAULTS = {
   cpuTimeMs: 4000,
 } as const satisfies LimitsOptions;
 
+export const PROVISIONING_DEFAULTS = {
+  instances: 50,
+  fullCopies: 10,
+  baseBytes: 200 * 1024 * 1024,
+  methods: ['copy', 'overlay', 'btrfs', 'qcow2'],
+  writeBlocks: 64,
+} as const satisfies ProvisioningOptions;
+
+function provisioningWithDefaults(input: ProvisioningInput): ProvisioningOptions {
+  const d = PROVISIONING_DEFAULTS;
+  const instances = input.instances ?? d.instances;
+  return {
+    instances,
+    fullCopies: input.fullCopies ?? Math.min(d.fullCopies, instances),
+    baseBytes: input.baseBytes ?? d.baseBytes,
+    methods: input.methods ?? [...d.methods],
+    writeBlocks: input.writeBlocks ?? d.writeBlocks,
+  };
+}
+
 /** A validated scenario with every omitted key filled in. `file` is the absolute path. */
 export function withDefaults(input: ScenarioInput, file: string): Scenario {
   const d = SCENARIO_DEFAULTS;
@@ -65,6 +86,7 @@ export function withDefaults(input: ScenarioInput, file: string): Scenario {
     runtimes: input.runtimes.map(runtimeWithDefaults),
     density: input.density === undefined ? d.density : densityWithDefaults(input.density),
     limits: input.limits === undefined ? null : limitsWithDefaults(input.limits),
+    provisioning: input.provisioning === undefined ? null : provisioningWithDefaults(input.provisioning),
     stop: input.stop ?? 'kill',
   };
 }

@@ -71,6 +71,8 @@ export interface Scenario {
   stop?: StopMode;
   /** Present for a limits scenario (claim C5): a memory hog and a CPU loop under each runtime's limits. */
   limits?: LimitsOptions | null;
+  /** Present for a provisioning scenario (claims C7, C8): root file systems cloned from one base by each method. */
+  provisioning?: ProvisioningOptions | null;
   /**
    * Adaptive sampling (untilCi): each runtime runs at least `iterations` and at most
    * maxIterations measured samples, until the 95% CI of its median is within untilCi of it.
@@ -84,6 +86,20 @@ export interface LimitsOptions {
   hogBytes: number;
   /** How long the CPU loop runs, ms. */
   cpuTimeMs: number;
+}
+
+export type ProvisioningMethodName = 'copy' | 'overlay' | 'btrfs' | 'qcow2';
+
+export interface ProvisioningOptions {
+  /** Instances made by each copy-on-write method. */
+  instances: number;
+  /** Instances made by `cp -a` (each is a whole base on disk). */
+  fullCopies: number;
+  /** How large the base is (the guest image's root plus generated files), bytes. */
+  baseBytes: number;
+  methods: ProvisioningMethodName[];
+  /** Blocks written twice (and read unchanged) in each clone for the first-write test (C8). */
+  writeBlocks: number;
 }
 
 export interface AdaptiveSampling {

@@ -9,6 +9,7 @@ import { SCENARIO_DEFAULTS } from './defaults.js';
 import type { MetricName, PerformanceWorkloadSpec, SampleOrder, StopMode, WorkloadName } from './types.js';
 import { readDensity, type DensityInput } from './validate-density.js';
 import { readLimits, type LimitsInput } from './validate-limits.js';
+import { readProvisioning, type ProvisioningInput } from './validate-provisioning.js';
 import { readRuntimes, type HostLimits, type RuntimeInput } from './validate-runtime.js';
 import { defaultProtectedDirs, readWorkloads } from './validate-workloads.js';
 import { isMap, isScalar } from 'yaml';
@@ -34,9 +35,10 @@ export interface ScenarioInput {
   runtimes: RuntimeInput[];
   density?: DensityInput;
   limits?: LimitsInput;
+  provisioning?: ProvisioningInput;
 }
 
-const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'untilCi', 'maxIterations', 'warmup', 'order', 'stop', 'timeout', 'runtimes', 'density', 'limits'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'untilCi', 'maxIterations', 'warmup', 'order', 'stop', 'timeout', 'runtimes', 'density', 'limits', 'provisioning'] as const;
 const STOPS = ['graceful', 'kill'] as const satisfies readonly StopMode[];
 const WORKLOADS = ['hello', 'idle', 'probe'] as const satisfies readonly WorkloadName[];
 const METRICS = ['startup', 'teardown', 'memory', 'density'] as const satisfies readonly MetricName[];
@@ -74,6 +76,14 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
       if (other) c.report({ path: other.path, value: other.key }, `no ${key} in a limits scenario`, key, `a limits scenario runs its own memory hog and CPU loop: remove ${key}`);
     }
   }
+  // A provisioning scenario clones root file systems and starts one instance from a clone with its own workload.
+  const isProvisioning = f.provisioning !== undefined;
+  if (isProvisioning) {
+    for (const key of ['workload', 'workloads', 'density', 'limits', 'iterations', 'warmup', 'order', 'untilCi', 'maxIterations', 'stop'] as const) {
+      const other = f[key];
+      if (other) c.report({ path: other.path, value: other.key }, `no ${key} in a provisioning scenario`, key, `a provisioning scenario makes provisioning.instances clones per method and starts one instance from a clone with its own workload: remove ${key}`);
+    }
+  }
   if (f.workload && f.workloads) {
     c.report({ path: f.workloads.path, value: f.workloads.key }, 'workload or workloads, not both', 'both', 'a scenario has either workload (a lifecycle workload) or workloads (performance workloads), not both');
   }
@@ -84,7 +94,7 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
     name: f.name ? readIdentifier(c, f.name) : missing(c, top, 'name', IDENTIFIER_EXPECTED),
     description: f.description && readString(c, f.description),
     workload: f.workload ? readWorkload(c, f.workload, isDensity)
-      : isPerformance || isLimits ? undefined : missing(c, top, 'workload', `${oneOf(WORKLOADS)} (or workloads: a list of performance workloads)`),
+      : isPerformance || isLimits || isProvisioning ? undefined : missing(c, top, 'workload', `${oneOf(WORKLOADS)} (or workloads: a list of performance workloads)`),
     workloads: f.workloads && readWorkloads(c, f.workloads, host.protectedDirs ?? defaultProtectedDirs()),
     metrics: f.metrics && readMetrics(c, f.metrics, isDensity),
     iterations: f.iterations && readInteger(c, f.iterations, 1, MAX_ITERATIONS),
@@ -98,11 +108,12 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
   };
   const density = f.density && readDensity(c, f.density, input.runtimes?.map(runtimeName), host);
   const limits = f.limits && readLimits(c, f.limits, host);
-  checkAdaptive(c, f, input, isDensity, f.limits !== undefined);
+  const provisioning = f.provisioning && readProvisioning(c, f.provisioning);
+  if (!isProvisioning) checkAdaptive(c, f, input, isDensity, f.limits !== undefined);
   if (!isPerformance && f.runtimes) refuseHostRuntime(c, f.runtimes);
   const { name, workload, workloads, runtimes } = input;
-  if (c.issues.length > 0 || name === undefined || (workload === undefined && workloads === undefined && limits === undefined) || runtimes === undefined) return undefined;
-  return { ...input, name, workload, workloads, runtimes, density, limits };
+  if (c.issues.length > 0 || name === undefined || (workload === undefined && workloads === undefined && limits === undefined && provisioning === undefined) || runtimes === undefined) return undefined;
+  return { ...input, name, workload, workloads, runtimes, density, limits, provisioning };
 }
 
 /**

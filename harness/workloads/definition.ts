@@ -26,7 +26,8 @@ export interface WorkloadMetric extends MetricDef {
  * pair for a container, the file itself or loopback for the host.
  */
 export type DeviceNeed =
-  | { type: 'disk'; sizeMiB: number }
+  /** file: an image the caller made and owns (a provisioning clone) instead of a new backing file; format: its format (default raw). */
+  | { type: 'disk'; sizeMiB: number; file?: string; format?: 'raw' | 'qcow2' }
   | { type: 'network' };
 
 /** The workload's output between its ready and done markers, split into its steps. */

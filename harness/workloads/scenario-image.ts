@@ -10,12 +10,24 @@
 import type { Scenario } from '../scenario/types.js';
 import { isError, type Found, type HostContext } from '../host/host-context.js';
 import { buildGuestImage, type GuestImage } from '../guest/image.js';
-import { deviceExtras, scenarioTransports } from '../guest/device-extras.js';
+import { deviceExtras, moduleFiles, scenarioTransports } from '../guest/device-extras.js';
 import type { PerformanceWorkload } from './definition.js';
 import { performanceWorkload } from './resolve.js';
 import { planWorkloadImage } from './workload-image.js';
 import { limitImageFiles } from './limit-scripts.js';
 import type { LimitsOptions } from '../scenario/types.js';
+import { provisioningImageFiles } from './provisioning-scripts.js';
+
+/** A provisioning scenario's image: the lifecycle image plus the clone's workload and, for its VMs, virtio_blk. */
+function provisioningImage(scenario: Scenario, host: HostContext): Found<GuestImage> {
+  if (isError(host.busybox)) return { error: host.busybox.error };
+  try {
+    const modules = moduleFiles([{ type: 'disk', sizeMiB: 0 }], scenarioTransports(scenario.runtimes), isError(host.kernel) ? null : host.kernel.path);
+    return buildGuestImage(host.busybox, host.cacheRoot, { files: [...provisioningImageFiles(), ...modules] });
+  } catch (error) {
+    return { error: `building the guest image failed: ${(error as Error).message}` };
+  }
+}
 
 /** A limits scenario's image: the lifecycle image plus its memory hog and CPU loop scripts. */
 function limitsImage(limits: LimitsOptions, host: HostContext): Found<GuestImage> {
@@ -51,6 +63,10 @@ export function imageGroupKey(w: PerformanceWorkload): string {
 export function scenarioImage(scenario: Scenario, host: HostContext): ScenarioImage {
   if (scenario.limits) {
     const image = limitsImage(scenario.limits, host);
+    return { image, workloads: null, parts: [{ image, workloads: [] }], skipped: [] };
+  }
+  if (scenario.provisioning) {
+    const image = provisioningImage(scenario, host);
     return { image, workloads: null, parts: [{ image, workloads: [] }], skipped: [] };
   }
   if (scenario.workloads.length === 0) return { image: host.image, workloads: null, parts: [{ image: host.image, workloads: [] }], skipped: [] };

@@ -16,5 +16,5 @@ export function readRunData(dir: string): RunData {
   for (const p of results.problems) process.stderr.write(`note: ${dir}: ${p}\n`);
   const summary = results.summary
     ?? withDensity(summarize(results.meta.runId, results.samples, results.meta.status === 'complete'), results.density, results.env.memTotalBytes);
-  return { dir, meta: results.meta, env: results.env, samples: results.samples, density: results.density, limits: results.limits, summary };
+  return { dir, meta: results.meta, env: results.env, samples: results.samples, density: results.density, limits: results.limits, provisioning: results.provisioning, summary };
 }

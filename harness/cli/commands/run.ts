@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { totalmem, cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario, RuntimeSpec } from '../../scenario/types.js';
-import type { DensityRecord, EnvInfo, LimitSample, RunMeta, StartupSample } from '../../results/format.js';
+import type { DensityRecord, EnvInfo, LimitSample, ProvisionRecord, RunMeta, StartupSample } from '../../results/format.js';
 import { RESULTS_FORMAT_VERSION } from '../../results/format.js';
 import { loadScenarios } from '../../scenario/load.js';
 import { isError, type HostContext } from '../../host/host-context.js';
@@ -26,7 +26,10 @@ import { collectEnv } from '../../host/env-info.js';
 import { measureHarnessOverhead, timedWindows } from '../../measure/harness-overhead.js';
 import { startLauncher } from '../../process/launch.js';
 import { newRunId, createRunDir } from '../../results/run-dir.js';
-import { SampleLog, DENSITY_FILE, LIMITS_FILE } from '../../results/sample-log.js';
+import { SampleLog, DENSITY_FILE, LIMITS_FILE, PROVISIONING_FILE } from '../../results/sample-log.js';
+import { runProvisioning } from '../../provisioning/run-provisioning.js';
+import { cowprobePath } from '../../provisioning/cowprobe-path.js';
+import { findExecutable } from '../../host/find-executable.js';
 import { runLimits } from '../../limits/run-limits.js';
 import { runDensity } from '../../density/run-density.js';
 import { withDensity } from '../../stats/summarize-density.js';
@@ -36,6 +39,7 @@ import { summarize } from '../../stats/summarize.js';
 import { createProgress } from '../../terminal/progress.js';
 import { formatSummary } from '../../terminal/summary-printer.js';
 import { formatLimits } from '../../terminal/limits-printer.js';
+import { formatProvisioning } from '../../terminal/provisioning-printer.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { checkKernelFlag, checkOutFlag, parseIntFlag, parseListFlag, parsePercentFlag } from '../cli-options.js';
 import { adaptiveWithDefaults } from '../../scenario/defaults.js';
@@ -188,11 +192,14 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   let samples: StartupSample[] = [];
   const density: DensityRecord[] = [];
   const limits: LimitSample[] = [];
+  const provisioning: ProvisionRecord[] = [];
+  const provisioningErrors: string[] = [];
+  let provisioningLog: SampleLog | null = null;
   let densityLog: SampleLog | null = null;
   let limitsLog: SampleLog | null = null;
   let interrupted = false;
   let logProblem: string | null = null;
-  const append = (log: SampleLog, record: StartupSample | DensityRecord | LimitSample): void => {
+  const append = (log: SampleLog, record: StartupSample | DensityRecord | LimitSample | ProvisionRecord): void => {
     try {
       log.append(record);
     } catch (error) {
@@ -202,7 +209,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   };
   try {
     const result = await runScenarios({
-      runId, plans: plans.filter((p) => p.scenario.density === null && !p.scenario.limits), live, signal: controller.signal,
+      runId, plans: plans.filter((p) => p.scenario.density === null && !p.scenario.limits && !p.scenario.provisioning), live, signal: controller.signal,
       onEvent: createProgress(), sink: (sample) => append(sampleLog, sample),
     });
     samples = result.samples;
@@ -221,6 +228,30 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
           signal: controller.signal, sink: (record) => { limits.push(record); append(lLog, record); },
         });
         seq = next;
+      }
+    }
+    for (const plan of plans) {
+      const scenario = plan.scenario;
+      if (!scenario.provisioning || controller.signal.aborted) continue;
+      provisioningLog ??= new SampleLog(runDir, PROVISIONING_FILE);
+      const pLog = provisioningLog;
+      const image = runnable.find((p) => p.scenario === scenario)?.image;
+      const containerSpec = plan.runtimes.find((r) => r.kind === 'container')?.spec;
+      log(`Provisioning ${scenario.name}: ${scenario.provisioning.methods.join(', ')}; ${scenario.provisioning.instances} instances each (${scenario.provisioning.fullCopies} full copies)`);
+      try {
+        const { seq: next, problems } = await runProvisioning({
+          runId, scenario: { ...scenario, provisioning: scenario.provisioning }, workDir, tracker,
+          imageRootDir: image && !isError(image) ? image.rootDir : host.image && !isError(host.image) ? host.image.rootDir : '',
+          containerOn: containerSpec && image && !isError(image) ? (rootDir) => createRuntime(containerSpec, { ...host, image: { ...image, rootDir } }, runResources) : null,
+          vm: plan.runtimes.find((r) => r.kind === 'vm') ?? null,
+          tool: (name) => findExecutable(name), cowprobe: cowprobePath(), seq, live, signal: controller.signal, log,
+          sink: (record) => { provisioning.push(record); append(pLog, record); },
+        });
+        seq = next;
+        provisioningErrors.push(...problems.map((p) => `provisioning teardown: ${p}`));
+      } catch (error) {
+        provisioningErrors.push(`provisioning ${scenario.name} failed: ${(error as Error).message}`);
+        log(`  provisioning ${scenario.name} failed: ${(error as Error).message}`);
       }
     }
     for (const plan of plans) {
@@ -246,11 +277,12 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
     sampleLog.close();
     densityLog?.close();
     limitsLog?.close();
+    provisioningLog?.close();
     releaseRun();
   }
   // Handlers stay until the results are written: a second Ctrl-C meanwhile still exits cleanly.
   try {
-    return await finishRun({ runId, runDir, meta, env, samples, density, limits, interrupted, logProblem, json: flags.json === true });
+    return await finishRun({ runId, runDir, meta, env, samples, density, limits, provisioning, provisioningErrors, interrupted, logProblem, json: flags.json === true });
   } finally {
     uninstall();
   }
@@ -264,33 +296,38 @@ interface FinishInput {
   samples: StartupSample[];
   density: DensityRecord[];
   limits: LimitSample[];
+  provisioning: ProvisionRecord[];
+  /** A provisioning run that failed as a whole, or whose teardown left something: a failure of the run. */
+  provisioningErrors: string[];
   interrupted: boolean;
   logProblem: string | null;
   json: boolean;
 }
 
 /** Summarize, write every result file, print the summary, and choose the exit code. */
-async function finishRun({ runId, runDir, meta, env, samples, density, limits, interrupted, logProblem, json }: FinishInput): Promise<number> {
+async function finishRun({ runId, runDir, meta, env, samples, density, limits, provisioning, provisioningErrors, interrupted, logProblem, json }: FinishInput): Promise<number> {
   env.harness.eventLoopDelayP99Ms = timedWindows.p99Ms();
   env.harness.peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
   const summary = withDensity(summarize(runId, samples, !interrupted), density, totalmem());
   if (logProblem) summary.warnings.push(`samples.jsonl is incomplete: ${logProblem}`);
+  summary.warnings.push(...provisioningErrors);
   const measured = samples.filter((s) => !s.warmup);
   meta.finishedAt = new Date().toISOString();
   meta.status = interrupted ? 'interrupted' : 'complete';
   meta.samples = samples.length;
-  meta.failures = measured.filter((s) => s.outcome !== 'ok').length + limits.filter((l) => l.outcome !== 'ok').length;
+  meta.failures = measured.filter((s) => s.outcome !== 'ok').length + limits.filter((l) => l.outcome !== 'ok').length
+    + provisioning.filter((p) => p.type === 'provision-sample' && p.outcome !== 'ok').length + provisioningErrors.length;
   let writeProblem: string | null = null;
   try {
-    await writeResultFiles(runDir, { meta, env, samples, density, limits, summary });
+    await writeResultFiles(runDir, { meta, env, samples, density, limits, provisioning, summary });
   } catch (error) {
     // A full disk at the end must not hide what was measured: print it, then say what is missing.
     writeProblem = (error as Error).message;
   }
 
   if (json) process.stdout.write(`${JSON.stringify({ runDir, summary }, null, 2)}\n`);
-  else process.stdout.write(`${formatSummary(summary, env)}${formatLimits(limits)}\n\nResults and report: ${join(runDir, 'report.html')}\n`);
+  else process.stdout.write(`${formatSummary(summary, env)}${formatLimits(limits)}${formatProvisioning(provisioning)}\n\nResults and report: ${join(runDir, 'report.html')}\n`);
   if (writeProblem) {
     process.stderr.write(`vmbench: could not write the results: ${writeProblem}. The samples measured are in ${runDir}/samples.jsonl as far as it could be written.\n`);
     return EXIT.environment;

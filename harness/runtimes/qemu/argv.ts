@@ -28,7 +28,7 @@ export interface QemuArgvInput {
   /** Host TSC kHz, for microvm under TCG (see host/tsc-khz.ts); null when unknown. */
   tscKhz?: number | null;
   /** A workload's devices (plumbing/instance-devices.ts): the disk's backing file, the tap. */
-  devices?: { diskFile: string | null; tap: string | null; env: Record<string, string> };
+  devices?: { diskFile: string | null; diskFormat?: 'raw' | 'qcow2'; tap: string | null; env: Record<string, string> };
   /** A second serial port (the guest's ttyS1) on this unix socket, QEMU listening: the graceful stop's channel. */
   controlSocket?: string | null;
   /** A guest that is saved or restored (snapshot.ts): its go channel, QMP socket, and the state to load. */
@@ -84,7 +84,7 @@ export function deviceArgv(machine: QemuRuntimeSpec['machine'], devices: QemuArg
   const bus = machine === 'microvm' ? 'device' : 'pci';
   const out: string[] = [];
   if (devices.diskFile) {
-    out.push('-drive', `file=${safe('disk file', devices.diskFile)},format=raw,if=none,id=vmbdisk,cache=none,aio=io_uring`, '-device', `virtio-blk-${bus},drive=vmbdisk`);
+    out.push('-drive', `file=${safe('disk file', devices.diskFile)},format=${devices.diskFormat ?? 'raw'},if=none,id=vmbdisk,cache=none,aio=io_uring`, '-device', `virtio-blk-${bus},drive=vmbdisk`);
   }
   if (devices.tap) {
     out.push('-netdev', `tap,id=vmbnet,ifname=${safe('tap', devices.tap)},script=no,downscript=no`, '-device', `virtio-net-${bus},netdev=vmbnet`);
