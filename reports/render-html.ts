@@ -24,6 +24,10 @@ import { renderDensitySection } from './sections/density.js';
 import { renderLimitsSection } from './sections/limits.js';
 import { buildLimitsCharts } from './charts/limits-charts.js';
 import { hasLimits } from './limits-facts.js';
+import { renderProvisioningSection } from './sections/provisioning.js';
+import { buildProvisioningCharts } from './charts/c7-provisioning-charts.js';
+import { buildFirstWriteChart } from './charts/c8-first-write-chart.js';
+import { hasProvisioning } from './provisioning-facts.js';
 import { COMPARISON_IDS, renderComparisonHeader, renderComparisonTable } from './sections/comparison.js';
 import { renderEnvironment } from './sections/environment.js';
 import { renderFailures } from './sections/failures.js';
@@ -46,6 +50,7 @@ function makeView(run: RunData, idPrefix: string, palette: Palette): RunView {
     densityCharts: buildDensityCharts(run, palette, idPrefix),
     performanceCharts: buildWorkloadCharts(run, palette, idPrefix),
     limitsCharts: buildLimitsCharts(run, palette, idPrefix),
+    provisioningCharts: [...buildProvisioningCharts(run, idPrefix), ...buildFirstWriteChart(run, idPrefix)],
     claims: evaluateClaims(run),
   };
 }
@@ -59,6 +64,7 @@ function runToc(view: RunView): TocEntry[] {
     ...(hasPerformance(view.run) ? [{ id: a(PERFORMANCE_ID), title: 'Performance' }] : []),
     ...(hasDensity(view.run) ? [{ id: a(SECTION_IDS.density), title: 'Memory and density' }] : []),
     ...(hasLimits(view.run) ? [{ id: a(SECTION_IDS.limits), title: 'Limits' }] : []),
+    ...(hasProvisioning(view.run) ? [{ id: a(SECTION_IDS.provisioning), title: 'Provisioning' }] : []),
     { id: a(SECTION_IDS.isolation), title: 'Isolation' },
     { id: a(SECTION_IDS.claims), title: 'Claims' },
     { id: a(SECTION_IDS.environment), title: 'Environment' },
@@ -75,6 +81,7 @@ function runBody(view: RunView): SafeHtml {
     ...(hasPerformance(view.run) ? [renderPerformanceSection(view, view.performanceCharts)!] : []),
     renderDensitySection(view),
     renderLimitsSection(view),
+    renderProvisioningSection(view),
     renderIsolationSection(view),
     renderClaimsTable(view),
     renderKernelsTable(view),

@@ -20,6 +20,17 @@ import { describeInstance } from './run-facts.js';
 import { basisNote, formatMemoryFit, formatStartupFit } from './sections/density.js';
 import { readRatio } from './sections/ratios-table.js';
 import { performanceSection } from './markdown-performance.js';
+import { hasProvisioning, provisioningSummaries } from './provisioning-facts.js';
+import { baseLine, METHOD_COLUMNS, methodRows, WRITE_COLUMNS, writeRows } from './provisioning-rows.js';
+
+/** Claims C7 and C8: the methods' costs and the first-write test, as in the HTML report. */
+function provisioningSection(run: RunData, level: string): string | null {
+  if (!hasProvisioning(run)) return null;
+  const table = (columns: readonly string[], rows: string[][]): string => markdownTable(columns.map((title) => ({ title })), rows);
+  return [`${level} Provisioning (copy-on-write)`, ...provisioningSummaries(run).flatMap((s) => [
+    escapeMarkdownText(`${s.scenario}: ${baseLine(s)}`), table(METHOD_COLUMNS, methodRows(s)), table(WRITE_COLUMNS, writeRows(s)),
+  ])].join('\n\n');
+}
 
 function summaryTable(run: RunData): string {
   if (run.summary.runtimes.length === 0) return '_No samples were measured._';
@@ -170,6 +181,7 @@ function runSections(run: RunData, level: string): string {
     `${level} VM / container ratios\n\n${ratiosTable(run)}`,
     performanceSection(run, level),
     densitySection(run, level),
+    provisioningSection(run, level),
     isolationSection(run, level),
     `${level} Claims\n\n${claimsTable(run)}`,
   ].filter((part): part is string => part !== null).join('\n\n');

@@ -35,6 +35,10 @@ command -v sysbench >/dev/null || need_pkg sysbench
 command -v fio >/dev/null || need_pkg fio
 command -v iperf3 >/dev/null || need_pkg iperf3
 command -v ip >/dev/null || need_pkg iproute2
+# The provisioning scenario (claims C7, C8): btrfs snapshots on a loop-mounted btrfs, qcow2
+# overlays (qemu-img) and the qcow2 first-write test (qemu-io).
+command -v mkfs.btrfs >/dev/null || need_pkg btrfs-progs
+command -v qemu-img >/dev/null || need_pkg qemu-utils
 if [ -z "${VMBENCH_KERNEL:-}" ] && ! ls /boot/vmlinuz-* >/dev/null 2>&1; then
   # A guest kernel for the VMs. Debian's cloud kernel is small and boots fast; Ubuntu's is "virtual".
   if grep -qi ubuntu /etc/os-release 2>/dev/null; then need_pkg linux-image-virtual; else need_pkg linux-image-cloud-amd64; fi

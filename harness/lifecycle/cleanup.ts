@@ -114,16 +114,18 @@ export function cleanUp(left: LeftOver, kinds: ReadonlyMap<string, ResourceKind>
       // Not mounted (any more).
     }
   }
-  for (const { instance } of trees) {
-    // A workload's devices: backing files, then network namespaces (taking their veth pairs), then links.
-    for (const { kind, value } of plumbingOrder(instance.resources)) {
-      try {
-        const what = removePlumbing(kind, value);
-        if (what) done.push(what);
-      } catch (error) {
-        done.push(`${kind} ${value} could not be removed: ${(error as Error).message}`);
-      }
+  // Every instance's plumbing before any dir goes: a loop device is found by its file, which may
+  // sit in a dir another entry removes (the run's work dir). Loop devices, backing files, then
+  // network namespaces (taking their veth pairs), then links.
+  for (const { kind, value } of plumbingOrder(trees.flatMap(({ instance }) => instance.resources))) {
+    try {
+      const what = removePlumbing(kind, value);
+      if (what) done.push(what);
+    } catch (error) {
+      done.push(`${kind} ${value} could not be removed: ${(error as Error).message}`);
     }
+  }
+  for (const { instance } of trees) {
     for (const { kind, value } of instance.resources) {
       const backendKind = kinds.get(kind);
       if (backendKind) {

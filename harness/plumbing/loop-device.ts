@@ -1,9 +1,10 @@
 /**
  * Loop devices over a file in the run's work dir (the provisioning scenario's btrfs). Journaled
  * by their backing file, before the device exists ('loop' resource): a killed run leaves a
- * device whose name the journal never saw, and `losetup -j FILE` finds it by the file.
+ * device whose name the journal never saw, found again by its file (sysfs backing_file).
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const run = (args: string[]): string =>
   execFileSync('losetup', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
@@ -19,12 +20,25 @@ export function parseLosetupList(out: string): string[] {
   return out.split('\n').map((l) => /^(\/dev\/loop\d+):/.exec(l)?.[1]).filter((d): d is string => d !== undefined);
 }
 
+/**
+ * The loop devices over `file`, from sysfs: unlike `losetup -j` this still finds a device whose
+ * file was deleted under it (sysfs then shows "FILE (deleted)").
+ */
 export function loopsOf(file: string): string[] {
+  let names: string[];
   try {
-    return parseLosetupList(run(['-j', file]));
+    names = readdirSync('/sys/block').filter((n) => /^loop\d+$/.test(n));
   } catch {
     return [];
   }
+  return names.filter((n) => {
+    try {
+      const backing = readFileSync(`/sys/block/${n}/loop/backing_file`, 'utf8').trim();
+      return backing === file || backing === `${file} (deleted)`;
+    } catch {
+      return false; // not attached
+    }
+  }).map((n) => `/dev/${n}`);
 }
 
 /** Detaches every loop device over `file`; what was detached, and what could not be. */

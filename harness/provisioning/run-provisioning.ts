@@ -106,6 +106,7 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
         o.log(`  ${method}: not measured: ${error.message}`);
       }
     }
+    o.log(`  set up: ${methods.filter((m) => m.notMeasured === null).map((m) => m.impl.method).join(', ') || 'no method'}; making the instances`);
     for (let index = 0; index < opts.instances && !aborted(); index++) {
       for (const m of methods) {
         if (m.notMeasured !== null || m.streak >= FAILURE_STREAK || aborted()) continue;
@@ -171,7 +172,9 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
 
 function fsType(path: string): string {
   try {
-    return timedCommand('stat', ['-f', '-c', '%T', path]).stdout.trim();
+    const type = timedCommand('stat', ['-f', '-c', '%T', path]).stdout.trim();
+    // One magic number for the whole ext family: stat cannot tell ext4 from ext2.
+    return type === 'ext2/ext3' ? 'ext2/3/4' : type;
   } catch {
     return 'unknown';
   }

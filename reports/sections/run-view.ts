@@ -17,12 +17,14 @@ export interface RunView {
   performanceCharts: ChartSpec[];
   /** The limits charts (claim C5); empty without a limits scenario. */
   limitsCharts: ChartSpec[];
+  /** The provisioning charts (claims C7, C8); empty without a provisioning scenario. */
+  provisioningCharts: ChartSpec[];
   claims: ClaimVerdict[];
 }
 
 /** Every chart of the run, in page order: what the page embeds and what claims link to. */
 export function allCharts(view: RunView): ChartSpec[] {
-  return [...view.charts, ...view.performanceCharts, ...view.densityCharts, ...view.limitsCharts];
+  return [...view.charts, ...view.performanceCharts, ...view.densityCharts, ...view.limitsCharts, ...view.provisioningCharts];
 }
 
 /** Section anchors, one place so the table of contents and claim links cannot drift apart. */
@@ -34,6 +36,7 @@ export const SECTION_IDS = {
   charts: 'charts',
   density: 'density',
   limits: 'limits',
+  provisioning: 'provisioning',
   isolation: 'isolation',
   claims: 'claims',
   kernels: 'kernels',

@@ -3,7 +3,8 @@
  * runsc containers (processes and state files), zombies nobody reaped, extra pid and net
  * namespaces, vmbench cgroups, mounts under vmbench's work dirs, bundle temp dirs and run journals;
  * and the devices' plumbing: links (tap, veth), named network namespaces, disk bind mounts,
- * backing files, iperf3 servers.
+ * backing files, iperf3 servers; loop devices over a file in a work dir (the provisioning
+ * scenario's btrfs; its overlay and btrfs mounts are in the work dir, found as temp dir mounts).
  *
  * A check whose tool is missing must fail, not pass: each tool is required, and a missing one
  * throws naming the package that brings it.
@@ -101,7 +102,18 @@ export function plumbingLeftovers(): string[] {
     found.push(...names.filter((n) => /^disk-.*\.img$/.test(n)).map((n) => `backing file: ${tmpdir()}/${dir}/${n}`));
   }
   found.push(...lines('pgrep', ['-a', '-f', '^[^ ]*iperf3 -s -B']).map((l) => `iperf3 server: ${l}`));
+  found.push(...loopLeftovers());
   return found;
+}
+
+/** Loop devices whose backing file is (or was: "(deleted)") in a vmbench work dir. */
+export function loopLeftovers(): string[] {
+  if (!existsSync('/sys/block')) return [];
+  return readdirSync('/sys/block').filter((n) => n.startsWith('loop')).flatMap((n) => {
+    let file = '';
+    try { file = readFileSync(`/sys/block/${n}/loop/backing_file`, 'utf8').trim(); } catch { return []; }
+    return file.includes(`/${WORK_DIR_PREFIX}`) ? [`loop device: /dev/${n} over ${file}`] : [];
+  });
 }
 
 export function journals(dir: string): string[] {

@@ -24,6 +24,7 @@ describe('loadScenarioFile', () => {
       runtimes: [RUNTIME_PRESETS['qemu-q35'], RUNTIME_PRESETS.namespaces],
       density: null,
       limits: null,
+      provisioning: null,
       adaptive: null,
       stop: 'kill',
     });

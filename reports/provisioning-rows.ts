@@ -1,0 +1,43 @@
+/**
+ * The two provisioning tables as plain cells, shared by the HTML section and summary.md: per
+ * method (claim C7) and per first-write target (claim C8). Numbers formatted once, here.
+ */
+import { METHOD_LABELS, TARGET_LABELS, type Estimate, type ProvisioningSummary } from '../harness/stats/summarize-provisioning.js';
+import { formatDurationMs, formatDurationScaled } from '../harness/format-duration.js';
+import { formatBytes, formatMsInterval, formatRatio, formatRatioInterval } from './format-numbers.js';
+
+export const METHOD_COLUMNS = ['Method', 'Instances', 'Time per instance (median)', '95% CI', 'Sync after (median)', 'Bytes per instance (median)', 'Total ÷ instances (second reading)', 'Set-up', 'Instance started on a clone'];
+export const WRITE_COLUMNS = ['Target', 'Tool', 'Blocks', 'First write median / p99', 'Second write median / p99', 'First ÷ second (95% CI)', 'Unchanged read median (before / after)', 'Open for writing', 'Bytes of its own after'];
+
+const us = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatDurationScaled(v / 1000));
+const ms = (e: Estimate | null): string => (e === null ? '—' : formatDurationMs(e.median));
+
+export function methodRows(s: ProvisioningSummary): string[][] {
+  return s.methods.map((m) => {
+    if (m.notMeasured !== null) return [METHOD_LABELS[m.method], '—', `not measured: ${m.notMeasured}`, '', '', '', '', '', ''];
+    const start = m.start === null ? 'none of that kind in the scenario'
+      : m.start.outcome === 'ok' ? `${m.start.runtime}: ready in ${formatDurationMs(m.start.startupMs)}` : `${m.start.runtime}: ${m.start.outcome} (${m.start.error ?? ''})`;
+    return [
+      METHOD_LABELS[m.method], `${m.ok}${m.failed ? ` (+${m.failed} failed: ${m.firstError ?? ''})` : ''}`, ms(m.ms), formatMsInterval(m.ms?.ci95), ms(m.syncMs),
+      `${formatBytes(m.bytes?.median)} (${m.bytesSource})`, `${formatBytes(m.totalPerInstance)} (${m.totalSource})`, formatDurationMs(m.setupMs), start,
+    ];
+  });
+}
+
+export function writeRows(s: ProvisioningSummary): string[][] {
+  return s.writes.map((w) => {
+    if (w.notMeasured !== null) return [TARGET_LABELS[w.target], w.tool, '—', `not measured: ${w.notMeasured}`, '', '', '', '', ''];
+    const r = w.firstOverSecond;
+    return [
+      TARGET_LABELS[w.target], w.tool, `${w.blocks} × 4 KiB`, `${us(w.first?.median)} / ${us(w.first?.p99)}`, `${us(w.second?.median)} / ${us(w.second?.p99)}`,
+      r === null ? '—' : `${formatRatio(r.ratio)} (${formatRatioInterval(r.ci95)})`, `${us(w.read?.median)} / ${us(w.reread?.median)}`,
+      w.openUs === null ? '—' : `${us(w.openUs)}${w.target === 'overlay' ? ` (copies up the whole ${formatBytes(w.fileBytes)} file)` : ''}`, formatBytes(w.bytesAfter),
+    ];
+  });
+}
+
+export function baseLine(s: ProvisioningSummary): string {
+  const b = s.base;
+  if (b === null) return 'The base was not recorded.';
+  return `Base: ${formatBytes(b.baseBytes)} in ${b.files} files (the guest image's root plus generated files), made in ${formatDurationMs(b.setupMs)}, on a ${b.workFs} file system (stat -f). Every time includes spawning the command: a process spawn costs ${formatDurationMs(b.spawnFloorMs)} here (median of spawning true).`;
+}
