@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeResultFiles } from '../../harness/results/write-results.js';
+import { RUN_VIEWS } from '../../harness/cli/report-views.js';
 import { makeRunData } from '../fixtures/report/make-run-data.js';
 import { vmbench } from '../helpers/cli.js';
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
     const run = makeRunData({ runId: name, seed, scale, resamples: 200 });
     const dir = join(root, name);
     mkdirSync(dir);
-    await writeResultFiles(dir, { meta: run.meta, env: run.env, samples: run.samples, density: run.density, summary: run.summary });
+    await writeResultFiles(dir, { meta: run.meta, env: run.env, samples: run.samples, density: run.density, summary: run.summary }, RUN_VIEWS);
     writeFileSync(join(dir, 'samples.jsonl'), run.samples.map((s) => `${JSON.stringify(s)}\n`).join(''));
     writeFileSync(join(dir, 'density.jsonl'), run.density.map((s) => `${JSON.stringify(s)}\n`).join(''));
     dirs[name] = dir;

@@ -18,7 +18,7 @@ import { renderHtmlReport } from '../../../reports/render-html.js';
 import { writeFileAtomic } from '../../results/atomic-write.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { readRunData } from './read-run-data.js';
-import type { RunData } from '../../../reports/report-input.js';
+import type { RunData } from '../../results/run-data.js';
 
 export interface CompareFlags {
   alpha?: string;

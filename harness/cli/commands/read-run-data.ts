@@ -2,7 +2,7 @@
 import { readResults } from '../../results/read-results.js';
 import { summarize } from '../../stats/summarize.js';
 import { withDensity } from '../../stats/summarize-density.js';
-import type { RunData } from '../../../reports/report-input.js';
+import type { RunData } from '../../results/run-data.js';
 import { UserError } from '../exit-codes.js';
 
 /** @throws UserError (exit 2) naming the directory when it is not a readable run */

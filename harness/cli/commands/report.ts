@@ -6,7 +6,7 @@ import { resolve, join } from 'node:path';
 import { writeFileAtomic } from '../../results/atomic-write.js';
 import { renderHtmlReport } from '../../../reports/render-html.js';
 import { renderMarkdownSummary } from '../../../reports/render-markdown.js';
-import type { RunData } from '../../../reports/report-input.js';
+import type { RunData } from '../../results/run-data.js';
 import { UserError } from '../exit-codes.js';
 import { readRunData } from './read-run-data.js';
 

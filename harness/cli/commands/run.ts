@@ -35,6 +35,7 @@ import { runDensity } from '../../density/run-density.js';
 import { withDensity } from '../../stats/summarize-density.js';
 import { createDensityProgress } from '../../terminal/density-progress.js';
 import { writeResultFiles } from '../../results/write-results.js';
+import { RUN_VIEWS } from '../report-views.js';
 import { summarize } from '../../stats/summarize.js';
 import { createProgress } from '../../terminal/progress.js';
 import { formatSummary } from '../../terminal/summary-printer.js';
@@ -320,7 +321,7 @@ async function finishRun({ runId, runDir, meta, env, samples, density, limits, p
     + provisioning.filter((p) => p.type === 'provision-sample' && p.outcome !== 'ok').length + provisioningErrors.length;
   let writeProblem: string | null = null;
   try {
-    await writeResultFiles(runDir, { meta, env, samples, density, limits, provisioning, summary });
+    await writeResultFiles(runDir, { meta, env, samples, density, limits, provisioning, summary }, RUN_VIEWS);
   } catch (error) {
     // A full disk at the end must not hide what was measured: print it, then say what is missing.
     writeProblem = (error as Error).message;
