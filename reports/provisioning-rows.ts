@@ -7,7 +7,7 @@ import { formatDurationMs, formatDurationScaled } from '../harness/format-durati
 import { formatBytes, formatMsInterval, formatRatio, formatRatioInterval } from './format-numbers.js';
 
 export const METHOD_COLUMNS = ['Method', 'Instances', 'Time per instance (median)', '95% CI', 'Sync after (median)', 'Bytes per instance (median)', 'Total ÷ instances (second reading)', 'Set-up', 'Instance started on a clone'];
-export const WRITE_COLUMNS = ['Target', 'Tool', 'Blocks', 'First write median / p99', 'Second write median / p99', 'First ÷ second (95% CI)', 'Unchanged read median (before / after)', 'Open for writing', 'Bytes of its own after'];
+export const WRITE_COLUMNS = ['Target', 'Tool', 'Rounds × blocks', 'First write median / p99', 'Second write median / p99', 'First ÷ second (95% CI; rounds)', 'Over the control (per round)', 'Unchanged read median (before / after)', 'Open for writing', 'Bytes of its own after'];
 
 const us = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatDurationScaled(v / 1000));
 const ms = (e: Estimate | null): string => (e === null ? '—' : formatDurationMs(e.median));
@@ -26,11 +26,14 @@ export function methodRows(s: ProvisioningSummary): string[][] {
 
 export function writeRows(s: ProvisioningSummary): string[][] {
   return s.writes.map((w) => {
-    if (w.notMeasured !== null) return [TARGET_LABELS[w.target], w.tool, '—', `not measured: ${w.notMeasured}`, '', '', '', '', ''];
+    if (w.notMeasured !== null) return [TARGET_LABELS[w.target], w.tool, '—', `not measured: ${w.notMeasured}`, '', '', '', '', '', ''];
     const r = w.firstOverSecond;
+    const spread = w.roundRatios.length > 1 ? `; ${formatRatio(Math.min(...w.roundRatios))} … ${formatRatio(Math.max(...w.roundRatios))}` : '';
+    const x = w.excessOverControl;
     return [
-      TARGET_LABELS[w.target], w.tool, `${w.blocks} × 4 KiB`, `${us(w.first?.median)} / ${us(w.first?.p99)}`, `${us(w.second?.median)} / ${us(w.second?.p99)}`,
-      r === null ? '—' : `${formatRatio(r.ratio)} (${formatRatioInterval(r.ci95)})`, `${us(w.read?.median)} / ${us(w.reread?.median)}`,
+      TARGET_LABELS[w.target], w.tool, `${w.rounds} × ${w.blocks} × 4 KiB`, `${us(w.first?.median)} / ${us(w.first?.p99)}`, `${us(w.second?.median)} / ${us(w.second?.p99)}`,
+      r === null ? '—' : `${formatRatio(r.ratio)} (${formatRatioInterval(r.ci95)}${spread})`,
+      x === null ? '—' : `${formatRatio(x.median)} (${formatRatioInterval(x.ci95)})`, `${us(w.read?.median)} / ${us(w.reread?.median)}`,
       w.openUs === null ? '—' : `${us(w.openUs)}${w.target === 'overlay' ? ` (copies up the whole ${formatBytes(w.fileBytes)} file)` : ''}`, formatBytes(w.bytesAfter),
     ];
   });
@@ -39,5 +42,5 @@ export function writeRows(s: ProvisioningSummary): string[][] {
 export function baseLine(s: ProvisioningSummary): string {
   const b = s.base;
   if (b === null) return 'The base was not recorded.';
-  return `Base: ${formatBytes(b.baseBytes)} in ${b.files} files (the guest image's root plus generated files), made in ${formatDurationMs(b.setupMs)}, on a ${b.workFs} file system (stat -f). Every time includes spawning the command: a process spawn costs ${formatDurationMs(b.spawnFloorMs)} here (median of spawning true).`;
+  return `Base: ${formatBytes(b.baseBytes)} in ${b.files} files (the guest image's root plus generated files), made in ${formatDurationMs(b.setupMs)}, on a ${b.workFs} file system (stat -f). Every time includes spawning the command, ${b.timer === 'vmbench-timed' ? 'timed by vmbench-timed (posix_spawn from a small C parent, not from the harness)' : 'timed from the harness itself (vmbench-timed was not built: each spawn costs a few ms more)'}: a spawn costs ${formatDurationMs(b.spawnFloorMs)} that way (median of spawning true).`;
 }

@@ -21,3 +21,5 @@ build harness/process/launcher/vmbench-launcher.c dist/launcher/vmbench-launcher
 build harness/measure/lean-launch.c dist/launcher/lean-launch
 # The copy-on-write first-write probe of the provisioning scenario (claim C8).
 build harness/provisioning/cowprobe.c dist/launcher/vmbench-cowprobe
+# ... and its timer: each clone command timed from a small C parent, not from Node.
+build harness/provisioning/timed-exec.c dist/launcher/vmbench-timed

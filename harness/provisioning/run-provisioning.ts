@@ -14,7 +14,7 @@ import type { ProvisioningOptions, Scenario } from '../scenario/types.js';
 import type { Instance, Runtime } from '../runtimes/runtime.js';
 import { buildBaseTree, PROBE_FILE } from './base-tree.js';
 import { duBytes } from './space-used.js';
-import { spawnFloorMs, timedCommand } from './timed-command.js';
+import { commandTimer, spawnFloorMs, timedCommand } from './timed-command.js';
 import { NotMeasuredError, type Clone, type CloneMethod, type MethodContext, type Undo } from './methods/clone-method.js';
 import { copyMethod } from './methods/copy.js';
 import { overlayMethod } from './methods/overlay.js';
@@ -40,6 +40,8 @@ export interface ProvisioningRunOptions {
   tool: (name: string) => string | null;
   /** vmbench-cowprobe, built with the launcher; null when not built. */
   cowprobe: string | null;
+  /** vmbench-timed, built with the launcher; null: commands are timed from the harness (a slower spawn, said so). */
+  timer: string | null;
   seq: number;
   sink: (record: ProvisionRecord) => void;
   signal?: AbortSignal;
@@ -90,14 +92,18 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
     timedCommand('sync', ['-f', base.dir]);
     const baseBytes = duBytes(base.dir);
     const truePath = o.tool('true') ?? '/bin/true';
-    emit({ type: 'provision-base', baseBytes, files: base.files, setupMs: Number(process.hrtime.bigint() - t0) / 1e6, spawnFloorMs: spawnFloorMs(truePath), workFs: fsType(root) });
+    const timed = commandTimer(o.timer);
+    emit({
+      type: 'provision-base', baseBytes, files: base.files, setupMs: Number(process.hrtime.bigint() - t0) / 1e6,
+      spawnFloorMs: spawnFloorMs(timed, truePath), timer: o.timer === null ? 'node' : 'vmbench-timed', workFs: fsType(root),
+    });
     o.log(`  base: ${(baseBytes / 1024 / 1024).toFixed(0)} MiB in ${base.files} files`);
 
     const methods: { impl: CloneMethod; setupMs: number | null; clones: Clone[]; streak: number; notMeasured: string | null }[] = [];
     for (const method of opts.methods) {
       const dir = join(root, method);
       mkdirSync(dir, { recursive: true });
-      const impl = FACTORIES[method]({ dir, base, baseBytes, track, undo, tool: o.tool });
+      const impl = FACTORIES[method]({ dir, base, baseBytes, track, undo, tool: o.tool, timed });
       try {
         methods.push({ impl, setupMs: impl.setUp(), clones: [], streak: 0, notMeasured: null });
       } catch (error) {
@@ -140,27 +146,34 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
       };
       emit(result);
     }
-    // The first-write test: a plain copy of the probe file (the control) and one clone of each copy-on-write method.
-    const targets: { target: CowTarget; file: () => string; tool: 'vmbench-cowprobe' | 'qemu-io' }[] = [
-      { target: 'plain', tool: 'vmbench-cowprobe', file: () => { const f = join(root, 'plain.bin'); copyFileSync(join(base.dir, PROBE_FILE), f); timedCommand('sync', ['-f', f]); return f; } },
+    // The first-write test, in rounds: each on a fresh plain copy of the probe file (the control)
+    // and a fresh clone of each copy-on-write method, one target after another, so a drift of the
+    // disk over the test reaches every target alike and the rounds show the spread between clones.
+    const targets: { target: CowTarget; file: (round: number) => string; tool: 'vmbench-cowprobe' | 'qemu-io' }[] = [
+      { target: 'plain', tool: 'vmbench-cowprobe', file: (round) => { const f = join(root, `plain-${round}.bin`); copyFileSync(join(base.dir, PROBE_FILE), f); timedCommand('sync', ['-f', f]); return f; } },
     ];
     for (const m of methods) {
-      const first = m.clones[0];
       if (m.impl.method === 'overlay' || m.impl.method === 'btrfs') {
-        targets.push({ target: m.impl.method, tool: 'vmbench-cowprobe', file: () => { if (!first?.rootDir) throw new NotMeasuredError(m.notMeasured ?? 'no clone was made'); return join(first.rootDir, PROBE_FILE); } });
+        targets.push({ target: m.impl.method, tool: 'vmbench-cowprobe', file: (round) => {
+          const clone = m.clones[round];
+          if (!clone?.rootDir) throw new NotMeasuredError(m.notMeasured ?? `no clone ${round} was made`);
+          return join(clone.rootDir, PROBE_FILE);
+        } });
       } else if (m.impl.method === 'qcow2') {
-        targets.push({ target: 'qcow2', tool: 'qemu-io', file: () => {
+        targets.push({ target: 'qcow2', tool: 'qemu-io', file: (round) => {
           if (m.notMeasured !== null) throw new NotMeasuredError(m.notMeasured);
-          const f = join(root, 'qcow2', 'probe.qcow2');
+          const f = join(root, 'qcow2', `probe-${round}.qcow2`);
           track.resource('file', f);
           timedCommand(o.tool('qemu-img') ?? 'qemu-img', qcow2CreateArgv(join(base.dir, PROBE_FILE), 'raw', f));
           return f;
         } });
       }
     }
-    for (const t of targets) {
-      if (aborted()) break;
-      emit(cowWrite(o, t.target, t.tool, t.file, probeBytes));
+    for (let round = 0; round < opts.writeRounds && !aborted(); round++) {
+      for (const t of targets) {
+        if (aborted()) break;
+        emit(cowWrite(o, t.target, round, t.tool, () => t.file(round), probeBytes));
+      }
     }
   } finally {
     problems = runUndo(undo);
@@ -180,9 +193,9 @@ function fsType(path: string): string {
   }
 }
 
-function cowWrite(o: ProvisioningRunOptions, target: CowTarget, tool: 'vmbench-cowprobe' | 'qemu-io', file: () => string, fileBytes: number): Body<CowWriteResult> {
+function cowWrite(o: ProvisioningRunOptions, target: CowTarget, round: number, tool: 'vmbench-cowprobe' | 'qemu-io', file: () => string, fileBytes: number): Body<CowWriteResult> {
   const blocks = o.scenario.provisioning.writeBlocks;
-  const empty = { type: 'cow-write' as const, target, tool, notMeasured: null, blocks, strideBytes: STRIDE_BYTES, fileBytes, readUs: [], firstUs: [], secondUs: [], rereadUs: [], openUs: null, bytesAfter: null };
+  const empty = { type: 'cow-write' as const, target, round, tool, notMeasured: null, blocks, strideBytes: STRIDE_BYTES, fileBytes, readUs: [], firstUs: [], secondUs: [], rereadUs: [], openUs: null, bytesAfter: null };
   try {
     const path = file();
     let r: ProbeLatencies;

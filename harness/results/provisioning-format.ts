@@ -27,6 +27,8 @@ export interface ProvisionBase extends ProvisionIdentity {
   setupMs: number;
   /** Median time to spawn `true` the way every method's command is spawned, ms: the part of each per-instance time that is process creation. */
   spawnFloorMs: number;
+  /** What timed each command: vmbench-timed (a small C parent) or, when it was not built, the harness's own spawnSync (a few ms more per process). Absent in older records: node. */
+  timer?: 'vmbench-timed' | 'node';
   /** The file system the run's work dir is on (copies, overlay uppers and qcow2 files live there). */
   workFs: string;
 }
@@ -77,6 +79,8 @@ export interface ProvisionMethodResult extends ProvisionIdentity {
 export interface CowWriteResult extends ProvisionIdentity {
   type: 'cow-write';
   target: CowTarget;
+  /** Which round (0 …): each round writes to a fresh clone of every target, one target after another. */
+  round: number;
   /** vmbench-cowprobe (O_DIRECT on the host's file system) or qemu-io (cache=none on the qcow2 image, no VM). */
   tool: 'vmbench-cowprobe' | 'qemu-io';
   notMeasured: string | null;

@@ -53,7 +53,8 @@ export const PROVISIONING_DEFAULTS = {
   fullCopies: 10,
   baseBytes: 200 * 1024 * 1024,
   methods: ['copy', 'overlay', 'btrfs', 'qcow2'],
-  writeBlocks: 64,
+  writeBlocks: 32,
+  writeRounds: 8,
 } as const satisfies ProvisioningOptions;
 
 function provisioningWithDefaults(input: ProvisioningInput): ProvisioningOptions {
@@ -65,6 +66,7 @@ function provisioningWithDefaults(input: ProvisioningInput): ProvisioningOptions
     baseBytes: input.baseBytes ?? d.baseBytes,
     methods: input.methods ?? [...d.methods],
     writeBlocks: input.writeBlocks ?? d.writeBlocks,
+    writeRounds: input.writeRounds ?? Math.min(d.writeRounds, instances),
   };
 }
 

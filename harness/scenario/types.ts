@@ -100,6 +100,8 @@ export interface ProvisioningOptions {
   methods: ProvisioningMethodName[];
   /** Blocks written twice (and read unchanged) in each clone for the first-write test (C8). */
   writeBlocks: number;
+  /** Rounds of the first-write test, each on a fresh clone of every target, targets interleaved. */
+  writeRounds: number;
 }
 
 export interface AdaptiveSampling {

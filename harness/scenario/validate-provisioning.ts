@@ -9,7 +9,7 @@ import { parseSizeMiB } from './units.js';
 
 export type ProvisioningInput = Partial<ProvisioningOptions>;
 
-const PROVISIONING_KEYS = ['instances', 'fullCopies', 'baseSize', 'methods', 'writeBlocks'] as const;
+const PROVISIONING_KEYS = ['instances', 'fullCopies', 'baseSize', 'methods', 'writeBlocks', 'writeRounds'] as const;
 export const PROVISIONING_EXPECTED = `a mapping of provisioning options (${PROVISIONING_KEYS.join(', ')})`;
 export const PROVISIONING_METHODS = ['copy', 'overlay', 'btrfs', 'qcow2'] as const satisfies readonly ProvisioningMethodName[];
 /** A base below the guest image's own root (a few MiB) plus the C8 file would not be "realistic"; 16 MiB is a floor for tests. */
@@ -18,6 +18,7 @@ const MIN_BASE_MIB = 16;
 const MAX_BASE_MIB = 2048;
 const MAX_INSTANCES = 1000;
 const MAX_WRITE_BLOCKS = 1024;
+const MAX_WRITE_ROUNDS = 100;
 
 export function readProvisioning(c: Checker, field: Field): ProvisioningInput | undefined {
   const f = readMapping(c, field, PROVISIONING_KEYS, PROVISIONING_EXPECTED);
@@ -28,7 +29,11 @@ export function readProvisioning(c: Checker, field: Field): ProvisioningInput | 
     baseBytes: f.baseSize && readBaseSize(c, f.baseSize),
     methods: f.methods && readMethods(c, f.methods),
     writeBlocks: f.writeBlocks && readInteger(c, f.writeBlocks, 1, MAX_WRITE_BLOCKS),
+    writeRounds: f.writeRounds && readInteger(c, f.writeRounds, 1, MAX_WRITE_ROUNDS),
   };
+  if (f.writeRounds && input.writeRounds !== undefined && input.instances !== undefined && input.writeRounds > input.instances) {
+    c.wrong(f.writeRounds, `an integer from 1 to instances (${input.instances}): each round writes to a fresh clone`);
+  }
   if (f.fullCopies && input.fullCopies !== undefined && input.instances !== undefined && input.fullCopies > input.instances) {
     c.wrong(f.fullCopies, `an integer from 1 to instances (${input.instances}): full copies are the expensive subset`);
   }

@@ -47,18 +47,27 @@ export interface PhaseStats {
 export interface CowSummary {
   target: CowTarget;
   tool: CowWriteResult['tool'];
+  /** Why no round was measured (the first reason); null when at least one was. */
   notMeasured: string | null;
+  /** Rounds measured (each on a fresh clone). */
+  rounds: number;
   blocks: number;
   fileBytes: number;
+  /** Over every operation of every round. */
   read: PhaseStats | null;
   first: PhaseStats | null;
   second: PhaseStats | null;
   reread: PhaseStats | null;
+  /** Median over the rounds of the open for writing (overlayfs: the copy-up), µs. */
   openUs: number | null;
-  /** median(first) ÷ median(second), with its bootstrap CI. */
+  /** median(first) ÷ median(second) over every operation, with its bootstrap CI. */
   firstOverSecond: RatioOfMedians | null;
+  /** The same ratio in each round. */
+  roundRatios: number[];
+  /** Per round, this target's ratio ÷ the control's in the same round: median and CI over the rounds (null for the control, or without one). */
+  excessOverControl: Estimate | null;
+  /** Median over the rounds of what the clone held of its own after the writes. */
   bytesAfter: number | null;
-  raw: Pick<CowWriteResult, 'readUs' | 'firstUs' | 'secondUs' | 'rereadUs'>;
 }
 
 export interface ProvisioningSummary {
@@ -102,14 +111,35 @@ function methodSummary(result: ProvisionMethodResult | undefined, method: Provis
   };
 }
 
-function cowSummary(w: CowWriteResult): CowSummary {
+const medianOrNull = (values: (number | null)[]): number | null => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? percentile(known, 50) : null;
+};
+
+function roundRatio(w: CowWriteResult): number | null {
+  return w.firstUs.length && w.secondUs.length ? percentile(w.firstUs, 50) / percentile(w.secondUs, 50) : null;
+}
+
+function cowSummary(target: CowTarget, all: CowWriteResult[], control: CowWriteResult[]): CowSummary {
+  const ok = all.filter((w) => w.notMeasured === null);
+  const pooled = (f: (w: CowWriteResult) => number[]): number[] => ok.flatMap(f);
+  const first = pooled((w) => w.firstUs);
+  const second = pooled((w) => w.secondUs);
+  const controlByRound = new Map(control.filter((c) => c.notMeasured === null).map((c) => [c.round, roundRatio(c)]));
+  const excess = target === 'plain' ? [] : ok.flatMap((w) => {
+    const mine = roundRatio(w);
+    const theirs = controlByRound.get(w.round);
+    return mine === null || theirs === null || theirs === undefined ? [] : [mine / theirs];
+  });
   return {
-    target: w.target, tool: w.tool, notMeasured: w.notMeasured, blocks: w.blocks, fileBytes: w.fileBytes,
-    read: phase(w.readUs), first: phase(w.firstUs), second: phase(w.secondUs), reread: phase(w.rereadUs),
-    openUs: w.openUs,
-    firstOverSecond: w.firstUs.length && w.secondUs.length ? ratioOfMedians(w.firstUs, w.secondUs) : null,
-    bytesAfter: w.bytesAfter,
-    raw: { readUs: w.readUs, firstUs: w.firstUs, secondUs: w.secondUs, rereadUs: w.rereadUs },
+    target, tool: all[0]!.tool, notMeasured: ok.length === 0 ? all[0]!.notMeasured : null, rounds: ok.length,
+    blocks: all[0]!.blocks, fileBytes: all[0]!.fileBytes,
+    read: phase(pooled((w) => w.readUs)), first: phase(first), second: phase(second), reread: phase(pooled((w) => w.rereadUs)),
+    openUs: medianOrNull(ok.map((w) => w.openUs)),
+    firstOverSecond: first.length && second.length ? ratioOfMedians(first, second) : null,
+    roundRatios: ok.map(roundRatio).filter((v): v is number => v !== null),
+    excessOverControl: estimate(excess),
+    bytesAfter: medianOrNull(ok.map((w) => w.bytesAfter)),
   };
 }
 
@@ -128,7 +158,10 @@ export function summarizeProvisioning(records: readonly ProvisionRecord[]): Prov
       scenario,
       base: mine.find((r): r is ProvisionBase => r.type === 'provision-base') ?? null,
       methods: METHOD_ORDER.filter((m) => seen.has(m)).map((m) => methodSummary(results.find((r) => r.method === m), m, samples.filter((s) => s.method === m))),
-      writes: TARGET_ORDER.flatMap((t) => writes.filter((w) => w.target === t).map(cowSummary)),
+      writes: TARGET_ORDER.flatMap((t) => {
+        const mineW = writes.filter((w) => w.target === t);
+        return mineW.length ? [cowSummary(t, mineW, writes.filter((w) => w.target === 'plain'))] : [];
+      }),
     };
   });
 }

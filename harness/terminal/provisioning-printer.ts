@@ -13,7 +13,7 @@ export function formatProvisioning(records: readonly ProvisionRecord[]): string 
   const lines: string[] = [];
   for (const s of summarizeProvisioning(records)) {
     lines.push('', `Provisioning ${s.scenario} (claims C7, C8)`);
-    if (s.base) lines.push(`  Base: ${mib(s.base.baseBytes)} in ${s.base.files} files on ${s.base.workFs}; spawning a process costs ${formatDurationScaled(s.base.spawnFloorMs)} of each time below`);
+    if (s.base) lines.push(`  Base: ${mib(s.base.baseBytes)} in ${s.base.files} files on ${s.base.workFs}; spawning a process costs ${formatDurationScaled(s.base.spawnFloorMs)} of each time below (timed by ${s.base.timer ?? 'node'})`);
     for (const m of s.methods) {
       if (m.notMeasured !== null) { lines.push(`  ${METHOD_LABELS[m.method]}: not measured: ${m.notMeasured}`); continue; }
       const start = m.start === null ? '' : `; ${m.start.runtime} started on a clone: ${m.start.outcome === 'ok' ? `ready in ${formatDurationScaled(m.start.startupMs ?? 0)}` : `${m.start.outcome} (${m.start.error})`}`;
@@ -24,7 +24,9 @@ export function formatProvisioning(records: readonly ProvisionRecord[]): string 
       const r = w.firstOverSecond;
       const ratio = r === null ? '—' : `${r.ratio.toFixed(2)}×${r.ci95 ? ` [${r.ci95[0].toFixed(2)} … ${r.ci95[1].toFixed(2)}]` : ''}`;
       const open = w.openUs === null ? '' : `; open for writing ${us(w.openUs)}`;
-      lines.push(`  First write, ${TARGET_LABELS[w.target]} (${w.blocks} × 4 KiB): first ${us(w.first?.median)} (p99 ${us(w.first?.p99)}), second ${us(w.second?.median)} (p99 ${us(w.second?.p99)}), first/second ${ratio}; unchanged reads ${us(w.read?.median)}${open}`);
+      const x = w.excessOverControl;
+      const excess = x === null ? '' : `, ${x.median.toFixed(2)}× the control's${x.ci95 ? ` [${x.ci95[0].toFixed(2)} … ${x.ci95[1].toFixed(2)}]` : ''}`;
+      lines.push(`  First write, ${TARGET_LABELS[w.target]} (${w.rounds} rounds × ${w.blocks} × 4 KiB): first ${us(w.first?.median)} (p99 ${us(w.first?.p99)}), second ${us(w.second?.median)} (p99 ${us(w.second?.p99)}), first/second ${ratio}${excess}; unchanged reads ${us(w.read?.median)}${open}`);
     }
   }
   return lines.join('\n');

@@ -2,7 +2,7 @@
  * The provisioning scenario (claims C7, C8) at small size through the CLI, on this host's real
  * file systems: 5 instances per copy-on-write method from a 64 MiB base (3 full copies), one
  * namespaces container on each tree clone and a q35 VM on the qcow2 overlay, the first-write test
- * on 16 blocks of each clone and of a plain file. Then a run SIGKILLed once its btrfs is mounted
+ * in 3 rounds on 16 blocks of a fresh clone of each and of a plain file. Then a run SIGKILLed once its btrfs is mounted
  * on its loop device: `vmbench cleanup` must unmount, detach and remove everything.
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
@@ -18,7 +18,7 @@ let dir: string;
 const MIB = 1024 * 1024;
 const SCENARIO = [
   'name: prov-test', 'timeout: 60s',
-  'provisioning:', '  instances: 5', '  fullCopies: 3', '  baseSize: 64M', '  writeBlocks: 16',
+  'provisioning:', '  instances: 5', '  fullCopies: 3', '  baseSize: 64M', '  writeBlocks: 16', '  writeRounds: 3',
   'runtimes:', '  - namespaces', '  - name: vm', '    type: qemu', '    machine: q35', '    accel: tcg', '',
 ].join('\n');
 
@@ -58,9 +58,10 @@ describe('vmbench run provisioning (small)', () => {
       expect(m.start, m.method).toMatchObject({ outcome: 'ok', runtime: m.method === 'qcow2' ? 'vm' : 'namespaces', error: null });
     }
     const writes = records.filter((r) => r.type === 'cow-write');
-    expect(writes.map((w) => w.type === 'cow-write' && [w.target, w.notMeasured])).toEqual([
-      ['plain', null], ['overlay', null], ...(btrfs ? [['btrfs', null]] : [['btrfs', expect.any(String)]]), ['qcow2', null],
-    ]);
+    // Three rounds, each on a fresh clone of every target, the targets interleaved.
+    const round = [['plain', null], ['overlay', null], ...(btrfs ? [['btrfs', null]] : [['btrfs', expect.any(String)]]), ['qcow2', null]];
+    expect(writes.map((w) => w.type === 'cow-write' && [w.target, w.notMeasured])).toEqual([...round, ...round, ...round]);
+    expect(writes.map((w) => w.type === 'cow-write' && w.round)).toEqual(round.flatMap(() => [0]).concat(round.map(() => 1), round.map(() => 2)));
     for (const w of writes) if (w.type === 'cow-write' && w.notMeasured === null) expect(w.firstUs.length + w.secondUs.length + w.readUs.length + w.rereadUs.length).toBe(64);
     const overlay = writes.find((w) => w.type === 'cow-write' && w.target === 'overlay');
     // The overlay's open for writing copied the whole 8 MiB file up.
@@ -69,7 +70,7 @@ describe('vmbench run provisioning (small)', () => {
     expect(md).toMatch(/\| C7 \| [^|]+ \| \*\*(supported|not supported)\*\* \|/);
     expect(md).toMatch(/\| C8 \| [^|]+ \| \*\*(supported|not supported)\*\* \|/);
     expect(readFileSync(join(runDir, 'provisioning.csv'), 'utf8').split('\n')[0]).toBe('seq,scenario,record,method,index,phase,outcome,ms,sync_ms,bytes,tool,error');
-    expect(result.stdout).toMatch(/First write, qcow2 overlay \(qemu-io\) \(16 × 4 KiB\): first /);
+    expect(result.stdout).toMatch(/First write, qcow2 overlay \(qemu-io\) \(3 rounds × 16 × 4 KiB\): first /);
     expect(leftovers()).toEqual([]);
     expect(journals(state)).toEqual([]);
   }, 120_000);

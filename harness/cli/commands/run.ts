@@ -28,7 +28,7 @@ import { startLauncher } from '../../process/launch.js';
 import { newRunId, createRunDir } from '../../results/run-dir.js';
 import { SampleLog, DENSITY_FILE, LIMITS_FILE, PROVISIONING_FILE } from '../../results/sample-log.js';
 import { runProvisioning } from '../../provisioning/run-provisioning.js';
-import { cowprobePath } from '../../provisioning/cowprobe-path.js';
+import { cowprobePath, timedExecPath } from '../../provisioning/helper-paths.js';
 import { findExecutable } from '../../host/find-executable.js';
 import { runLimits } from '../../limits/run-limits.js';
 import { runDensity } from '../../density/run-density.js';
@@ -245,7 +245,7 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
           imageRootDir: image && !isError(image) ? image.rootDir : host.image && !isError(host.image) ? host.image.rootDir : '',
           containerOn: containerSpec && image && !isError(image) ? (rootDir) => createRuntime(containerSpec, { ...host, image: { ...image, rootDir } }, runResources) : null,
           vm: plan.runtimes.find((r) => r.kind === 'vm') ?? null,
-          tool: (name) => findExecutable(name), cowprobe: cowprobePath(), seq, live, signal: controller.signal, log,
+          tool: (name) => findExecutable(name), cowprobe: cowprobePath(), timer: timedExecPath(), seq, live, signal: controller.signal, log,
           sink: (record) => { provisioning.push(record); append(pLog, record); },
         });
         seq = next;

@@ -67,7 +67,7 @@ export function btrfsMethod(ctx: MethodContext): CloneMethod {
     make: (index: number): Clone => {
       const snap = join(mnt, String(index));
       // Inside the btrfs: goes with its unmount and the file.
-      const { ms } = timedCommand(btrfs, ['subvolume', 'snapshot', join(mnt, 'base'), snap]);
+      const { ms } = ctx.timed(btrfs, ['subvolume', 'snapshot', join(mnt, 'base'), snap]);
       return { index, ms, rootDir: snap, diskFile: null, syncPath: mnt, measurePath: snap };
     },
     bytes: (clone) => btrfsExclusiveBytes(btrfs, clone.measurePath),

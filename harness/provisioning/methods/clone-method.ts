@@ -7,6 +7,7 @@
 import type { TrackedInstance } from '../../lifecycle/instance-tracker.js';
 import type { ProvisionMethod } from '../../results/format.js';
 import type { BaseTree } from '../base-tree.js';
+import type { CommandTimer } from '../timed-command.js';
 
 export type Undo = () => string | null;
 
@@ -23,6 +24,8 @@ export interface MethodContext {
   baseBytes: number;
   track: TrackedInstance;
   undo: Undo[];
+  /** Times the command that makes a clone (vmbench-timed when built). */
+  timed: CommandTimer;
   /** Host tools by name; null when missing. */
   tool: (name: string) => string | null;
 }

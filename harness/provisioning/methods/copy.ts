@@ -2,7 +2,6 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { duBytes } from '../space-used.js';
-import { timedCommand } from '../timed-command.js';
 import { requireTool, type Clone, type CloneMethod, type MethodContext } from './clone-method.js';
 
 export function copyMethod(ctx: MethodContext): CloneMethod {
@@ -19,7 +18,7 @@ export function copyMethod(ctx: MethodContext): CloneMethod {
     make: (index: number): Clone => {
       const dest = join(ctx.dir, String(index));
       ctx.undo.push(() => { rmSync(dest, { recursive: true, force: true }); return null; });
-      const { ms } = timedCommand(cp, ['-a', ctx.base.dir, dest]);
+      const { ms } = ctx.timed(cp, ['-a', ctx.base.dir, dest]);
       return { index, ms, rootDir: dest, diskFile: null, syncPath: dest, measurePath: dest };
     },
     bytes: (clone) => duBytes(clone.measurePath),

@@ -45,7 +45,7 @@ export function qcow2Method(ctx: MethodContext): CloneMethod {
     make: (index: number): Clone => {
       const file = join(overlays, `${index}.qcow2`);
       ctx.track.resource('file', file);
-      const { ms } = timedCommand(qemuImg, qcow2CreateArgv(raw, 'raw', file));
+      const { ms } = ctx.timed(qemuImg, qcow2CreateArgv(raw, 'raw', file));
       return { index, ms, rootDir: null, diskFile: file, syncPath: overlays, measurePath: file };
     },
     bytes: (clone) => qcow2ActualBytes(qemuImg, clone.measurePath),
