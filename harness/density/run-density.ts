@@ -8,7 +8,7 @@ import type { CgroupMode, DensityEnd, DensityRecord, DensityStep, KsmResult } fr
 import type { Scenario, DensityOptions } from '../scenario/types.js';
 import type { Instance, Runtime } from '../runtimes/runtime.js';
 import { measureInstanceMemory } from '../memory/instance-memory.js';
-import { dropPageCache, readMeminfo, waitMemAvailableSettled } from '../memory/host-memory.js';
+import { dropPageCache, readMeminfo, waitMemAvailableSettled, type SettleResult } from '../memory/host-memory.js';
 import { memoryOf } from '../memory/smaps.js';
 import { enableKsm, ksmAvailable, waitKsmSettled } from '../memory/ksm.js';
 import { reserveBytes, shouldStop } from './stop-rules.js';
@@ -26,7 +26,18 @@ export interface DensityRunOptions {
   onStep?: (step: DensityStep, max: number) => void;
   signal?: AbortSignal;
   live: Set<Instance>;
+  /** The host's memory readings; the real ones unless a test gives a synthetic host. */
+  hostMemory?: DensityHostMemory;
 }
+
+/** What a density run reads of the host's memory (host-memory.ts), as one replaceable part. */
+export interface DensityHostMemory {
+  settle: (options: { timeoutMs: number; dropCaches: boolean }) => Promise<SettleResult>;
+  meminfo: () => { memTotalBytes: number; memAvailableBytes: number };
+  dropPageCache: () => boolean;
+}
+
+export const REAL_HOST_MEMORY: DensityHostMemory = { settle: waitMemAvailableSettled, meminfo: readMeminfo, dropPageCache };
 
 /**
  * The steps that take a close look: the first 10, then about 15 more over the run (and the
@@ -50,9 +61,9 @@ const STOP_CONCURRENCY = 16;
 /** At most this long waiting for the host's memory to settle before the first launch. */
 const SETTLE_TIMEOUT_MS = 30_000;
 
-function sampleHostMemory(drop: boolean): { memAvailableBytes: number; cacheDropped: boolean } {
-  const cacheDropped = drop && dropPageCache();
-  return { memAvailableBytes: readMeminfo().memAvailableBytes, cacheDropped };
+function sampleHostMemory(memory: DensityHostMemory, drop: boolean): { memAvailableBytes: number; cacheDropped: boolean } {
+  const cacheDropped = drop && memory.dropPageCache();
+  return { memAvailableBytes: memory.meminfo().memAvailableBytes, cacheDropped };
 }
 
 /**
@@ -83,10 +94,12 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   const ident = { runId: options.runId, scenario: scenario.name, runtime: runtime.name, kind: runtime.kind,
     backend: runtime.backend, accel: runtime.accel, machine: runtime.machine };
   let seq = options.seq;
-  const settle = await waitMemAvailableSettled({ timeoutMs: SETTLE_TIMEOUT_MS, dropCaches: d.dropCaches });
-  const { memTotalBytes } = readMeminfo();
+  const memory = options.hostMemory ?? REAL_HOST_MEMORY;
+  const sampleHost = (drop: boolean): ReturnType<typeof sampleHostMemory> => sampleHostMemory(memory, drop);
+  const settle = await memory.settle({ timeoutMs: SETTLE_TIMEOUT_MS, dropCaches: d.dropCaches });
+  const { memTotalBytes } = memory.meminfo();
   const reserve = reserveBytes(memTotalBytes, d.reserveBytes, d.reservePercent);
-  const baseline = sampleHostMemory(d.dropCaches).memAvailableBytes;
+  const baseline = sampleHost(d.dropCaches).memAvailableBytes;
   const instances: Instance[] = [];
   const pidsOf = new Map<Instance, number[]>();
   const cpuStart = process.cpuUsage();
@@ -120,7 +133,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
       options.live.delete(instance);
     }
     const closeLook = isCloseLook(instances.length, max);
-    const host = sampleHostMemory(d.dropCaches && closeLook);
+    const host = sampleHost(d.dropCaches && closeLook);
     const drop = memAvailable - host.memAvailableBytes;
     if (ready.state === 'ready' && drop > 0) nextCost = Math.max(drop, instanceMemory?.pssBytes ?? 0);
     memAvailable = host.memAvailableBytes;
@@ -147,11 +160,11 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
 
   let ksm: KsmResult | null = null;
   if (d.ksm && instances.length > 0 && !options.signal?.aborted && ksmAvailable()) {
-    const before = { mem: sampleHostMemory(d.dropCaches).memAvailableBytes, pss: pssTotal(pidsOf) };
+    const before = { mem: sampleHost(d.dropCaches).memAvailableBytes, pss: pssTotal(pidsOf) };
     const restore = enableKsm();
     try {
       const settled = await waitKsmSettled(d.ksmTimeoutMs);
-      ksm = { ...settled, memAvailableBeforeBytes: before.mem, memAvailableAfterBytes: sampleHostMemory(d.dropCaches).memAvailableBytes,
+      ksm = { ...settled, memAvailableBeforeBytes: before.mem, memAvailableAfterBytes: sampleHost(d.dropCaches).memAvailableBytes,
         pssTotalBeforeBytes: before.pss, pssTotalAfterBytes: pssTotal(pidsOf) };
     } finally {
       restore();

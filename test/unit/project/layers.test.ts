@@ -9,7 +9,9 @@
  *   (the run is handed its result views, harness/cli/report-views.ts);
  * - harness/host/ (facts about this machine) imports no runtime backend, run pipeline or CLI;
  * - reports/ reads results: it imports no part that runs anything (CLI, pipeline, runtimes,
- *   host, processes, lifecycle, the measurement loops).
+ *   host, processes, lifecycle, the measurement loops);
+ * - the run pipeline (harness/run/) knows no flags, exit codes or renderers: no CLI, no reports;
+ * - runtimes are driven by the pipeline and never drive it: no CLI, pipeline or reports.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -30,6 +32,8 @@ const RULES: Rule[] = [
   { folder: 'harness', except: ['harness/cli'], mayNotImport: ['reports'] },
   { folder: 'harness/host', mayNotImport: ['harness/runtimes', 'harness/run', 'harness/runner', 'harness/cli', 'reports'] },
   { folder: 'reports', mayNotImport: RUN_PARTS },
+  { folder: 'harness/run', mayNotImport: ['harness/cli', 'reports'] },
+  { folder: 'harness/runtimes', mayNotImport: ['harness/cli', 'harness/run', 'reports'] },
 ];
 
 function tsFiles(dir: string): string[] {
