@@ -115,7 +115,7 @@ export function isolationColumns(run: RunData): IsolationColumn[] {
   // VMs, then user-space-kernel sandboxes, then containers: the matrix reads from the strongest boundary down.
   const rank = (s: ProbeSample): number => (s.kind === 'vm' ? 0 : hasUserSpaceKernel(s) ? 1 : 2);
   return [...byRuntime.values()].sort((a, b) => rank(a[0]!) - rank(b[0]!)).map((all) => {
-    const sample = all.find((s) => !s.warmup) ?? (all[0] as ProbeSample);
+    const sample = all.find((s) => !s.warmup) ?? all[0]!;
     return {
       scenario: sample.scenario, runtime: sample.runtime, kind: sample.kind, backend: sample.backend, accel: sample.accel, machine: sample.machine,
       sample, probe: sample.isolation, all,

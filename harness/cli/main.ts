@@ -21,6 +21,10 @@ const program = new Command('vmbench')
 
 let exitCode: number = EXIT.ok;
 
+/** The flags a command takes. Commander hands `.action` its parsed options untyped; the shape is
+ * the one each command's `.option(...)` lines declare, and each command validates the values. */
+type FlagsOf<F extends (...args: never[]) => unknown, I extends number> = Parameters<F>[I];
+
 program.command('run')
   .description('Run scenarios (files, or names in scenarios/; none = the default suite) and write results/<run-id>/')
   .argument('[scenario...]', 'scenario files or names')
@@ -33,27 +37,27 @@ program.command('run')
   .option('-k, --kernel <FILE>', 'guest kernel for VMs (default: $VMBENCH_KERNEL, else the newest /boot/vmlinuz-*)')
   .option('--json', 'print the summary as JSON on stdout')
   .addHelpText('after', '\nExamples:\n  vmbench run                       # the default suite (scenarios/startup.yaml)\n  vmbench run startup -n 20 -r qemu-q35,runc\n\nExit codes: 0 ok, 1 some samples failed, 2 bad input, 3 nothing can run here, 130 interrupted.')
-  .action(async (args: string[], flags) => { exitCode = await runCommand(args, flags, process.argv.slice(2)); });
+  .action(async (args: string[], flags: FlagsOf<typeof runCommand, 1>) => { exitCode = await runCommand(args, flags, process.argv.slice(2)); });
 
 program.command('doctor')
   .description('Check this host: QEMU, guest kernel, KVM (with a probe boot), busybox, cgroups, runc/crun')
   .option('-k, --kernel <FILE>', 'guest kernel to check and probe')
   .option('--fresh', 'ignore the cached KVM probe verdict')
   .option('--json', 'machine-readable output')
-  .action(async (flags) => { exitCode = await doctorCommand(flags); });
+  .action(async (flags: FlagsOf<typeof doctorCommand, 0>) => { exitCode = await doctorCommand(flags); });
 
 program.command('list')
   .description('List scenarios, workloads and runtimes, and whether each runtime is usable here')
   .option('-k, --kernel <FILE>', 'guest kernel')
   .option('--json', 'machine-readable output')
-  .action(async (flags) => { exitCode = await listCommand(flags); });
+  .action(async (flags: FlagsOf<typeof listCommand, 0>) => { exitCode = await listCommand(flags); });
 
 program.command('report')
   .description('Render a report from saved results; several directories give a side-by-side comparison')
   .argument('<results-dir...>', 'results/<run-id> directories')
   .option('-o, --out <FILE>', 'output file (default: <dir>/report.html, or comparison.html)')
   .option('-f, --format <html|markdown>', 'html (default) or markdown (to stdout unless --out)')
-  .action(async (dirs: string[], flags) => { exitCode = await reportCommand(dirs, flags); });
+  .action(async (dirs: string[], flags: FlagsOf<typeof reportCommand, 1>) => { exitCode = await reportCommand(dirs, flags); });
 
 program.command('compare')
   .description('Compare runs metric by metric: test, Holm correction, minimum effect, verdicts; --fail-on regression for CI')
@@ -68,18 +72,18 @@ program.command('compare')
   .option('--markdown', 'the comparison as Markdown on stdout')
   .option('--html <FILE>', 'also write the HTML comparison report (verdicts, forest plot) to FILE')
   .addHelpText('after', '\nExamples:\n  vmbench compare results/A results/B\n  vmbench compare --fail-on regression --baseline ci-thresholds.yaml results/A1 results/A2 results/A3 -- results/B1 results/B2 results/B3\n\nExit codes: 0 no regression (or no --fail-on), 1 --fail-on matched, 2 bad input (a directory, a flag, the thresholds file).')
-  .action(async (dirs: string[], flags) => { exitCode = await compareCommand(dirs, flags, process.argv.slice(2)); });
+  .action(async (dirs: string[], flags: FlagsOf<typeof compareCommand, 1>) => { exitCode = await compareCommand(dirs, flags, process.argv.slice(2)); });
 
 program.command('calibrate')
   .description("Time the harness's own launch path against a lean C launcher (and hyperfine) on this host")
   .option('-n, --iterations <N>', 'launches per path (default 30)')
   .option('--json', 'machine-readable output')
-  .action(async (flags) => { exitCode = await calibrateCommand(flags); });
+  .action(async (flags: FlagsOf<typeof calibrateCommand, 0>) => { exitCode = await calibrateCommand(flags); });
 
 program.command('cleanup')
   .description('Remove VMs, containers, cgroups and temp dirs that a killed run left behind')
   .option('--json', 'machine-readable output')
-  .action((flags) => { exitCode = cleanupCommand(flags); });
+  .action((flags: FlagsOf<typeof cleanupCommand, 0>) => { exitCode = cleanupCommand(flags); });
 
 try {
   await program.parseAsync(process.argv);

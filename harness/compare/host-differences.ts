@@ -65,7 +65,7 @@ function numericDifferences(base: readonly ComparableRun[], other: readonly Comp
   const bc = base.map((r) => cache(r.env));
   const oc = other.map((r) => cache(r.env));
   if (bc.every((v) => v !== null) && oc.every((v) => v !== null)) {
-    const spread = Math.max(...(bc as number[]), ...(oc as number[])) - Math.min(...(bc as number[]), ...(oc as number[]));
+    const spread = Math.max(...bc, ...oc) - Math.min(...bc, ...oc);
     // A cold page cache makes first launches slower: a gigabyte of difference is worth naming.
     if (spread >= 1024 * MIB) out.push({ what: 'page cache at start', base: bc.map(gib).join(' / '), other: oc.map(gib).join(' / ') });
   }

@@ -99,7 +99,7 @@ export function guestModules(kernelPath: string, wanted: readonly string[], modu
   try {
     text = readFileSync(join(dir, 'modules.dep'), 'utf8');
   } catch (error) {
-    throw new Error(`the guest kernel ${release} needs its modules for virtio devices, but ${join(dir, 'modules.dep')} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); install the kernel's package (its modules come with it)`);
+    throw new Error(`the guest kernel ${release} needs its modules for virtio devices, but ${join(dir, 'modules.dep')} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); install the kernel's package (its modules come with it)`, { cause: error });
   }
   const order = resolveModuleOrder(parseModulesDep(text), wanted);
   return { release, files: order.map((p) => ({ name: basename(p), hostPath: join(dir, p) })) };

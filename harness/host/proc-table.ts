@@ -60,7 +60,7 @@ export function descendantPids(rootPid: number): number[] {
       continue; // exited meanwhile
     }
     for (const tid of tids) {
-      let text = '';
+      let text: string;
       try {
         text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
       } catch {

@@ -51,7 +51,7 @@ function markerFields(lines: readonly string[], marker: string, key: string): Re
 const num = (v: string | undefined): number | null => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
 
 export async function runLimits(options: LimitsRunOptions): Promise<{ seq: number }> {
-  const { runtime, scenario } = options;
+  const { scenario } = options;
   let seq = options.seq;
   for (const test of ['memory', 'cpu'] as const) {
     for (let iteration = 0; iteration < scenario.iterations; iteration++) {

@@ -50,7 +50,7 @@ export interface PreparedDevices {
 
 type Undo = () => string | null | Promise<string | null>;
 
-export const NO_DEVICES: PreparedDevices = { env: {}, diskFile: null, tap: null, netns: null, release: async () => null };
+export const NO_DEVICES: PreparedDevices = { env: {}, diskFile: null, tap: null, netns: null, release: () => Promise.resolve(null) };
 
 export function prepareDevices(needs: readonly DeviceNeed[], mode: DeviceMode, workDir: string, id: string, tracked: TrackedInstance): PreparedDevices {
   if (needs.length === 0) return NO_DEVICES;

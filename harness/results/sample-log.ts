@@ -35,7 +35,7 @@ export class SampleLog {
   #fd: number | null;
   #lastSyncMs = Number.NEGATIVE_INFINITY;
   #pendingSync: NodeJS.Timeout | null = null;
-  #syncError: unknown = null;
+  #syncError: Error | null = null;
   /** Lines written since the last fsync. */
   #dirty = false;
 
@@ -96,7 +96,9 @@ export class SampleLog {
       try {
         this.#sync();
       } catch (err) {
-        this.#syncError = err; // reported, with the file's name, by the next append or close()
+        // Reported, with the file's name, by the next append or close(); fsync throws Node's system
+        // errors, anything else is wrapped so that what is rethrown is an Error.
+        this.#syncError = err instanceof Error ? err : new Error(`fsync failed: ${String(err)}`);
       }
     }, wait).unref();
   }

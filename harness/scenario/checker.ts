@@ -28,8 +28,8 @@ export class Checker {
     return isAlias(node) ? (node.resolve(this.doc) ?? null) : node;
   }
 
-  /** Reports at a field (its value, or its key when the value is empty) or at a bare node. */
-  report(at: Field | unknown, expected: string, found: string, message?: string): void {
+  /** Reports at a field (its value, or its key when the value is empty) or at a bare node (`at`: a Field or a YAML node). */
+  report(at: unknown, expected: string, found: string, message?: string): void {
     const field = isField(at) ? at.path : '';
     const { line, column } = this.position(isField(at) ? placeOf(at) : at);
     message ??= `expected ${expected}, found ${found}`;
@@ -52,7 +52,8 @@ export class Checker {
     const { value } = target;
     if (typeof value === 'string') return JSON.stringify(shorten(value));
     if (value === null) return target.source === '' || target.source === undefined ? 'nothing' : 'null';
-    return typeof target.source === 'string' && target.source !== '' ? target.source : String(value);
+    if (typeof target.source === 'string' && target.source !== '') return target.source;
+    return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
   }
 
   private position(at: unknown): { line: number; column: number } {

@@ -61,7 +61,7 @@ export function readWorkloads(c: Checker, field: Field, protectedDirs: Protected
     if (first !== undefined) c.report(item, 'each workload once', JSON.stringify(spec.name), `duplicate workload ${JSON.stringify(spec.name)} (already ${first})`);
     else seen.set(spec.name, item.path);
   }
-  return out.every((s) => s !== undefined) && seen.size === out.length ? out as PerformanceWorkloadSpec[] : undefined;
+  return out.every((s) => s !== undefined) && seen.size === out.length ? out : undefined;
 }
 
 function readWorkload(c: Checker, item: Field, protectedDirs: ProtectedDir[]): PerformanceWorkloadSpec | undefined {
@@ -109,7 +109,7 @@ function readCommand(c: Checker, field: Field, protectedDirs: ProtectedDir[]): s
   const [program, ...args] = items;
   const path = readPath(c, program!, 'binary', protectedDirs);
   const values = args.map((a) => readArgument(c, a));
-  return path !== undefined && values.every((v) => v !== undefined) ? [path, ...values as string[]] : undefined;
+  return path !== undefined && values.every((v) => v !== undefined) ? [path, ...values] : undefined;
 }
 
 /** Arguments are strings; other scalars are taken as written (`-9`, `100`, `true`). */
@@ -126,7 +126,7 @@ function readPaths(c: Checker, field: Field, kind: 'binary' | 'file', protectedD
   const items = readList(c, field, `a list of absolute paths of host ${kind === 'binary' ? 'binaries' : 'files'}`);
   if (items === undefined) return undefined;
   const paths = items.map((item) => readPath(c, item, kind, protectedDirs));
-  return paths.every((p) => p !== undefined) ? paths as string[] : undefined;
+  return paths.every((p) => p !== undefined) ? paths : undefined;
 }
 
 /** An absolute host path that exists, of the right kind, outside vmbench's own dirs. */
@@ -197,7 +197,7 @@ function readMetrics(c: Checker, field: Field): CustomMetricSpec[] | undefined {
     const regex = f.regex ? readRegex(c, f.regex) : null;
     metrics.push(name === undefined || unit === undefined || better === undefined || regex === undefined ? undefined : { name, unit, better, regex });
   }
-  return metrics.every((m) => m !== undefined) ? metrics as CustomMetricSpec[] : undefined;
+  return metrics.every((m) => m !== undefined) ? metrics : undefined;
 }
 
 function readMetricName(c: Checker, field: Field, names: Set<string>): string | undefined {

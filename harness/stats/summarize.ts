@@ -75,7 +75,7 @@ function describeGroup(g: Group, options?: BootstrapOptions): Described {
     phases[name] = describe(okValues(g.samples, (s) => s.phases.find((p) => p.name === name)?.ms ?? null));
   }
   // Describe the instance as it actually ran: prefer a sample that got as far as ready.
-  const ref = g.samples.find((s) => s.outcome === 'ok') ?? (g.samples[0] as StartupSample);
+  const ref = g.samples.find((s) => s.outcome === 'ok') ?? g.samples[0]!;
   const firstMeasured = g.samples.reduce((a, b) => (b.seq < a.seq ? b : a));
   return {
     summary: {

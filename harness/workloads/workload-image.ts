@@ -49,7 +49,7 @@ function workloadFiles(workload: PerformanceWorkload, env: NodeJS.ProcessEnv): I
       closure = resolveClosure(path);
     } catch (error) {
       const why = error instanceof MissingLibraryError ? error.message : `cannot read ${path}: ${(error as Error).message}`;
-      throw new Error(why);
+      throw new Error(why, { cause: error });
     }
     closure.extraSearchDirs.forEach((d) => extraDirs.add(d));
     // The image's own static busybox stays: a scenario that runs /bin/busybox gets that one.

@@ -37,7 +37,7 @@ export function buildPalette(runs: readonly RunData[]): Palette {
     let color = assigned.get(k);
     if (color === undefined) {
       const colors = kind === 'vm' ? VM_COLORS : kind === 'host' ? HOST_COLORS : CONTAINER_COLORS;
-      color = colors[next[kind] % colors.length] as string;
+      color = colors[next[kind] % colors.length]!;
       next[kind]++;
       assigned.set(k, color);
     }

@@ -85,7 +85,7 @@ function perRuntime(containers: readonly ProbeSample[]): string[] {
   const byRuntime = new Map<string, ProbeSample[]>();
   for (const s of containers) byRuntime.set(s.runtime, [...(byRuntime.get(s.runtime) ?? []), s]);
   return [...byRuntime.values()].map((list) => {
-    const shown = list.find((s) => judge(s).problems.length > 0) ?? (list[0] as ProbeSample);
+    const shown = list.find((s) => judge(s).problems.length > 0) ?? list[0]!;
     return `${describe(shown)}${list.length > 1 ? ` (${list.length} probes; ${shown === list[0] ? 'the first' : 'one that saw the host'} shown)` : ''}.`;
   });
 }

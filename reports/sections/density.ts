@@ -6,11 +6,11 @@
  * (a density scenario has a handful of them), measures are rows, each with how it is measured.
  * Cells carry data-runtime and data-cell so tests and readers' scripts can find a value.
  */
-import type { DensitySummary, KsmResult, LinearFit } from '../../harness/results/format.js';
+import type { DensitySummary, LinearFit } from '../../harness/results/format.js';
 import { MEMORY_METHODS } from '../charts/memory-methods.js';
 import { costBasis, densityGroups, densityScenarios, densityWarningsFor, hasDensity, MIB, type DensityGroup } from '../density-facts.js';
 import { html, type SafeHtml } from '../escape.js';
-import { formatBytes, formatCount, formatFigure, formatMiB, formatRatio, formatWithError, threeSignificant } from '../format-numbers.js';
+import { formatBytes, formatCount, formatFigure, formatMiB, formatRatio, formatWithError } from '../format-numbers.js';
 import { formatDurationMs } from '../../harness/format-duration.js';
 import { KSM_COLUMNS, KSM_EXPLANATION, ksmRows, type KsmRow } from '../ksm-table.js';
 import { describeInstanceBesideBadge } from '../run-facts.js';

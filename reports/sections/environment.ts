@@ -62,7 +62,7 @@ function show(path: string, value: unknown): string {
     if (value.length === 0) return '(none)';
     return value.every((v) => v === null || typeof v !== 'object') ? value.map(String).join(', ') : JSON.stringify(value);
   }
-  return String(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
 }
 
 export function flattenFields(value: unknown, prefix = ''): Field[] {

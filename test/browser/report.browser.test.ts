@@ -31,7 +31,7 @@ interface TooltipChart {
 async function tooltipOf(page: Page, chartId: string, datasetIndex: number, index: number): Promise<{ title: string[]; lines: string[] }> {
   return page.evaluate(
     ([id, d, i]) => {
-      const chart = (window as unknown as { vmbenchReport: { charts: Record<string, TooltipChart> } }).vmbenchReport.charts[id as string];
+      const chart = (window as unknown as { vmbenchReport: { charts: Record<string, TooltipChart> } }).vmbenchReport.charts[id];
       if (chart === undefined) return { title: [], lines: [] };
       chart.tooltip.setActiveElements([{ datasetIndex: d, index: i }], { x: 0, y: 0 });
       chart.update();

@@ -25,10 +25,10 @@ function lines(file: string, args: string[]): string[] {
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { status?: number | null; stdout?: string; stderr?: string };
     if (e.code === 'ENOENT') {
-      throw new Error(`leak check: ${file} is not installed (apt-get install ${PACKAGE_OF[file] ?? file}); without it the check could not fail`);
+      throw new Error(`leak check: ${file} is not installed (apt-get install ${PACKAGE_OF[file] ?? file}); without it the check could not fail`, { cause: error });
     }
     if (e.status === 1 && !e.stderr) return (e.stdout ?? '').split('\n').filter(Boolean);
-    throw new Error(`leak check: ${file} ${args.join(' ')} failed: ${e.stderr || e.message}`);
+    throw new Error(`leak check: ${file} ${args.join(' ')} failed: ${e.stderr || e.message}`, { cause: error });
   }
 }
 
@@ -97,7 +97,7 @@ export function plumbingLeftovers(): string[] {
   found.push(...readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4] ?? '')
     .filter((m) => m.endsWith(DISK_MOUNTPOINT)).map((m) => `mount: ${m}`));
   for (const dir of readdirSync(tmpdir()).filter((n) => n.startsWith(WORK_DIR_PREFIX))) {
-    let names: string[] = [];
+    let names: string[];
     try { names = readdirSync(`${tmpdir()}/${dir}`); } catch { continue; }
     found.push(...names.filter((n) => /^disk-.*\.img$/.test(n)).map((n) => `backing file: ${tmpdir()}/${dir}/${n}`));
   }

@@ -29,7 +29,7 @@ function startRun(out: string, state: string, n: number) {
   const child = execa('node', [CLI, 'run', scenario, '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
   const progressed = new Promise<void>((resolve) => {
     let text = '';
-    child.all!.on('data', (chunk: Buffer) => {
+    child.all.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       if ((text.match(/\[\d+\/\d+\]/g) ?? []).length >= n) resolve();
     });
@@ -121,7 +121,7 @@ async function killRunOnceItPrints(scenarioFile: string, out: string, state: str
   const child = execa('node', [CLI, 'run', scenarioFile, '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
   await new Promise<void>((resolve) => {
     let text = '';
-    child.all!.on('data', (chunk: Buffer) => {
+    child.all.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       if (pattern.test(text)) resolve();
     });

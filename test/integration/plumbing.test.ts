@@ -50,6 +50,7 @@ describe('plumbing made, used and removed', () => {
       expect(isMountPoint(join(root, 'vmbench-disk'))).toBe(true);
       expect(statSync(join(root, 'vmbench-disk')).size).toBe(4 * 1024 * 1024);
       expect(existsSync(netnsPath(dev.netns!))).toBe(true);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringMatching) as any
       expect(dev.env).toMatchObject({ VMBENCH_DISK: '/vmbench-disk', VMBENCH_PEER: expect.stringMatching(/^10\.213\./), VMBENCH_PORT: expect.stringMatching(/^\d+$/) });
       // Only eth0 (and lo) inside: the container sees its own link, with its own address.
       expect(inNetns(dev.netns!, 'ip', ['-o', '-4', 'addr'])).toMatch(/eth0\s+inet 10\.213\./);
@@ -92,7 +93,7 @@ describe('plumbing made, used and removed', () => {
     expect(plumbingLeftovers()).toEqual([]);
   });
 
-  it('no devices: nothing made', async () => {
+  it('no devices: nothing made', () => {
     const tracked = tracker.begin('it-none', 'runc');
     const dev = prepareDevices([], { kind: 'oci' }, workDir, 'it-none', tracked);
     expect(dev).toMatchObject({ env: {}, diskFile: null, tap: null, netns: null });

@@ -47,7 +47,7 @@ export class FakeRuntime implements Runtime {
     let stopped: Promise<StopResult> | undefined;
     return {
       id: request.id,
-      waitReady: async () => ready,
+      waitReady: () => Promise.resolve(ready),
       hostPids: () => [],
       workloadPids: () => [],
       cgroupName: null,

@@ -75,6 +75,7 @@ export class NamespacesRuntime implements Runtime {
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
       // Graceful: SIGTERM to the namespace's init (unshare's child), which traps it and exits.
+      // eslint-disable-next-line @typescript-eslint/require-await -- async so that a throw of the kill is a rejection, as callers of requestStop expect
       ...(request.stop === 'graceful' ? { requestStop: async (rootPid: number) => { signalChild(rootPid, 'SIGTERM'); } } : {}),
       // Namespaces and the mount table die with their last process: a cgroup of ours and the
       // devices' plumbing are left.

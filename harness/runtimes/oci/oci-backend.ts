@@ -23,7 +23,8 @@ export interface OciBackendOptions {
   flavor(host: HostContext, run: RunResources): OciFlavor;
   /** The flavor `vmbench cleanup` uses: no host context, only what is on PATH now; null if the tool is gone. */
   cleanupFlavor(): OciFlavor | null;
-  probe?(host: HostContext, specs: RuntimeSpec[], options: ProbeOptions): Promise<void>;
+  /** A property, not a method: it is handed on unbound as the backend's own probe. */
+  probe?: (host: HostContext, specs: RuntimeSpec[], options: ProbeOptions) => Promise<void>;
 }
 
 const asContainer = (type: string, spec: RuntimeSpec): ContainerRuntimeSpec => {

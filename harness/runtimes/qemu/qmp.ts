@@ -49,7 +49,7 @@ export class QmpClient {
         await client.execute('qmp_capabilities', {}, Math.max(1000, deadline - Date.now()));
         return client;
       } catch (error) {
-        if (Date.now() >= deadline) throw new Error(`QMP socket ${path}: ${(error as Error).message}`);
+        if (Date.now() >= deadline) throw new Error(`QMP socket ${path}: ${(error as Error).message}`, { cause: error });
         await sleep(2);
       }
     }

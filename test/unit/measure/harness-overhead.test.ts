@@ -42,6 +42,7 @@ describe('harness overhead', () => {
     expect(o.timerOverheadNs).toBeGreaterThanOrEqual(0);
     expect(o.markerScanNs).toBeGreaterThan(0);
     // Built by scripts/build-launcher.sh (setup and the tests' global setup): it must be used.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringContaining) as any
     expect(o.launcher).toEqual(existsSync(LAUNCHER_PATH) ? { kind: 'native', reason: null } : { kind: 'node', reason: expect.stringContaining('missing') });
     if (echo) {
       expect(o.launchFloorMs).toBeGreaterThan(0.05);

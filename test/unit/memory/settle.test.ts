@@ -9,7 +9,7 @@ function synthetic(series: (i: number) => number) {
   let i = 0;
   return {
     read: () => series(i++),
-    sleep: async (ms: number) => { t += ms; },
+    sleep: (ms: number) => { t += ms; return Promise.resolve(); },
     now: () => t,
   };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaims, type ClaimVerdict } from '../../../reports/claims.js';
 import { evaluateC1 } from '../../../reports/claims/c1-start-stop-speed.js';
-import { evaluateC2 } from '../../../reports/claims/c2-density.js';
 import { evaluateC3 } from '../../../reports/claims/c3-kernel-sharing.js';
 import { evaluateC6 } from '../../../reports/claims/c6-isolation-strength.js';
 import { evaluateC9 } from '../../../reports/claims/c9-containers-in-vms.js';

@@ -16,7 +16,7 @@ import type { HostContext } from '../../../harness/host/host-context.js';
 const host = (over: Partial<HostContext> = {}): HostContext => ({
   tools: { qemu: { path: '/usr/bin/qemu-system-x86_64', version: '7.2' }, runc: { path: '/usr/sbin/runc', version: '1.1' }, crun: null, runsc: { path: '/usr/bin/runsc', version: '2022' }, unshare: { path: '/usr/bin/unshare', version: '2.38' } },
   isRoot: true, cgroupMode: 'hybrid', cacheRoot: '/nonexistent', busybox: { error: 'x' }, kernel: { error: 'no kernel' },
-  image: { dir: '/img', rootDir: '/img/root', initramfs: '/img/initramfs.cpio', key: 'k' } as HostContext['image'],
+  image: { dir: '/img', rootDir: '/img/root', initramfs: '/img/initramfs.cpio', key: 'k' },
   kvm: null, probes: {}, tscKhz: null, ...over,
 });
 

@@ -44,7 +44,7 @@ function run(): StartupSample[] {
       sample({
         runtime: 'qemu-q35',
         iteration: i,
-        startupMs: vmStart[i] as number,
+        startupMs: vmStart[i],
         teardownMs: 50 + i,
         phases: [
           { name: 'vmm_firmware_kernel_load', ms: 100 + i },
@@ -56,7 +56,7 @@ function run(): StartupSample[] {
       sample({
         runtime: 'runc',
         iteration: i,
-        startupMs: ctStart[i] as number,
+        startupMs: ctStart[i],
         teardownMs: 5,
         phases: [{ name: 'runtime_setup', ms: 10 }],
       }),
