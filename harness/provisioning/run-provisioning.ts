@@ -75,13 +75,13 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
   const opts = o.scenario.provisioning;
   let seq = o.seq;
   const id = { runId: o.runId, scenario: o.scenario.name };
-  const emit = (record: Body<ProvisionRecord>): void => o.sink({ ...id, seq: seq++, ...record } as ProvisionRecord);
+  const emit = (record: Body<ProvisionRecord>): void => o.sink({ ...id, seq: seq++, ...record });
   const root = join(o.workDir, 'provisioning');
   const track = o.tracker.begin(`${o.runId.slice(-4)}-prov`, 'harness');
   track.resource('dir', root);
   const undo: Undo[] = [() => { rmSync(root, { recursive: true, force: true }); return null; }];
   const aborted = (): boolean => o.signal?.aborted === true;
-  let problems: string[] = [];
+  let problems: string[];
   try {
     mkdirSync(root, { recursive: true, mode: 0o700 });
     // The base: the image root plus generated files, on disk before anything is timed.

@@ -110,7 +110,7 @@ export function plumbingLeftovers(): string[] {
 export function loopLeftovers(): string[] {
   if (!existsSync('/sys/block')) return [];
   return readdirSync('/sys/block').filter((n) => n.startsWith('loop')).flatMap((n) => {
-    let file = '';
+    let file: string;
     try { file = readFileSync(`/sys/block/${n}/loop/backing_file`, 'utf8').trim(); } catch { return []; }
     return file.includes(`/${WORK_DIR_PREFIX}`) ? [`loop device: /dev/${n} over ${file}`] : [];
   });
