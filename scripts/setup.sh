@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what vmbench needs, only what is missing, and says what it does. Run as root on
 # Debian or Ubuntu (npm runs it before `npm run suite` and `npm test`).
-#   scripts/setup.sh            the suite: QEMU, a guest kernel, busybox-static, runc, crun, runsc, sysbench, fio, iperf3, npm packages, build
+#   scripts/setup.sh            the suite: QEMU, a guest kernel, busybox-static, runc, crun, runsc, sysbench, fio, iperf3, btrfs-progs, qemu-utils, hyperfine, npm packages, build
 #   scripts/setup.sh --tests    the same plus Debian's chromium (browser tests of the report)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +39,8 @@ command -v ip >/dev/null || need_pkg iproute2
 # overlays (qemu-img) and the qcow2 first-write test (qemu-io).
 command -v mkfs.btrfs >/dev/null || need_pkg btrfs-progs
 command -v qemu-img >/dev/null || need_pkg qemu-utils
+# `vmbench calibrate` times its launch paths against hyperfine too: an independent third figure.
+command -v hyperfine >/dev/null || need_pkg hyperfine
 if [ -z "${VMBENCH_KERNEL:-}" ] && ! ls /boot/vmlinuz-* >/dev/null 2>&1; then
   # A guest kernel for the VMs. Debian's cloud kernel is small and boots fast; Ubuntu's is "virtual".
   if grep -qi ubuntu /etc/os-release 2>/dev/null; then need_pkg linux-image-virtual; else need_pkg linux-image-cloud-amd64; fi
