@@ -3,9 +3,9 @@
  * section and claim C2 ask the same way. The figures themselves come from summary.json (the
  * harness's summarize-density.ts); the records of density.jsonl are only drawn, never re-fitted.
  */
-import type { DensityEnd, DensityStep, DensitySummary } from '../harness/results/format.js';
+import type { DensityEnd, DensityStep, DensitySummary, Warning } from '../harness/results/format.js';
 import type { RunData } from './report-input.js';
-import { runtimeKey, type InstanceDescription } from './run-facts.js';
+import type { InstanceDescription } from './run-facts.js';
 import { runKey } from '../harness/run-key.js';
 
 export const MIB = 2 ** 20;
@@ -59,32 +59,24 @@ export function okSteps(g: DensityGroup): DensityStep[] {
   return g.steps.filter((s) => s.outcome === 'ok');
 }
 
-/**
- * Which slope instances per GiB and the projected maximum rest on, as summarize-density.ts
- * chooses it: the MemAvailable slope when it rose with N, else the summed-PSS slope.
- */
+/** Which slope instances per GiB and the projected maximum rest on, as the summary recorded it (costSlope), in words. */
 export function costBasis(d: DensitySummary): 'MemAvailable' | 'summed PSS' | null {
-  if (d.marginalSystem !== null && d.marginalSystem.slope > 0) return 'MemAvailable';
-  if (d.marginalPss !== null && d.marginalPss.slope > 0) return 'summed PSS';
-  return null;
+  return d.costSlope === 'memAvailable' ? 'MemAvailable' : d.costSlope === 'pss' ? 'summed PSS' : null;
 }
 
-/** The harness's warnings about one density scenario's runtimes (they start with "scenario/runtime"). */
-export function densityWarningsFor(run: RunData, scenario: string): string[] {
-  const keys = densityGroups(run)
-    .filter((g) => g.scenario === scenario)
-    .map((g) => runtimeKey(g));
-  return run.summary.warnings.filter((w) => keys.some((k) => w.startsWith(`${k}:`) || w.startsWith(`${k} `)));
+/** Whether a warning is about this (scenario, runtime): by its fields, never by its text. */
+export const isAbout = (w: Warning, rs: { scenario: string; runtime: string }): boolean => w.scenario === rs.scenario && w.runtime === rs.runtime;
+
+/** The harness's warnings about one density scenario's runtimes. */
+export function densityWarningsFor(run: RunData, scenario: string): Warning[] {
+  const groups = densityGroups(run).filter((g) => g.scenario === scenario);
+  return run.summary.warnings.filter((w) => groups.some((g) => isAbout(w, g)));
 }
 
 /**
  * Warnings that belong to the memory and density section only: they name a density
  * (scenario, runtime) that has no startup summary. The startup section leaves them out.
  */
-export function isDensityOnlyWarning(run: RunData, warning: string): boolean {
-  const startupKeys = new Set(run.summary.runtimes.map((rs) => runtimeKey(rs)));
-  return densityGroups(run).some((g) => {
-    const k = runtimeKey(g);
-    return !startupKeys.has(k) && (warning.startsWith(`${k}:`) || warning.startsWith(`${k} `));
-  });
+export function isDensityOnlyWarning(run: RunData, warning: Warning): boolean {
+  return !run.summary.runtimes.some((rs) => isAbout(warning, rs)) && densityGroups(run).some((g) => isAbout(warning, g));
 }

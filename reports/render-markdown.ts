@@ -101,7 +101,7 @@ function densityTable(run: RunData, scenario: string): string {
     `Scenario \`${scenario.replace(/`/g, "'")}\`:`,
     table,
     ratios.length === 0 ? '' : bullets(ratios),
-    warnings.length === 0 ? '' : `Warnings from the harness about this scenario:\n\n${bullets(warnings)}`,
+    warnings.length === 0 ? '' : `Warnings from the harness about this scenario:\n\n${bullets(warnings.map((w) => w.message))}`,
   ].filter((p) => p !== '').join('\n\n');
 }
 
@@ -177,7 +177,7 @@ function runSections(run: RunData, level: string): string {
     `Run \`${run.meta.runId.replace(/`/g, "'")}\`, started ${formatTimestamp(run.meta.startedAt)}; host ${escapeMarkdownText(run.env.cpuModel)}, ${run.env.cores} cores, kernel ${escapeMarkdownText(run.env.hostKernel)} (virtualization: ${escapeMarkdownText(run.env.hostVirtualization)}).${status}`,
     `${level} Caveats\n\n${bullets(deriveCaveats(run).map((c) => c.text))}`,
     `${level} Startup and teardown\n\n${summaryTable(run)}`,
-    `Warnings from the harness:\n\n${bullets(run.summary.warnings.filter((w) => !isDensityOnlyWarning(run, w)))}`,
+    `Warnings from the harness:\n\n${bullets(run.summary.warnings.filter((w) => !isDensityOnlyWarning(run, w)).map((w) => w.message))}`,
     `${level} VM / container ratios\n\n${ratiosTable(run)}`,
     performanceSection(run, level),
     densitySection(run, level),

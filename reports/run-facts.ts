@@ -12,11 +12,6 @@ export function vmsRanUnderTcg(run: RunData): boolean {
   return run.samples.some((s) => s.kind === 'vm' && s.accel === 'tcg');
 }
 
-/** "scenario/runtime": the label the harness uses in its warnings too. */
-export function runtimeKey(rs: { scenario: string; runtime: string }): string {
-  return `${rs.scenario}/${rs.runtime}`;
-}
-
 /** How an instance ran: the fields startup summaries and density summaries share. */
 export type InstanceDescription = Pick<RuntimeSummary, 'scenario' | 'runtime' | 'kind' | 'backend' | 'accel' | 'machine'>;
 

@@ -5,7 +5,7 @@
  * Files: run.json (RunMeta), env.json (EnvInfo), samples.jsonl (one Sample per line, appended as
  * measured), samples.csv (the same samples, flattened), summary.json (Summary), report.html.
  */
-export const RESULTS_FORMAT_VERSION = 3;
+export const RESULTS_FORMAT_VERSION = 4;
 
 import type { WorkloadMetric, Better } from '../workloads/definition.js';
 export type { WorkloadMetric, Better } from '../workloads/definition.js';
@@ -171,14 +171,42 @@ export interface Comparison {
   ci95: [number, number] | null;
 }
 
+/** Which check raised a warning (stable names: reports and scripts may select by them). */
+export type WarningKind =
+  | 'failures' | 'too-few-samples' | 'outliers' | 'noisy' | 'first-run'
+  | 'negative-phase' | 'clock-skew'
+  | 'density-unfinished' | 'density-stop' | 'no-ready' | 'few-ready' | 'memavailable-flat' | 'nonlinear'
+  | 'harness-rss' | 'memory-unsettled' | 'ksm-unsettled'
+  | 'log-incomplete' | 'run-error'
+  /** Read from a format-3 summary: only the scenario and runtime its sentence began with are known. */
+  | 'legacy';
+
+export interface Warning {
+  /** null: about the run as a whole (a sample log that could not be written). */
+  scenario: string | null;
+  /** null: about the scenario as a whole, or the run. */
+  runtime: string | null;
+  /** A performance scenario's workload; absent otherwise. */
+  workload?: string;
+  /** The figure it qualifies: startup, teardown, phases, memory, or a workload metric's name; null: all of the runtime's. */
+  metric: string | null;
+  kind: WarningKind;
+  /** The sentence shown, which names its scenario/runtime itself. */
+  message: string;
+}
+
 export interface Summary {
   formatVersion: number;
   runId: string;
   complete: boolean;
   runtimes: RuntimeSummary[];
   comparisons: Comparison[];
-  /** Noise and outlier warnings, printed next to the numbers. */
-  warnings: string[];
+  /**
+   * Noise, outlier and trust warnings, printed next to the numbers. Format 4: each names what it
+   * is about in fields (reports select by them); format 3 and older had bare sentences, which
+   * read-results.ts upgrades (legacy-summary.ts).
+   */
+  warnings: Warning[];
   /** One entry per (density scenario, runtime); absent or empty when no density scenario ran. */
   density?: DensitySummary[];
   /** Container vs VM on instances per GiB (how many times more containers fit). */
@@ -440,7 +468,12 @@ export interface DensitySummary extends RuntimeIdentity {
   marginalSystem: LinearFit | null;
   /** Summed PSS vs instances running. */
   marginalPss: LinearFit | null;
-  /** 1 GiB / marginal system cost. */
+  /**
+   * Format 4: the slope instancesPerGiB and projectedMax rest on: the MemAvailable fit when it
+   * rose with N (the honest host-wide figure), else the summed-PSS fit; null when neither rose.
+   */
+  costSlope: 'memAvailable' | 'pss' | null;
+  /** 1 GiB / the chosen marginal cost (costSlope). */
   instancesPerGiB: number | null;
   /** How many would fit in this host's memory above the reserve at the marginal cost. */
   projectedMax: number | null;

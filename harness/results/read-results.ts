@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { upgradeSummary } from './legacy-summary.js';
 import { RESULTS_FORMAT_VERSION, type DensityRecord, type EnvInfo, type LimitSample, type ProvisionRecord, type RunMeta, type StartupSample, type Summary } from './format.js';
 import { DENSITY_FILE, LIMITS_FILE, PROVISIONING_FILE, SAMPLES_FILE } from './sample-log.js';
 
@@ -185,6 +186,7 @@ export function readResults(dir: string): RunResults {
   try {
     summary = readJsonObject(summaryPath, 'the run summary (Summary)') as unknown as Summary | null;
     if (summary === null) problems.push(`${summaryPath} is missing: the run did not get as far as summarizing.`);
+    else summary = upgradeSummary(summary, density);
   } catch (err) {
     // A newer format must stop the reader; a damaged summary can be recomputed from samples.
     if (err instanceof UnsupportedFormatVersionError) throw err;

@@ -9,6 +9,7 @@ import { writeResultFiles, type ResultView } from '../results/write-results.js';
 import { summarize } from '../stats/summarize.js';
 import { withDensity } from '../stats/summarize-density.js';
 import { timedWindows } from '../measure/harness-overhead.js';
+import { runWarning } from '../stats/warning.js';
 import type { RecordSinks } from './record-sinks.js';
 
 export interface RunOutcome {
@@ -32,7 +33,7 @@ export async function finishRun(runDir: string, meta: RunMeta, env: EnvInfo, sin
   const { samples, density, limits, provisioning, logProblem } = sinks;
 
   const summary = withDensity(summarize(meta.runId, samples, !interrupted), density, totalmem());
-  if (logProblem) summary.warnings.push(`samples.jsonl is incomplete: ${logProblem}`);
+  if (logProblem) summary.warnings.push(runWarning('log-incomplete', `samples.jsonl is incomplete: ${logProblem}`));
   summary.warnings.push(...sinks.errors);
   const measured = samples.filter((s) => !s.warmup);
   meta.finishedAt = new Date().toISOString();

@@ -4,7 +4,7 @@
  * opened at its first record) so a crash keeps what was measured. A log that cannot be written
  * (a full disk) does not stop the run: it keeps measuring in memory and says so at the end.
  */
-import type { DensityRecord, LimitSample, ProvisionRecord, StartupSample } from '../results/format.js';
+import type { DensityRecord, LimitSample, ProvisionRecord, StartupSample, Warning } from '../results/format.js';
 import { SampleLog, DENSITY_FILE, LIMITS_FILE, PROVISIONING_FILE, SAMPLES_FILE } from '../results/sample-log.js';
 
 export class RecordSinks {
@@ -13,7 +13,7 @@ export class RecordSinks {
   readonly limits: LimitSample[] = [];
   readonly provisioning: ProvisionRecord[] = [];
   /** Problems of the run as a whole (a provisioning run that failed, a teardown that left something): warnings and failures. */
-  readonly errors: string[] = [];
+  readonly errors: Warning[] = [];
   /** The first sample-log write that failed; null when every record was written. */
   logProblem: string | null = null;
   readonly #logs = new Map<string, SampleLog>();

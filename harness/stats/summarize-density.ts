@@ -4,7 +4,7 @@
  * containers fit per VM. Pure: the same records always give the same figures.
  */
 import { runtimeIdentity } from '../results/runtime-identity.js';
-import type { DensityEnd, DensityRecord, DensityStep, DensitySummary, InstanceMemory, Summary } from '../results/format.js';
+import type { DensityEnd, DensityRecord, DensityStep, DensitySummary, InstanceMemory, Summary, Warning } from '../results/format.js';
 import { densityWarnings } from './density-warnings.js';
 import { linearFit } from './linear-fit.js';
 import { percentile } from './percentile.js';
@@ -21,7 +21,7 @@ export interface DensityComparison {
 export interface DensityResult {
   density: DensitySummary[];
   densityComparisons: DensityComparison[];
-  warnings: string[];
+  warnings: Warning[];
 }
 
 const GIB = 2 ** 30;
@@ -85,7 +85,7 @@ function systemDrops(steps: readonly DensityStep[], baseline: number | null): nu
   return drops;
 }
 
-function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySummary; warnings: string[] } {
+function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySummary; warnings: Warning[] } {
   const ok = g.steps.filter((s) => s.outcome === 'ok');
   const ref = g.end ?? (g.steps[0] as DensityStep);
   const baseline = g.end?.baselineMemAvailableBytes ?? null;
@@ -119,6 +119,7 @@ function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySumma
     overheadBytes: pssBytes === null || insideBytes === null ? null : pssBytes - insideBytes,
     marginalSystem,
     marginalPss,
+    costSlope: systemSlope !== null ? 'memAvailable' : pssSlope !== null ? 'pss' : null,
     instancesPerGiB: slope === null ? null : GIB / slope,
     projectedMax: slope === null || g.end === null ? null : Math.max(0, Math.floor((g.end.baselineMemAvailableBytes - g.end.reserveBytes) / slope)),
     startupVsN,
@@ -127,7 +128,7 @@ function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySumma
     ksm: g.end?.ksm ?? null,
     settle: g.end?.settle ?? null,
   };
-  const facts = { okSteps: ok.length, endRecorded: g.end !== null, usedPssSlope: systemSlope === null && pssSlope !== null };
+  const facts = { okSteps: ok.length, endRecorded: g.end !== null };
   return { summary, warnings: densityWarnings(summary, facts) };
 }
 

@@ -4,7 +4,8 @@
  * against each container, as relative speeds (1 = the same, below 1 = slower) with intervals.
  * Pure: the same samples always give the same figures (fixed bootstrap seed).
  */
-import type { PerformanceRatio, StartupSample, WorkloadMetricSummary, WorkloadSummary } from '../results/format.js';
+import type { PerformanceRatio, StartupSample, WorkloadMetricSummary, WorkloadSummary, Warning } from '../results/format.js';
+import { warning } from './warning.js';
 import type { BootstrapOptions } from './bootstrap.js';
 import { describeMetric } from './describe-metric.js';
 import { ratioOfMedians } from './ratio.js';
@@ -28,18 +29,19 @@ export function summarizePerformance(samples: readonly StartupSample[], options?
 }
 
 /** Failed samples and noisy metrics of each workload, in the words of the startup warnings. */
-export function performanceWarnings(performance: readonly WorkloadSummary[]): string[] {
-  const out: string[] = [];
+export function performanceWarnings(performance: readonly WorkloadSummary[]): Warning[] {
+  const out: Warning[] = [];
   for (const w of performance) {
     const where = `${w.scenario}/${w.runtime} ${w.workload}`;
+    const scope = { scenario: w.scenario, runtime: w.runtime, workload: w.workload };
     const first = w.metrics[0];
     if (first && first.failures + first.timeouts > 0) {
       const all = first.n + first.failures + first.timeouts;
-      out.push(`${where}: ${first.failures + first.timeouts} of ${all} samples failed or timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.`);
+      out.push(warning(scope, null, 'failures', `${where}: ${first.failures + first.timeouts} of ${all} samples failed or timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.`));
     }
     for (const m of w.metrics) {
       if (m.n < 3 || m.sd === null || m.mean === null || !(m.mean > 0) || m.sd / m.mean <= WORKLOAD_NOISE_CV) continue;
-      out.push(`${where} ${m.name}: the samples vary widely (standard deviation is ${Math.round((100 * m.sd) / m.mean)}% of the mean); the host may have been busy (other work on its CPUs). Compare against the host runtime of the same run, or rerun on a quieter machine.`);
+      out.push(warning(scope, m.name, 'noisy', `${where} ${m.name}: the samples vary widely (standard deviation is ${Math.round((100 * m.sd) / m.mean)}% of the mean); the host may have been busy (other work on its CPUs). Compare against the host runtime of the same run, or rerun on a quieter machine.`));
     }
   }
   return out;

@@ -44,7 +44,7 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
   lines.push(...formatDensity(summary));
   if (summary.warnings.length) {
     lines.push('', 'Warnings:');
-    for (const w of summary.warnings) lines.push(`  ⚠ ${w}`);
+    for (const w of summary.warnings) lines.push(`  ⚠ ${w.message}`);
   }
   if (env && summary.runtimes.length > 0) {
     const floor = env.harness.launchFloorMs;

@@ -177,7 +177,7 @@ function warningsBlock(view: RunView, scenario: string): SafeHtml | null {
   if (warnings.length === 0) return null;
   return html`<div class="callout callout-warn density-warnings">
     <h3>Warnings from the harness about this scenario (summary.json)</h3>
-    <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul>
+    <ul>${warnings.map((w) => html`<li>${w.message}</li>`)}</ul>
   </div>`;
 }
 

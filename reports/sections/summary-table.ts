@@ -3,12 +3,12 @@
  * range, p95, sample count, failures and timeouts; the harness's warnings right below.
  * Rows carry data-* attributes so tests (and readers' scripts) can find a value without parsing text.
  */
-import type { MetricSummary, RuntimeSummary } from '../../harness/results/format.js';
-import { hasDensity, isDensityOnlyWarning } from '../density-facts.js';
+import type { MetricSummary, RuntimeSummary, Warning } from '../../harness/results/format.js';
+import { hasDensity, isAbout, isDensityOnlyWarning } from '../density-facts.js';
 import { html, type SafeHtml } from '../escape.js';
 import { formatMsInterval, formatMsRange } from '../format-numbers.js';
 import { formatDurationMs } from '../../harness/format-duration.js';
-import { describeInstanceBesideBadge, runtimeKey } from '../run-facts.js';
+import { describeInstanceBesideBadge } from '../run-facts.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
 
@@ -27,10 +27,9 @@ function metricCells(m: MetricSummary): SafeHtml {
     <td class="num" data-cell="n">${m.n}</td>`;
 }
 
-/** Warnings of the harness name their (scenario, runtime) as "scenario/runtime" at the start. */
-export function warningsFor(warnings: readonly string[], rs: RuntimeSummary): string[] {
-  const key = runtimeKey(rs);
-  return warnings.filter((w) => w.startsWith(`${key}:`) || w.startsWith(`${key} `));
+/** The harness's warnings about one (scenario, runtime), selected by their fields. */
+export function warningsFor(warnings: readonly Warning[], rs: RuntimeSummary): Warning[] {
+  return warnings.filter((w) => isAbout(w, rs));
 }
 
 function rowsFor(view: RunView, rs: RuntimeSummary): SafeHtml {
@@ -59,7 +58,7 @@ function renderWarnings(view: RunView): SafeHtml {
   }
   return html`<div class="callout callout-warn" id="${anchor(view, SECTION_IDS.warnings)}">
     <h3>Warnings from the harness (summary.json)</h3>
-    <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul>
+    <ul>${warnings.map((w) => html`<li>${w.message}</li>`)}</ul>
   </div>`;
 }
 

@@ -8,6 +8,7 @@ import { runProvisioning } from '../../provisioning/run-provisioning.js';
 import { cowprobePath, timedExecPath } from '../../provisioning/helper-paths.js';
 import { findExecutable } from '../../host/find-executable.js';
 import type { Executor } from '../executor.js';
+import { runWarning } from '../../stats/warning.js';
 
 export const provisioningExecutor: Executor = {
   name: 'provisioning',
@@ -30,9 +31,9 @@ export const provisioningExecutor: Executor = {
           sink: (record) => ctx.sinks.provision(record),
         });
         ctx.seq = seq;
-        ctx.sinks.errors.push(...problems.map((p) => `provisioning teardown: ${p}`));
+        ctx.sinks.errors.push(...problems.map((p) => runWarning('run-error', `provisioning teardown: ${p}`, scenario.name)));
       } catch (error) {
-        ctx.sinks.errors.push(`provisioning ${scenario.name} failed: ${(error as Error).message}`);
+        ctx.sinks.errors.push(runWarning('run-error', `provisioning ${scenario.name} failed: ${(error as Error).message}`, scenario.name));
         ctx.log(`  provisioning ${scenario.name} failed: ${(error as Error).message}`);
       }
     }

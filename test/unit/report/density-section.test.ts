@@ -101,7 +101,8 @@ describe('Memory and density section', () => {
   });
 
   it('shows the harness warnings about the density scenario next to its table, not under startup', () => {
-    const warnings = run.summary.warnings.filter((w) => w.startsWith('idle-density/'));
+    const warnings = run.summary.warnings.filter((w) => w.scenario === 'idle-density').map((w) => w.message);
+    expect(warnings.every((w) => w.startsWith('idle-density/'))).toBe(true);
     expect(warnings.length).toBeGreaterThan(0); // containers' KSM does not settle, as on the real host
     const section = page.slice(page.indexOf('<section id="density">'), page.indexOf('<section id="claims">'));
     const startup = page.slice(page.indexOf('<section id="summary">'), page.indexOf('<section id="density">'));

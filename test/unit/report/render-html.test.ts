@@ -83,7 +83,7 @@ describe('summary table', () => {
   });
 
   it('shows the harness warnings next to the table', () => {
-    for (const w of run.summary.warnings) expect(page).toContain(escapeHtml(w));
+    for (const w of run.summary.warnings) expect(page).toContain(escapeHtml(w.message));
   });
 });
 

@@ -144,6 +144,7 @@ describe('summarizeDensity', () => {
 
   it('projects instances per GiB and the maximum above the reserve from the system slope', () => {
     expect(vm?.instancesPerGiB).toBeCloseTo(1024 / 141.2, 9);
+    expect(vm?.costSlope).toBe('memAvailable');
     expect(vm?.projectedMax).toBe(130); // floor((20480 − 2048) / 141.2)
     expect(ct?.instancesPerGiB).toBeCloseTo(1024 / 3, 9);
     expect(ct?.projectedMax).toBe(6140); // floor((20470 − 2048) / 3)
@@ -162,7 +163,11 @@ describe('summarizeDensity', () => {
 });
 
 describe('density warnings', () => {
-  const only = (records: DensityRecord[]): ReturnType<typeof summarizeDensity> => summarizeDensity(records, 24 * GiB);
+  /** The warnings' sentences (what the reader sees), and apart from them their kinds and scopes. */
+  const only = (records: DensityRecord[]) => {
+    const r = summarizeDensity(records, 24 * GiB);
+    return { ...r, warnings: r.warnings.map((w) => w.message), kinds: r.warnings.map((w) => `${w.scenario}/${w.runtime} ${w.kind}${w.metric === null ? '' : ` ${w.metric}`}`) };
+  };
   const base = 20 * GiB;
   const line = (ident: Ident, usedMiB: number[], over: Partial<DensityStep> = {}): DensityStep[] =>
     usedMiB.map((u, i) => step(ident, { running: i + 1, memAvailableBytes: base - u * MiB, ...over }));
@@ -173,7 +178,8 @@ describe('density warnings', () => {
       ...line(ctIdent, [3, 6, 9]), failed, { ...failed, seq: seq++ }, { ...failed, seq: seq++ },
       end(ctIdent, { instances: 3, stopReason: 'failures', stopDetail: '3 launches in a row failed' }),
     ];
-    const { density, warnings } = only(records);
+    const { density, warnings, kinds } = only(records);
+    expect(kinds).toEqual(['density/runc density-stop']);
     expect(density[0]?.marginalSystem?.n).toBe(3);
     expect(density[0]?.perInstance.systemBytes).toBe(3 * MiB);
     expect(warnings).toEqual([
@@ -191,7 +197,8 @@ describe('density warnings', () => {
 
   it('calls a poor line fit a rough figure', () => {
     // scipy: r² = 0.3119 for this zig-zag.
-    const { density, warnings } = only([...line(ctIdent, [10, 30, 12, 40, 15, 45]), end(ctIdent, { instances: 6 })]);
+    const { density, warnings, kinds } = only([...line(ctIdent, [10, 30, 12, 40, 15, 45]), end(ctIdent, { instances: 6 })]);
+    expect(kinds).toEqual(['density/runc nonlinear memAvailable']);
     expect(density[0]?.marginalSystem?.r2).toBeCloseTo(0.31192003331945023, 12);
     expect(warnings).toEqual([
       'density/runc: host memory used vs instances running is far from a straight line (r² = 0.31): memory per instance is not linear in N here; the slope is a rough figure.',
@@ -200,7 +207,9 @@ describe('density warnings', () => {
 
   it('falls back to the summed-PSS slope when MemAvailable did not fall, and says so', () => {
     const steps = line(ctIdent, [5, 4, 3, 2]).map((s, i) => ({ ...s, pssTotalBytes: 2 * (i + 1) * MiB }));
-    const { density, warnings } = only([...steps, end(ctIdent, { instances: 4 })]);
+    const { density, warnings, kinds } = only([...steps, end(ctIdent, { instances: 4 })]);
+    expect(density[0]?.costSlope).toBe('pss'); // recorded, so reports need not re-derive the choice
+    expect(kinds).toEqual(['density/runc memavailable-flat memAvailable']);
     expect(density[0]?.marginalSystem?.slope).toBe(-1 * MiB);
     expect(density[0]?.instancesPerGiB).toBe(512);
     expect(density[0]?.projectedMax).toBe(9216); // (20 GiB − 2 GiB) / 2 MiB
@@ -211,7 +220,7 @@ describe('density warnings', () => {
 
   it('gives no instances per GiB when neither slope is positive', () => {
     const { density, warnings } = only([...line(ctIdent, [5, 4, 3]), end(ctIdent, { instances: 3 })]);
-    expect(density[0]).toMatchObject({ instancesPerGiB: null, projectedMax: null });
+    expect(density[0]).toMatchObject({ instancesPerGiB: null, projectedMax: null, costSlope: null });
     expect(warnings[0]).toMatch(/did not fall as instances were added: .*use the PSS figures\.$/);
   });
 
@@ -271,7 +280,7 @@ describe('density warnings', () => {
 });
 
 describe('withDensity', () => {
-  const summary: Summary = { formatVersion: 1, runId: 'r1', complete: true, runtimes: [], comparisons: [], warnings: ['startup noise'] };
+  const summary: Summary = { formatVersion: 1, runId: 'r1', complete: true, runtimes: [], comparisons: [], warnings: [{ scenario: 's', runtime: 'r', metric: 'startup', kind: 'noisy', message: 'startup noise' }] };
 
   it('adds the density figures and appends their warnings', () => {
     const records = [...line3(), end(ctIdent, { instances: 3, stopReason: 'failures', stopDetail: 'd' })];
@@ -279,9 +288,10 @@ describe('withDensity', () => {
     expect(out).not.toBe(summary);
     expect(out.density?.map((d) => d.runtime)).toEqual(['runc']);
     expect(out.densityComparisons).toEqual([]);
-    expect(out.warnings[0]).toBe('startup noise');
-    expect(out.warnings[1]).toContain('density/runc: stopped after 3 instances');
-    expect(summary.warnings).toEqual(['startup noise']);
+    expect(out.warnings[0]!.message).toBe('startup noise');
+    expect(out.warnings[1]).toMatchObject({ scenario: 'density', runtime: 'runc', kind: 'density-stop' });
+    expect(out.warnings[1]!.message).toContain('density/runc: stopped after 3 instances');
+    expect(summary.warnings.map((w) => w.message)).toEqual(['startup noise']);
   });
 
   it('leaves a summary without density records as it was', () => {

@@ -21,7 +21,8 @@ describe('phase warnings', () => {
       sample({ warmup: true, guestClockSkewMs: 500 }),
       sample({ outcome: 'failed', phases: [{ name: 'x', ms: -1 }] }),
     ]);
-    expect(warnings).toEqual([
+    expect(warnings.map((w) => [w.scenario, w.runtime, w.metric, w.kind])).toEqual([['s', 'vm', 'phases', 'negative-phase'], ['s', 'vm', 'phases', 'clock-skew']]);
+    expect(warnings.map((w) => w.message)).toEqual([
       's/vm phases: 1 of 3 samples have a negative phase (kernel_to_init); the phase boundaries of those samples are not trustworthy.',
       's/vm phases: in 1 of 3 samples the guest clock disagrees with the host\'s over init → ready by more than 20 ms (up to 35.0 ms); the phases use the host\'s clock.',
     ]);

@@ -54,8 +54,8 @@ describe('performance warnings', () => {
   it('names a noisy metric and failed samples of a workload', () => {
     const noisy = [100, 150, 60, 120, 80].map((e, i) => sample('busy', 'container', i, m(e, 1)));
     const summary = summarize('r', [...noisy, sample('busy', 'container', 9, null, 'failed')], true);
-    expect(summary.warnings).toContain('performance/busy cpu: 1 of 6 samples failed or timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.');
-    expect(summary.warnings.some((w) => w.startsWith('performance/busy cpu events_per_s: the samples vary widely'))).toBe(true);
-    expect(summary.warnings.some((w) => w.startsWith('performance/busy cpu wall_s'))).toBe(false);
+    expect(summary.warnings).toContainEqual({ scenario: 'performance', runtime: 'busy', workload: 'cpu', metric: null, kind: 'failures', message: 'performance/busy cpu: 1 of 6 samples failed or timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.' });
+    expect(summary.warnings.some((w) => w.kind === 'noisy' && w.metric === 'events_per_s' && w.message.startsWith('performance/busy cpu events_per_s: the samples vary widely'))).toBe(true);
+    expect(summary.warnings.some((w) => w.metric === 'wall_s' || w.message.startsWith('performance/busy cpu wall_s'))).toBe(false);
   });
 });

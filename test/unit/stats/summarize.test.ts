@@ -101,8 +101,8 @@ describe('summarize', () => {
   });
 
   it('warns about failures and is deterministic', () => {
-    expect(s.warnings).toEqual([
-      'minimal/qemu-q35: 1 of 7 launches failed and 1 timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.',
+    expect(s.warnings).toEqual([{ scenario: 'minimal', runtime: 'qemu-q35', metric: null, kind: 'failures', message:
+      'minimal/qemu-q35: 1 of 7 launches failed and 1 timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.' },
     ]);
     expect(summarize('r1', run(), true)).toEqual(s);
   });
@@ -118,8 +118,8 @@ describe('summarize', () => {
     ], false);
     expect(only.runtimes[0]?.startup).toMatchObject({ n: 0, timeouts: 1, median: null });
     expect(only.comparisons).toEqual([]);
-    expect(only.warnings).toContain('minimal/qemu-q35: no successful samples, so there are no statistics for it.');
-    expect(only.warnings).toContain(
+    expect(only.warnings.map((x) => x.message)).toContain('minimal/qemu-q35: no successful samples, so there are no statistics for it.');
+    expect(only.warnings.map((x) => x.message)).toContain(
       'minimal/runc: only 1 successful sample; too few samples for a confidence interval. Use at least 3 iterations (10 or more recommended).',
     );
   });
@@ -133,33 +133,34 @@ describe('summarize warnings', () => {
 
   it('warns about outliers', () => {
     const w = summarize('r', series([300, 301, 302, 303, 304, 305, 306, 307, 308, 2000]), true).warnings;
-    expect(w).toContain(
+    expect(w).toContainEqual({ scenario: 'minimal', runtime: 'qemu-q35', metric: 'startup', kind: 'outliers', message:
       'minimal/qemu-q35 startup: 1 of 10 samples is a statistical outlier; the host may have been busy. Consider more iterations or a quieter machine.',
-    );
+    });
   });
 
   it('uses the plural for several outliers', () => {
-    const w = summarize('r', series([300, 301, 302, 303, 304, 305, 306, 307, 2000, 2100]), true).warnings;
+    const w = summarize('r', series([300, 301, 302, 303, 304, 305, 306, 307, 2000, 2100]), true).warnings.map((x) => x.message);
     expect(w.some((x) => x.startsWith('minimal/qemu-q35 startup: 2 of 10 samples are statistical outliers;'))).toBe(true);
   });
 
   it('warns about high noise (sd/mean > 0.2)', () => {
     const w = summarize('r', series([100, 200, 300, 150, 250]), true).warnings;
-    expect(w).toEqual([
+    expect(w).toEqual([{ scenario: 'minimal', runtime: 'qemu-q35', metric: 'startup', kind: 'noisy', message:
       'minimal/qemu-q35 startup: the samples vary widely (standard deviation is 40% of the mean); the host may have been busy. Consider more iterations or a quieter machine.',
-    ]);
+    }]);
   });
 
   it('warns about a slow first measured sample', () => {
     const w = summarize('r', series([900, 300, 302, 305, 301, 299, 303, 300, 304, 298]), true).warnings;
-    expect(w).toContain(
+    expect(w.filter((x) => x.kind === 'first-run' && x.metric === 'startup').map((x) => x.message)).toContain(
       'minimal/qemu-q35 startup: the first measured sample (900 ms) took more than 2× the median (302 ms); first-run effect: consider more warmup iterations.',
     );
   });
 
   it('warns about too few samples once when startup and teardown agree', () => {
     const w = summarize('r', series([300, 310]), true).warnings;
-    expect(w).toEqual([
+    expect(w.map((x) => [x.kind, x.metric])).toEqual([['too-few-samples', null]]);
+    expect(w.map((x) => x.message)).toEqual([
       'minimal/qemu-q35: only 2 successful samples; too few samples for a confidence interval. Use at least 3 iterations (10 or more recommended).',
     ]);
   });
