@@ -19,7 +19,7 @@ export function methodRows(s: ProvisioningSummary): string[][] {
       : m.start.outcome === 'ok' ? `${m.start.runtime}: ready in ${formatDurationMs(m.start.startupMs)}` : `${m.start.runtime}: ${m.start.outcome} (${m.start.error ?? ''})`;
     return [
       METHOD_LABELS[m.method], `${m.ok}${m.failed ? ` (+${m.failed} failed: ${m.firstError ?? ''})` : ''}`, ms(m.ms), formatMsInterval(m.ms?.ci95), ms(m.syncMs),
-      `${formatBytes(m.bytes?.median)} (${m.bytesSource})`, `${formatBytes(m.totalPerInstance)} (${m.totalSource})`, formatDurationMs(m.setupMs), start,
+      `${formatBytes(m.bytes?.median)} (${m.bytesSource})`, `${formatBytes(m.totalPerInstance)} (${m.totalSource})`, `${formatDurationMs(m.setupMs)}${m.detail ? ` (${m.detail})` : ''}`, start,
     ];
   });
 }

@@ -9,10 +9,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 const run = (args: string[]): string =>
   execFileSync('losetup', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
 
-export function attachLoop(file: string): string {
-  const dev = run(['--find', '--show', file]).trim();
+/**
+ * Direct I/O asked for: without it the loop device reads and writes its file through the host's
+ * page cache, so an O_DIRECT write to the file system on it ends in memory, not on the disk.
+ * `directIo` says whether the kernel took it (sysfs loop/dio).
+ */
+export function attachLoop(file: string): { dev: string; directIo: boolean } {
+  const dev = run(['--find', '--show', '--direct-io=on', file]).trim();
   if (!/^\/dev\/loop\d+$/.test(dev)) throw new Error(`losetup --find --show ${file}: unexpected output ${JSON.stringify(dev)}`);
-  return dev;
+  let directIo = false;
+  try {
+    directIo = readFileSync(`/sys/block/${dev.slice('/dev/'.length)}/loop/dio`, 'utf8').trim() === '1';
+  } catch {
+    // an older kernel without the attribute: say not
+  }
+  return { dev, directIo };
 }
 
 /** `losetup -j FILE`: "/dev/loop0: [2049]:1234 (/tmp/…/btrfs.img)" per device. */

@@ -142,17 +142,28 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
       const start = m.notMeasured === null && m.clones[0] ? await startOn(o, m.impl.method, m.clones[0], base.token) : null;
       const result: Body<ProvisionMethodResult> = {
         type: 'provision-method', method: m.impl.method, notMeasured: m.notMeasured, command: m.impl.command,
-        bytesSource: m.impl.bytesSource, setupMs: m.setupMs, totalBytes: total, totalSource: m.impl.totalSource, start,
+        bytesSource: m.impl.bytesSource, detail: m.impl.detail?.() ?? null, setupMs: m.setupMs, totalBytes: total, totalSource: m.impl.totalSource, start,
       };
       emit(result);
     }
-    // The first-write test, in rounds: each on a fresh plain copy of the probe file (the control)
-    // and a fresh clone of each copy-on-write method, one target after another, so a drift of the
+    // The first-write test, in rounds: each on a fresh plain copy of the probe file (the control;
+    // one on the btrfs too, the snapshot's own control) and a fresh clone of each copy-on-write method, one target after another, so a drift of the
     // disk over the test reaches every target alike and the rounds show the spread between clones.
     const targets: { target: CowTarget; file: (round: number) => string; tool: 'vmbench-cowprobe' | 'qemu-io' }[] = [
       { target: 'plain', tool: 'vmbench-cowprobe', file: (round) => { const f = join(root, `plain-${round}.bin`); copyFileSync(join(base.dir, PROBE_FILE), f); timedCommand('sync', ['-f', f]); return f; } },
     ];
     for (const m of methods) {
+      const plainDir = m.impl.plainDir;
+      if (plainDir && m.impl.method === 'btrfs') {
+        // A fresh copy on the btrfs itself (from the ext4 base: a real copy, no shared extent).
+        targets.push({ target: 'btrfs-plain', tool: 'vmbench-cowprobe', file: (round) => {
+          if (m.notMeasured !== null) throw new NotMeasuredError(m.notMeasured);
+          const f = join(plainDir(), `plain-${round}.bin`);
+          copyFileSync(join(base.dir, PROBE_FILE), f);
+          timedCommand('sync', ['-f', f]);
+          return f;
+        } });
+      }
       if (m.impl.method === 'overlay' || m.impl.method === 'btrfs') {
         targets.push({ target: m.impl.method, tool: 'vmbench-cowprobe', file: (round) => {
           const clone = m.clones[round];

@@ -8,8 +8,12 @@ import type { InstanceKind, SampleOutcome } from './format.js';
 
 /** copy: `cp -a`; overlay: an overlayfs mount per instance; btrfs: a subvolume snapshot; qcow2: an overlay image. */
 export type ProvisionMethod = 'copy' | 'overlay' | 'btrfs' | 'qcow2';
-/** A clone of each copy-on-write method, and a plain file (the `cp -a` copy's) as the control. */
-export type CowTarget = 'plain' | 'overlay' | 'btrfs' | 'qcow2';
+/**
+ * A clone of each copy-on-write method, and plain files as controls: a full copy of the data on
+ * the work dir's file system (the control of overlay and qcow2, which write there) and a fresh,
+ * unshared copy on the btrfs (the control of the btrfs snapshot: same file system, same loop device).
+ */
+export type CowTarget = 'plain' | 'btrfs-plain' | 'overlay' | 'btrfs' | 'qcow2';
 
 interface ProvisionIdentity {
   runId: string;
@@ -66,6 +70,8 @@ export interface ProvisionMethodResult extends ProvisionIdentity {
   command: string;
   /** Where each sample's bytes come from. */
   bytesSource: string;
+  /** How its storage was set up when that matters to the readings (btrfs: the loop device and its direct I/O); null otherwise. Absent in older records. */
+  detail?: string | null;
   /** Making what the instances are made from (btrfs: mkfs, loop device, mount, base subvolume filled; qcow2: the raw ext4 base image), ms. */
   setupMs: number | null;
   /** What all instances took together by a second, independent reading (totalSource), bytes. */

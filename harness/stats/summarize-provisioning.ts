@@ -23,6 +23,7 @@ export interface MethodSummary {
   command: string;
   bytesSource: string;
   totalSource: string;
+  detail: string | null;
   setupMs: number | null;
   ok: number;
   failed: number;
@@ -64,7 +65,7 @@ export interface CowSummary {
   firstOverSecond: RatioOfMedians | null;
   /** The same ratio in each round. */
   roundRatios: number[];
-  /** Per round, this target's ratio ÷ the control's in the same round: median and CI over the rounds (null for the control, or without one). */
+  /** Per round, this target's ratio ÷ its control's (CONTROL_OF) in the same round: median and CI over the rounds (null for a control, or without one). */
   excessOverControl: Estimate | null;
   /** Median over the rounds of what the clone held of its own after the writes. */
   bytesAfter: number | null;
@@ -97,6 +98,7 @@ function methodSummary(result: ProvisionMethodResult | undefined, method: Provis
     command: result?.command ?? '',
     bytesSource: result?.bytesSource ?? '',
     totalSource: result?.totalSource ?? '',
+    detail: result?.detail ?? null,
     setupMs: result?.setupMs ?? null,
     ok: ok.length,
     failed: samples.length - ok.length,
@@ -126,7 +128,7 @@ function cowSummary(target: CowTarget, all: CowWriteResult[], control: CowWriteR
   const first = pooled((w) => w.firstUs);
   const second = pooled((w) => w.secondUs);
   const controlByRound = new Map(control.filter((c) => c.notMeasured === null).map((c) => [c.round, roundRatio(c)]));
-  const excess = target === 'plain' ? [] : ok.flatMap((w) => {
+  const excess = CONTROL_OF[target] === null ? [] : ok.flatMap((w) => {
     const mine = roundRatio(w);
     const theirs = controlByRound.get(w.round);
     return mine === null || theirs === null || theirs === undefined ? [] : [mine / theirs];
@@ -144,7 +146,10 @@ function cowSummary(target: CowTarget, all: CowWriteResult[], control: CowWriteR
 }
 
 const METHOD_ORDER: ProvisionMethod[] = ['copy', 'overlay', 'btrfs', 'qcow2'];
-const TARGET_ORDER: CowTarget[] = ['plain', 'overlay', 'btrfs', 'qcow2'];
+const TARGET_ORDER: CowTarget[] = ['plain', 'btrfs-plain', 'overlay', 'btrfs', 'qcow2'];
+
+/** Each clone's control: a plain file on the file system its writes reach (null: it is a control). */
+export const CONTROL_OF: Record<CowTarget, CowTarget | null> = { plain: null, 'btrfs-plain': null, overlay: 'plain', btrfs: 'btrfs-plain', qcow2: 'plain' };
 
 export function summarizeProvisioning(records: readonly ProvisionRecord[]): ProvisioningSummary[] {
   const scenarios = [...new Set(records.map((r) => r.scenario))];
@@ -160,7 +165,8 @@ export function summarizeProvisioning(records: readonly ProvisionRecord[]): Prov
       methods: METHOD_ORDER.filter((m) => seen.has(m)).map((m) => methodSummary(results.find((r) => r.method === m), m, samples.filter((s) => s.method === m))),
       writes: TARGET_ORDER.flatMap((t) => {
         const mineW = writes.filter((w) => w.target === t);
-        return mineW.length ? [cowSummary(t, mineW, writes.filter((w) => w.target === 'plain'))] : [];
+        const control = CONTROL_OF[t];
+        return mineW.length ? [cowSummary(t, mineW, control === null ? [] : writes.filter((w) => w.target === control))] : [];
       }),
     };
   });
@@ -170,5 +176,5 @@ export const METHOD_LABELS: Record<ProvisionMethod, string> = {
   copy: 'full copy (cp -a)', overlay: 'overlayfs', btrfs: 'btrfs snapshot', qcow2: 'qcow2 backing file',
 };
 export const TARGET_LABELS: Record<CowTarget, string> = {
-  plain: 'plain file (control)', overlay: 'overlayfs file', btrfs: 'btrfs snapshot file', qcow2: 'qcow2 overlay (qemu-io)',
+  plain: 'plain file (control)', 'btrfs-plain': 'plain file on the btrfs (its control)', overlay: 'overlayfs file', btrfs: 'btrfs snapshot file', qcow2: 'qcow2 overlay (qemu-io)',
 };

@@ -3,6 +3,8 @@
  * are not affected. Decided from a provisioning scenario's first-write test: a plain file (a
  * full copy of the same data) is the control, run the same way, so what every first write pays
  * on this disk (the order of the phases, the host's own storage) is not blamed on copy-on-write.
+ * The btrfs snapshot's control is a plain file on the same btrfs (same loop device, same file
+ * system), so btrfs's own cost is not blamed on the snapshot either.
  * The test runs in rounds, each on a fresh clone of every target, targets one after another; a
  * round's ratio is median(first) ÷ median(second) of its operations. A clone keeps the claim when
  *  - its first write is slower: a block-level clone (btrfs, qcow2) has a ratio at least
@@ -14,7 +16,7 @@
  *    control's. Not scored for qcow2, measured with qemu-io on the image (a user-space block
  *    layer, not a file system path comparable with the control): reported only.
  */
-import { TARGET_LABELS, type CowSummary, type ProvisioningSummary } from '../../harness/stats/summarize-provisioning.js';
+import { CONTROL_OF, TARGET_LABELS, type CowSummary, type ProvisioningSummary } from '../../harness/stats/summarize-provisioning.js';
 import { formatDurationScaled } from '../../harness/format-duration.js';
 import { FIRST_WRITE_ID } from '../charts/c8-first-write-chart.js';
 import { formatBytes, formatRatio, formatRatioInterval } from '../format-numbers.js';
@@ -71,9 +73,9 @@ function firstWriteSlower(w: CowSummary, control: CowSummary): { slower: boolean
   return { slower, text: `first ${us(w.first!.median)} (p99 ${us(w.first!.p99)}) vs second ${us(w.second!.median)} (p99 ${us(w.second!.p99)}): ratio ${ratioText(w)}, ${excess}${howItCopied(w)}` };
 }
 
-function check(w: CowSummary, control: CowSummary): Check {
+function check(w: CowSummary, control: CowSummary, detail: string | null): Check {
   const first = firstWriteSlower(w, control);
-  const parts = [first.text + (first.slower ? '' : ' → the first write is not measurably slower')];
+  const parts = [(detail ? `the btrfs ${detail}; ` : '') + first.text + (first.slower ? '' : ' → the first write is not measurably slower')];
   let pass = first.slower;
   if (w.target === 'qcow2') {
     parts.push(`later writes ${us(w.second!.median)} and unchanged reads ${us(w.reread?.median)} through qemu-io (reported, not compared with the control's file-system path)`);
@@ -92,8 +94,14 @@ function evaluateScenario(s: ProvisioningSummary): { checks: Check[]; lines: str
   const lines = s.writes.filter((w) => w.notMeasured !== null).map((w) => `${TARGET_LABELS[w.target]}: not measured: ${w.notMeasured}`);
   if (!control) return { checks: [], lines, control };
   lines.unshift(`Control, a plain file on the host's file system: first write ${us(control.first!.median)} (p99 ${us(control.first!.p99)}), second ${us(control.second!.median)} (p99 ${us(control.second!.p99)}), ratio ${ratioText(control)}; unchanged reads ${us(control.reread?.median)}.`);
-  const clones = s.writes.filter((w) => w.target !== 'plain' && w.notMeasured === null && w.first && w.second);
-  return { checks: clones.map((w) => check(w, control)), lines, control };
+  const clones = s.writes.filter((w) => CONTROL_OF[w.target] !== null && w.notMeasured === null && w.first && w.second);
+  const btrfsDetail = s.methods.find((m) => m.method === 'btrfs')?.detail ?? null;
+  const btrfsControl = s.writes.find((w) => w.target === 'btrfs-plain' && w.notMeasured === null && w.first && w.second);
+  if (btrfsControl) lines.push(`Control of the btrfs snapshot, a plain file on the same btrfs: first write ${us(btrfsControl.first!.median)}, second ${us(btrfsControl.second!.median)}, ratio ${ratioText(btrfsControl)}; unchanged reads ${us(btrfsControl.reread?.median)}.`);
+  return {
+    checks: clones.map((w) => check(w, w.target === 'btrfs' && btrfsControl ? btrfsControl : control, w.target === 'btrfs' ? btrfsDetail : null)),
+    lines, control,
+  };
 }
 
 export function evaluateC8(run: RunData): ClaimVerdict {

@@ -59,7 +59,7 @@ describe('vmbench run provisioning (small)', () => {
     }
     const writes = records.filter((r) => r.type === 'cow-write');
     // Three rounds, each on a fresh clone of every target, the targets interleaved.
-    const round = [['plain', null], ['overlay', null], ...(btrfs ? [['btrfs', null]] : [['btrfs', expect.any(String)]]), ['qcow2', null]];
+    const round = [['plain', null], ['overlay', null], ...(btrfs ? [['btrfs-plain', null], ['btrfs', null]] : [['btrfs-plain', expect.any(String)], ['btrfs', expect.any(String)]]), ['qcow2', null]];
     expect(writes.map((w) => w.type === 'cow-write' && [w.target, w.notMeasured])).toEqual([...round, ...round, ...round]);
     expect(writes.map((w) => w.type === 'cow-write' && w.round)).toEqual(round.flatMap(() => [0]).concat(round.map(() => 1), round.map(() => 2)));
     for (const w of writes) if (w.type === 'cow-write' && w.notMeasured === null) expect(w.firstUs.length + w.secondUs.length + w.readUs.length + w.rereadUs.length).toBe(64);

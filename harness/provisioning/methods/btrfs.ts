@@ -29,8 +29,11 @@ export function btrfsMethod(ctx: MethodContext): CloneMethod {
   let btrfs = '';
   const mnt = join(ctx.dir, 'mnt');
   let usedBefore = 0;
+  let detail: string | null = null;
   return {
     method: 'btrfs',
+    detail: () => detail,
+    plainDir: () => mnt,
     command: 'btrfs subvolume snapshot MNT/base MNT/N',
     bytesSource: 'btrfs filesystem du -s --raw: the snapshot\'s exclusive bytes',
     totalSource: 'growth of the btrfs\'s used bytes (statfs) over all snapshots, metadata included',
@@ -49,7 +52,8 @@ export function btrfsMethod(ctx: MethodContext): CloneMethod {
       timedCommand(mkfs, ['-q', '-f', file]);
       ctx.track.resource('loop', file);
       ctx.undo.push(() => detachLoops(file).problems.join('; ') || null);
-      const dev = attachLoop(file);
+      const { dev, directIo } = attachLoop(file);
+      detail = `on ${dev} over a sparse file in the work dir, ${directIo ? 'with direct I/O to the file (no host page cache under the btrfs)' : 'WITHOUT direct I/O to the file (the host\'s page cache sits under the btrfs: its O_DIRECT writes end in memory)'}`;
       mkdirSync(mnt, { recursive: true });
       ctx.track.resource('mount', mnt);
       ctx.undo.push(() => unmount(mnt));

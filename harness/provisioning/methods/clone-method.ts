@@ -50,6 +50,10 @@ export interface CloneMethod {
   command: string;
   bytesSource: string;
   totalSource: string;
+  /** How the method's storage was set up, when it matters to the readings (btrfs: its loop device's direct I/O); null otherwise. */
+  detail?: () => string | null;
+  /** Where a plain (unshared) file on the method's own file system can go, for the first-write test's control; absent: none of its own. */
+  plainDir?: () => string;
   /** @throws NotMeasuredError when this host cannot; returns the set-up time, ms (null: nothing to set up). */
   setUp(): number | null;
   make(index: number): Clone;
