@@ -3,15 +3,15 @@
  * in their flavor (flavor.ts) and availability; the journal resource (the container id) and its
  * cleanup after a crash are the same shape for all three.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync, rmdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import type { ContainerRuntimeSpec, RuntimeSpec } from '../../scenario/types.js';
 import { isError, type HostContext } from '../../host/host-context.js';
-import { cgroupDirs, detectCgroupMode } from '../../host/cgroup-mode.js';
+import { detectCgroupMode } from '../../host/cgroup-mode.js';
 import type { Availability } from '../runtime.js';
 import type { Backend, ProbeOptions, RunResources, ToolSpec } from '../backend.js';
 import type { OciFlavor } from './flavor.js';
 import { OciRuntime } from './oci-runtime.js';
+import { afterDelete, deleteCommand, removeCgroups } from './release-container.js';
 
 export interface OciBackendOptions {
   type: OciFlavor['backend'];
@@ -56,25 +56,15 @@ export function ociBackend(options: OciBackendOptions): Backend {
       kind: type,
       releaseBeforeKill(containerId) {
         const flavor = options.cleanupFlavor();
-        if (!flavor || flavor.stateFiles(containerId).length === 0) return null;
-        const del = flavor.delete(containerId);
-        try {
-          execFileSync(del.file, del.args, { stdio: 'ignore', timeout: 10_000 });
-        } catch {
-          if (flavor.stateFiles(containerId).length > 0) return `${type} delete ${containerId} FAILED`;
-        }
-        for (const path of flavor.stateFiles(containerId)) rmSync(path, { recursive: true, force: true });
-        return `${type} delete ${containerId}`;
+        const del = flavor && deleteCommand(flavor, containerId);
+        if (!flavor || !del) return null;
+        const result = spawnSync(del.file, del.args, { encoding: 'utf8', timeout: 10_000 });
+        const problem = afterDelete(flavor, containerId, { ok: result.status === 0, stderr: result.stderr ?? '' });
+        return problem === null ? `${type} delete ${containerId}` : `${type} delete ${containerId} FAILED (${problem})`;
       },
       removeAfterKill(containerId) {
-        const flavor = options.cleanupFlavor();
-        if (flavor && !flavor.makesCgroup) return [];
-        const done: string[] = [];
-        for (const dir of cgroupDirs(detectCgroupMode(), containerId)) {
-          if (!existsSync(dir)) continue;
-          try { rmdirSync(dir); done.push(`removed cgroup ${dir}`); } catch { done.push(`cgroup ${dir} could not be removed`); }
-        }
-        return done;
+        const { removed, left } = removeCgroups(options.cleanupFlavor(), detectCgroupMode(), containerId);
+        return [...removed.map((dir) => `removed cgroup ${dir}`), ...left.map((dir) => `cgroup ${dir} could not be removed`)];
       },
     }],
     probe: options.probe,

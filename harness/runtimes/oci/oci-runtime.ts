@@ -4,7 +4,7 @@
  * `<runtime> delete --force` removes the runtime's state and the container's cgroup, and the
  * bundle dir goes. What differs between the runtimes is their OciFlavor (flavor.ts).
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { CgroupMode } from '../../results/format.js';
@@ -16,7 +16,7 @@ import { ProcessInstance } from '../../process/process-instance.js';
 import { containerPhases } from '../phases.js';
 import { ociConfig, USERNS_HOST_ID, USERNS_SIZE } from './bundle.js';
 import type { OciFlavor } from './flavor.js';
-import { cgroupDirs } from '../../host/cgroup-mode.js';
+import { afterDelete, deleteCommand, removeCgroups } from './release-container.js';
 import { prepareDevices } from '../../plumbing/instance-devices.js';
 import { netnsPath } from '../../plumbing/veth-link.js';
 import { DISK_MOUNTPOINT } from '../../guest/device-extras.js';
@@ -99,26 +99,15 @@ export class OciRuntime implements Runtime {
   }
 
   async #release(containerId: string, bundle: string): Promise<string | null> {
-    const problems: string[] = [];
-    // A killed `runc run` cannot clean up after itself: its state dir and cgroup stay.
     const { flavor } = this.ctx;
-    if (flavor.stateFiles(containerId).length > 0) {
-      const del = flavor.delete(containerId);
+    const problems: string[] = [];
+    const del = deleteCommand(flavor, containerId);
+    if (del) {
       const result = await execa(del.file, del.args, { reject: false });
-      if (result.exitCode !== 0 && flavor.stateFiles(containerId).length > 0) {
-        problems.push(`${this.backend} delete failed: ${result.stderr.trim().slice(0, 300)}`);
-      }
+      const problem = afterDelete(flavor, containerId, { ok: result.exitCode === 0, stderr: String(result.stderr) });
+      if (problem) problems.push(problem);
     }
-    // runsc can leave its lock file behind even after a successful delete.
-    for (const path of flavor.stateFiles(containerId)) rmSync(path, { recursive: true, force: true });
-    for (const dir of flavor.makesCgroup ? cgroupDirs(this.ctx.cgroupMode, containerId) : []) {
-      if (!existsSync(dir)) continue;
-      try {
-        rmdirSync(dir);
-      } catch (error) {
-        problems.push(`cgroup ${dir} left: ${(error as Error).message}`);
-      }
-    }
+    problems.push(...removeCgroups(flavor, this.ctx.cgroupMode, containerId).left.map((dir) => `cgroup ${dir} left`));
     rmSync(bundle, { recursive: true, force: true });
     return problems.length ? problems.join('; ') : null;
   }
