@@ -8,6 +8,7 @@ import { pickAddresses, plumbingToken, LINK_PREFIX } from '../../../harness/plum
 import { tapCreateArgv, linkDeleteArgv } from '../../../harness/plumbing/tap-link.js';
 import { vethCreateArgv, netnsDeleteArgv, netnsPath } from '../../../harness/plumbing/veth-link.js';
 import { bindMountArgv, unmountArgv } from '../../../harness/plumbing/bind-mount.js';
+import { directReadArgv } from '../../../harness/plumbing/backing-file.js';
 import { iperf3ServerArgv, listeningOn } from '../../../harness/plumbing/iperf3-server.js';
 import { plumbingOrder } from '../../../harness/plumbing/remove-plumbing.js';
 import { deviceArgv, kernelCommandLine, qemuArgv } from '../../../harness/runtimes/qemu/argv.js';
@@ -70,6 +71,10 @@ describe('network plumbing argv', () => {
     expect(plumbingOrder([
       { kind: 'link', value: 'l' }, { kind: 'dir', value: 'd' }, { kind: 'file', value: 'f' }, { kind: 'netns', value: 'n' }, { kind: 'mount', value: 'm' },
     ]).map((r) => r.kind)).toEqual(['file', 'netns', 'link']);
+  });
+
+  it('a new backing file is read through once with O_DIRECT (to the device, not the page cache)', () => {
+    expect(directReadArgv('/tmp/w/disk-1.img')).toEqual(['if=/tmp/w/disk-1.img', 'of=/dev/null', 'bs=1M', 'iflag=direct', 'status=none']);
   });
 });
 
