@@ -1,5 +1,6 @@
 // ESLint flat config: typescript-eslint's type-aware rules over every TypeScript file the project
-// type-checks (tsconfig.test.json covers harness/, reports/, test/ and vitest.config.ts).
+// type-checks (tsconfig.test.json: harness/, reports/, test/, vitest.config.ts; tsconfig.page.json:
+// the report page's browser script).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -9,7 +10,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.test.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: ['./tsconfig.test.json', './tsconfig.page.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -17,10 +18,20 @@ export default tseslint.config(
     },
   },
   {
+    // A classic browser script cannot `import type`: its types come from import() type expressions.
+    files: ['reports/page/browser/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }] },
+  },
+  {
     // Tests' fakes implement the harness's async interfaces (Runtime, RunSeams) with synchronous
     // bodies; `async` there is the shortest correct way to return a promise, not a missing await.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/require-await': 'off' },
   },
-  { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // This config and the build scripts: plain JavaScript run by Node, outside every tsconfig.
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
 );

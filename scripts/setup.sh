@@ -74,4 +74,6 @@ fi
 
 say "building (tsc)"
 npx --no-install tsc -p tsconfig.json
+# The report page's script: TypeScript for the browser (DOM, no Node), compiled on its own.
+node scripts/build-page-script.mjs
 bash scripts/build-launcher.sh

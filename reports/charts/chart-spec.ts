@@ -1,6 +1,6 @@
 /**
  * A chart as plain JSON: the builders in this folder turn run data into a ChartSpec in Node (pure,
- * testable), the page embeds the specs as JSON data and page/page-script.ts hands each `config`
+ * testable), the page embeds the specs as JSON data and page/browser/page-script.ts hands each `config`
  * to Chart.js after attaching the few functions JSON cannot carry (tick and tooltip formatters,
  * chosen by `valueUnit` and `tooltip`).
  */

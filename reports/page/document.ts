@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { loadChartAssets } from '../assets.js';
 import type { ChartSpec } from '../charts/chart-spec.js';
 import { html, inlineScriptText, jsonForScript, trustedHtml, type SafeHtml } from '../escape.js';
-import { PAGE_SCRIPT } from './page-script.js';
+import { loadPageScript } from './page-script.js';
 import { PAGE_CSS } from './styles.js';
 
 export interface DocumentParts {
@@ -25,7 +25,7 @@ function cspHash(script: string): string {
 
 export function renderDocument(parts: DocumentParts): string {
   const assets = loadChartAssets();
-  const scripts = [assets.chartJs.code, assets.boxplotPlugin.code, PAGE_SCRIPT].map(inlineScriptText);
+  const scripts = [assets.chartJs.code, assets.boxplotPlugin.code, loadPageScript()].map(inlineScriptText);
   const csp = [
     "default-src 'none'",
     `script-src ${scripts.map(cspHash).join(' ')}`,

@@ -1,6 +1,6 @@
 /**
  * Questions asked inside the report page (run via page.evaluate). Written against the globals the
- * page defines: Chart (the inlined Chart.js) and window.vmbenchReport (page-script.ts).
+ * page defines: Chart (the inlined Chart.js) and window.vmbenchReport (reports/page/browser/page-script.ts).
  */
 
 export interface CanvasState {
