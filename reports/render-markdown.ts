@@ -10,7 +10,7 @@ import { evaluateClaims } from './claims.js';
 import { reportComparison } from './compare-runs.js';
 import { renderComparisonMarkdown } from './markdown-compare.js';
 import { densityGroups, densityScenarios, densityWarningsFor, hasDensity, isDensityOnlyWarning } from './density-facts.js';
-import { formatBytes, formatCount, formatFigure, formatMiB, formatMsInterval, formatRatio, formatRatioInterval, formatTimestamp } from './format-numbers.js';
+import { formatBytes, formatCount, formatFigure, formatMiB, formatRatio, formatRatioInterval, formatTimestamp } from './format-numbers.js';
 import { formatDurationMs } from '../harness/format-duration.js';
 import { KSM_COLUMNS, KSM_EXPLANATION, ksmRows, type NotedFigure } from './ksm-table.js';
 import { columnTitle, ISOLATION_ROWS, isolationColumns, unprobedRuntimes, type MatrixCell } from './isolation-facts.js';
@@ -20,6 +20,7 @@ import { describeInstance } from './run-facts.js';
 import { basisNote, formatMemoryFit, formatStartupFit } from './sections/density.js';
 import { readRatio } from './sections/ratios-table.js';
 import { performanceSection } from './markdown-performance.js';
+import { metricFigures } from './summary-rows.js';
 import { hasProvisioning, provisioningSummaries } from './provisioning-facts.js';
 import { baseLine, METHOD_COLUMNS, methodRows, WRITE_COLUMNS, writeRows } from './provisioning-rows.js';
 
@@ -42,14 +43,15 @@ function summaryTable(run: RunData): string {
       { title: 'Teardown median', align: 'right' }, { title: '95% CI', align: 'right' }, { title: 'n', align: 'right' },
       { title: 'Failed', align: 'right' }, { title: 'Timed out', align: 'right' },
     ],
-    run.summary.runtimes.map((rs) => [
-      rs.scenario, rs.runtime, describeInstance(rs),
-      formatDurationMs(rs.startup.median), formatMsInterval(rs.startup.medianCi95),
-      rs.startup.min === null ? '—' : `${formatDurationMs(rs.startup.min)} … ${formatDurationMs(rs.startup.max)}`,
-      formatDurationMs(rs.startup.p95), String(rs.startup.n),
-      formatDurationMs(rs.teardown.median), formatMsInterval(rs.teardown.medianCi95), String(rs.teardown.n),
-      String(rs.startup.failures), String(rs.startup.timeouts),
-    ]),
+    run.summary.runtimes.map((rs) => {
+      const [startup, teardown] = [metricFigures(rs.startup), metricFigures(rs.teardown)];
+      return [
+        rs.scenario, rs.runtime, describeInstance(rs),
+        startup.median, startup.ci, startup.range, startup.p95, startup.n,
+        teardown.median, teardown.ci, teardown.n,
+        String(rs.startup.failures), String(rs.startup.timeouts),
+      ];
+    }),
   );
 }
 

@@ -6,8 +6,7 @@
 import type { MetricSummary, RuntimeSummary, Warning } from '../../harness/results/format.js';
 import { hasDensity, isAbout, isDensityOnlyWarning } from '../density-facts.js';
 import { html, type SafeHtml } from '../escape.js';
-import { formatMsInterval, formatMsRange } from '../format-numbers.js';
-import { formatDurationMs } from '../../harness/format-duration.js';
+import { metricFigures } from '../summary-rows.js';
 import { describeInstanceBesideBadge } from '../run-facts.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
@@ -17,14 +16,15 @@ function countCell(name: string, n: number): SafeHtml {
 }
 
 function metricCells(m: MetricSummary): SafeHtml {
-  if (m.n === 0) {
+  const f = metricFigures(m);
+  if (!f.measured) {
     return html`<td class="num" data-cell="median">—</td><td class="muted" colspan="4">not measured</td>`;
   }
-  return html`<td class="num" data-cell="median"><strong>${formatDurationMs(m.median)}</strong></td>
-    <td class="num" data-cell="ci">${formatMsInterval(m.medianCi95)}</td>
-    <td class="num" data-cell="range">${formatMsRange(m.min, m.max)}</td>
-    <td class="num" data-cell="p95">${formatDurationMs(m.p95)}</td>
-    <td class="num" data-cell="n">${m.n}</td>`;
+  return html`<td class="num" data-cell="median"><strong>${f.median}</strong></td>
+    <td class="num" data-cell="ci">${f.ci}</td>
+    <td class="num" data-cell="range">${f.range}</td>
+    <td class="num" data-cell="p95">${f.p95}</td>
+    <td class="num" data-cell="n">${f.n}</td>`;
 }
 
 /** The harness's warnings about one (scenario, runtime), selected by their fields. */

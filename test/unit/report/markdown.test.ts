@@ -8,6 +8,7 @@ import { DEFAULT_DENSITY, makeRunData, makeRunWithHostileName, XSS_RUNTIME } fro
 import { densityGroups } from '../../../reports/density-facts.js';
 import { KSM_COLUMNS, ksmRows } from '../../../reports/ksm-table.js';
 import { renderHtmlReport } from '../../../reports/render-html.js';
+import { metricFigures } from '../../../reports/summary-rows.js';
 
 describe('escapeMarkdownCell', () => {
   it('keeps a pipe or a newline from breaking the table', () => {
@@ -35,6 +36,15 @@ describe('renderMarkdownSummary, one run', () => {
     expect(md).toContain('| Scenario | Runtime | Ran as | Startup median |');
     for (const rs of run.summary.runtimes) {
       expect(md).toContain(`| ${formatDurationMs(rs.startup.median)} |`);
+    }
+  });
+
+  it('has the summary rows with the same cells as the HTML table (summary-rows.ts)', () => {
+    const html = renderHtmlReport({ runs: [run] });
+    for (const rs of run.summary.runtimes) {
+      const [s, t] = [metricFigures(rs.startup), metricFigures(rs.teardown)];
+      expect(md).toContain(`| ${s.median} | ${s.ci} | ${s.range} | ${s.p95} | ${s.n} | ${t.median} | ${t.ci} | ${t.n} |`);
+      expect(html).toContain(`<td class="num" data-cell="range">${s.range}</td>`);
     }
   });
 
