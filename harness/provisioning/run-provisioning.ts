@@ -114,6 +114,8 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
     }
     o.log(`  set up: ${methods.filter((m) => m.notMeasured === null).map((m) => m.impl.method).join(', ') || 'no method'}; making the instances`);
     for (let index = 0; index < opts.instances && !aborted(); index++) {
+      // Each command runs synchronously: yield once per instance so a Ctrl-C (the abort signal) is seen.
+      await yieldToEventLoop();
       for (const m of methods) {
         if (m.notMeasured !== null || m.streak >= FAILURE_STREAK || aborted()) continue;
         if (m.impl.method === 'copy' && index >= opts.fullCopies) continue;
@@ -181,6 +183,7 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
       }
     }
     for (let round = 0; round < opts.writeRounds && !aborted(); round++) {
+      await yieldToEventLoop();
       for (const t of targets) {
         if (aborted()) break;
         emit(cowWrite(o, t.target, round, t.tool, () => t.file(round), probeBytes));
@@ -193,6 +196,8 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
   }
   return { seq, problems };
 }
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function fsType(path: string): string {
   try {

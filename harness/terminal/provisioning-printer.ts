@@ -17,7 +17,9 @@ export function formatProvisioning(records: readonly ProvisionRecord[]): string 
     for (const m of s.methods) {
       if (m.notMeasured !== null) { lines.push(`  ${METHOD_LABELS[m.method]}: not measured: ${m.notMeasured}`); continue; }
       const start = m.start === null ? '' : `; ${m.start.runtime} started on a clone: ${m.start.outcome === 'ok' ? `ready in ${formatDurationScaled(m.start.startupMs ?? 0)}` : `${m.start.outcome} (${m.start.error})`}`;
-      lines.push(`  ${METHOD_LABELS[m.method]}: ${m.ok} made${m.failed ? `, ${m.failed} failed` : ''}; per instance ${ms(m.ms)} (+ sync ${m.syncMs ? formatDurationScaled(m.syncMs.median) : '—'}), ${mib(m.bytes?.median)} (${m.bytesSource}; total ${mib(m.totalBytes)} by ${m.totalSource})${start}`);
+      // Without its method record (an interrupted run) there is no total and no source to name.
+      const sources = m.bytesSource ? ` (${m.bytesSource}; total ${mib(m.totalBytes)} by ${m.totalSource})` : '';
+      lines.push(`  ${METHOD_LABELS[m.method]}: ${m.ok} made${m.failed ? `, ${m.failed} failed` : ''}; per instance ${ms(m.ms)} (+ sync ${m.syncMs ? formatDurationScaled(m.syncMs.median) : '—'}), ${mib(m.bytes?.median)}${sources}${start}`);
     }
     for (const w of s.writes) {
       if (w.notMeasured !== null) { lines.push(`  First write, ${TARGET_LABELS[w.target]}: not measured: ${w.notMeasured}`); continue; }

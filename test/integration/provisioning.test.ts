@@ -3,7 +3,8 @@
  * file systems: 5 instances per copy-on-write method from a 64 MiB base (3 full copies), one
  * namespaces container on each tree clone and a q35 VM on the qcow2 overlay, the first-write test
  * in 3 rounds on 16 blocks of a fresh clone of each and of a plain file. Then a run SIGKILLed once its btrfs is mounted
- * on its loop device: `vmbench cleanup` must unmount, detach and remove everything.
+ * on its loop device: `vmbench cleanup` must unmount, detach and remove everything; and one
+ * interrupted (SIGINT) as it starts making instances: it must tear everything down itself.
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execa } from 'execa';
@@ -92,6 +93,25 @@ describe('vmbench run provisioning (small)', () => {
     expect(cleanup.exitCode, cleanup.all).toBe(0);
     if (kernelHasBtrfs()) expect(cleanup.stdout).toMatch(/detached \/dev\/loop\d+ \(over .*btrfs\.img\)/);
     // The killed harness's own children (the launcher, a cp it had started) are orphans: PID 1 here reaps them late.
+    expect(await leftoversOnceReaped()).toEqual([]);
+    expect(journals(state)).toEqual([]);
+  }, 120_000);
+});
+
+describe('Ctrl-C in the middle of a provisioning run', () => {
+  it('stops at the next instance, tears everything down (mounts, loop device, clones), marks the run interrupted, exits 130', async () => {
+    const out = mkdtempSync(join(dir, 'out-'));
+    const state = mkdtempSync(join(dir, 'state-'));
+    const child = execa('node', [CLI, 'run', join(dir, 'prov.yaml'), '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
+    await new Promise<void>((resolve) => {
+      let text = '';
+      child.all!.on('data', (chunk: Buffer) => { text += chunk.toString(); if (/set up: .*making the instances/.test(text)) resolve(); });
+    });
+    child.kill('SIGINT');
+    const result = await child;
+    expect(result.exitCode, result.all).toBe(130);
+    const meta = JSON.parse(readFileSync(join(out, readdirSync(out)[0]!, 'run.json'), 'utf8')) as RunMeta;
+    expect(meta.status).toBe('interrupted');
     expect(await leftoversOnceReaped()).toEqual([]);
     expect(journals(state)).toEqual([]);
   }, 120_000);

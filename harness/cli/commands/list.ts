@@ -16,7 +16,7 @@ export async function listCommand(flags: { json?: boolean; kernel?: string }): P
   const scenarios = readdirSync(SCENARIOS_DIR).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => {
     try {
       const s = loadScenarioFile(join(SCENARIOS_DIR, f), limits);
-      return { file: f, name: s.name, workload: s.workload ?? s.workloads.map((w) => w.name).join(', '), runtimes: s.runtimes.map((r) => r.name), description: s.description, error: null };
+      return { file: f, name: s.name, workload: s.workload ?? (s.workloads.length ? s.workloads.map((w) => w.name).join(', ') : s.limits ? 'its own (limits: memory hog, CPU loop)' : s.provisioning ? 'its own (provisioning: clones, first-write test)' : ''), runtimes: s.runtimes.map((r) => r.name), description: s.description, error: null };
     } catch (error) {
       return { file: f, name: null, workload: null, runtimes: [], description: '', error: (error as Error).message };
     }
