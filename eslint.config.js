@@ -2,12 +2,13 @@
 // type-checks (tsconfig.test.json: harness/, reports/, test/, vitest.config.ts; tsconfig.page.json:
 // the report page's browser script).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'results/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: { project: ['./tsconfig.test.json', './tsconfig.page.json'], tsconfigRootDir: import.meta.dirname },
