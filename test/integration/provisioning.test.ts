@@ -105,7 +105,7 @@ describe('Ctrl-C in the middle of a provisioning run', () => {
     const child = execa('node', [CLI, 'run', join(dir, 'prov.yaml'), '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
     await new Promise<void>((resolve) => {
       let text = '';
-      child.all!.on('data', (chunk: Buffer) => { text += chunk.toString(); if (/set up: .*making the instances/.test(text)) resolve(); });
+      child.all.on('data', (chunk: Buffer) => { text += chunk.toString(); if (/set up: .*making the instances/.test(text)) resolve(); });
     });
     child.kill('SIGINT');
     const result = await child;
