@@ -10,14 +10,13 @@ import { evaluateClaims } from './claims.js';
 import { reportComparison } from './compare-runs.js';
 import { renderComparisonMarkdown } from './markdown-compare.js';
 import { densityGroups, densityScenarios, densityWarningsFor, hasDensity, isDensityOnlyWarning } from './density-facts.js';
-import { formatBytes, formatCount, formatFigure, formatMiB, formatRatio, formatRatioInterval, formatTimestamp } from './format-numbers.js';
-import { formatDurationMs } from '../harness/format-duration.js';
+import { formatRatio, formatRatioInterval, formatTimestamp } from './format-numbers.js';
 import { KSM_COLUMNS, KSM_EXPLANATION, ksmRows, type NotedFigure } from './ksm-table.js';
 import { columnTitle, ISOLATION_ROWS, isolationColumns, unprobedRuntimes, type MatrixCell } from './isolation-facts.js';
 import { escapeMarkdownText, markdownTable, type MarkdownColumn } from './markdown-table.js';
 import type { ReportInput, RunData } from './report-input.js';
 import { describeInstance } from './run-facts.js';
-import { basisNote, formatMemoryFit, formatStartupFit } from './sections/density.js';
+import { DASH, DENSITY_MEASURES } from './density-table.js';
 import { readRatio } from './sections/ratios-table.js';
 import { performanceSection } from './markdown-performance.js';
 import { metricFigures } from './summary-rows.js';
@@ -63,36 +62,23 @@ function ratiosTable(run: RunData): string {
   );
 }
 
-function withFitNote(r: { main: string; note: string | null }): string {
-  return r.note === null ? r.main : `${r.main} (${r.note})`;
+/** A figure with its note in parentheses, as the Markdown cells carry the HTML's smaller line. */
+function withNote(f: NotedFigure): string {
+  return f.note === null ? f.main : `${f.main} (${f.note})`;
 }
 
 function densityTable(run: RunData, scenario: string): string {
   const groups = densityGroups(run).filter((g) => g.scenario === scenario);
+  const measures = DENSITY_MEASURES.flatMap((group) => group.rows);
   const columns: MarkdownColumn[] = [
-    { title: 'Runtime' }, { title: 'Ran as' }, { title: 'Instances', align: 'right' }, { title: 'Stopped because' },
-    ...MEMORY_METHODS.map((m) => ({ title: m.label, align: 'right' as const })),
-    { title: 'Overhead (PSS − inside)', align: 'right' },
-    { title: 'Marginal MiB/instance: MemAvailable', align: 'right' }, { title: 'Marginal MiB/instance: summed PSS', align: 'right' },
-    { title: 'Instances per GiB', align: 'right' }, { title: 'Projected max', align: 'right' },
-    { title: 'Startup slope, ms per running instance', align: 'right' }, { title: 'Teardown of all', align: 'right' }, { title: 'Harness peak RSS', align: 'right' },
+    { title: 'Runtime' }, { title: 'Ran as' },
+    ...measures.map((m) => ({ title: m.column, ...(m.text === true ? {} : { align: 'right' as const }) })),
   ];
   const table = markdownTable(
     columns,
     groups.map((g) => {
       const d = g.summary;
-      if (d === null) return [g.runtime, describeInstance(g), ...Array<string>(columns.length - 2).fill('—')];
-      const basis = basisNote(d);
-      return [
-        g.runtime, describeInstance(g), formatCount(d.instances), d.stopDetail,
-        ...MEMORY_METHODS.map((m) => formatMiB(d.perInstance[m.field])),
-        formatMiB(d.overheadBytes),
-        withFitNote(formatMemoryFit(d.marginalSystem)), withFitNote(formatMemoryFit(d.marginalPss)),
-        basis === null ? formatFigure(d.instancesPerGiB) : `${formatFigure(d.instancesPerGiB)} (${basis})`,
-        d.projectedMax === null ? '—' : `${formatCount(d.projectedMax)}${g.end === null ? '' : ` (reserve ${formatBytes(g.end.reserveBytes)})`}`,
-        withFitNote(formatStartupFit(d.startupVsN)),
-        g.end === null ? '—' : formatDurationMs(d.teardownMs), formatMiB(d.harnessPeakRssBytes),
-      ];
+      return [g.runtime, describeInstance(g), ...measures.map((m) => (d === null ? DASH : withNote(m.figure(d, g))))];
     }),
   );
   const ratios = (run.summary.densityComparisons ?? [])

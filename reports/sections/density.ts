@@ -6,13 +6,11 @@
  * (a density scenario has a handful of them), measures are rows, each with how it is measured.
  * Cells carry data-runtime and data-cell so tests and readers' scripts can find a value.
  */
-import type { DensitySummary, LinearFit } from '../../harness/results/format.js';
-import { MEMORY_METHODS } from '../charts/memory-methods.js';
-import { costBasis, densityGroups, densityScenarios, densityWarningsFor, hasDensity, MIB, type DensityGroup } from '../density-facts.js';
+import { densityGroups, densityScenarios, densityWarningsFor, hasDensity, type DensityGroup } from '../density-facts.js';
+import { DASH, DENSITY_MEASURES, type DensityMeasure } from '../density-table.js';
 import { html, type SafeHtml } from '../escape.js';
-import { formatBytes, formatCount, formatFigure, formatMiB, formatRatio, formatWithError } from '../format-numbers.js';
-import { formatDurationMs } from '../../harness/format-duration.js';
-import { KSM_COLUMNS, KSM_EXPLANATION, ksmRows, type KsmRow } from '../ksm-table.js';
+import { formatFigure, formatRatio } from '../format-numbers.js';
+import { KSM_COLUMNS, KSM_EXPLANATION, ksmRows, type KsmRow, type NotedFigure } from '../ksm-table.js';
 import { describeInstanceBesideBadge } from '../run-facts.js';
 import { renderChartFigure } from './charts-section.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
@@ -20,143 +18,25 @@ import { anchor, SECTION_IDS, type RunView } from './run-view.js';
 
 type Cell = SafeHtml | string;
 
-interface MeasureRow {
-  key: string;
-  label: string;
-  how: string | null;
-  cell: (d: DensitySummary, g: DensityGroup) => Cell;
-  /** Text cells (the stop reason) are left-aligned and may wrap. */
-  text?: boolean;
-}
-
-const DASH = '—';
-
 function withNote(main: string, note: string | null): Cell {
   return note === null ? main : html`${main}<br><span class="muted cell-note">${note}</span>`;
 }
 
-/** "169 ± 61.4 MiB" (per instance) and, below it, "r² 0.883 · n = 3". */
-export function formatMemoryFit(fit: LinearFit | null): { main: string; note: string | null } {
-  if (fit === null) return { main: DASH, note: null };
-  const se = fit.slopeStdErr === null ? null : fit.slopeStdErr / MIB;
-  return { main: formatWithError(fit.slope / MIB, se, 'MiB'), note: `r² ${formatFigure(fit.r2)} · n = ${fit.n}` };
+function figureCell(f: NotedFigure & { strong?: boolean }): Cell {
+  if (f.strong !== true) return withNote(f.main, f.note);
+  return html`<strong>${f.main}</strong>${f.note === null ? null : html`<br><span class="muted cell-note">${f.note}</span>`}`;
 }
-
-/** "354 ± 179 ms" (per running instance) and "r² 0.796 · n = 3". */
-export function formatStartupFit(fit: LinearFit | null): { main: string; note: string | null } {
-  if (fit === null) return { main: DASH, note: null };
-  return { main: formatWithError(fit.slope, fit.slopeStdErr, 'ms'), note: `r² ${formatFigure(fit.r2)} · n = ${fit.n}` };
-}
-
-export function basisNote(d: DensitySummary): string | null {
-  const basis = costBasis(d);
-  return basis === null ? null : `from the ${basis} slope`;
-}
-
-const STOP_REASONS: Record<DensitySummary['stopReason'], string> = {
-  max: 'maximum reached',
-  reserve: 'memory reserve',
-  'startup-limit': 'startup too slow',
-  failures: 'launches failed',
-  interrupted: 'interrupted',
-};
-
-function fitCell(r: { main: string; note: string | null }): Cell {
-  return withNote(r.main, r.note);
-}
-
-const GROUPS: Array<{ title: string; rows: MeasureRow[] }> = [
-  {
-    title: 'Run',
-    rows: [
-      { key: 'instances', label: 'Instances reached', how: 'Idle instances running together when the run stopped adding them.', cell: (d) => formatCount(d.instances) },
-      {
-        key: 'stop',
-        label: 'Stop reason',
-        how: null,
-        text: true,
-        cell: (d) => html`<strong>${STOP_REASONS[d.stopReason] ?? d.stopReason}</strong><br><span class="muted cell-note">${d.stopDetail}</span>`,
-      },
-    ],
-  },
-  {
-    title: 'Memory per instance, MiB (median over the instances)',
-    rows: [
-      ...MEMORY_METHODS.map(
-        (m): MeasureRow => ({ key: m.key, label: m.label, how: m.how, cell: (d) => formatMiB(d.perInstance[m.field]) }),
-      ),
-      {
-        key: 'overhead',
-        label: 'Overhead (PSS − inside)',
-        how: 'Host cost beyond the workload’s own use: QEMU and the guest kernel for a VM, the runtime for a container. Negative: no overhead measurable, the two readings differ by more.',
-        cell: (d) => formatMiB(d.overheadBytes),
-      },
-    ],
-  },
-  {
-    title: 'Marginal cost of one more instance, MiB (slope ± standard error of a straight line over instances running)',
-    rows: [
-      { key: 'marginal-system', label: 'Host memory used (MemAvailable)', how: 'Baseline MemAvailable − MemAvailable at each step.', cell: (d) => fitCell(formatMemoryFit(d.marginalSystem)) },
-      { key: 'marginal-pss', label: 'Summed PSS', how: 'PSS of all running instances, read every few steps.', cell: (d) => fitCell(formatMemoryFit(d.marginalPss)) },
-    ],
-  },
-  {
-    title: 'Density',
-    rows: [
-      {
-        key: 'per-gib',
-        label: 'Instances per GiB',
-        how: '1 GiB ÷ marginal cost (MemAvailable slope; the summed-PSS slope when MemAvailable did not fall).',
-        cell: (d) => withNote(formatFigure(d.instancesPerGiB), basisNote(d)),
-      },
-      {
-        key: 'projected-max',
-        label: 'Projected maximum on this host',
-        how: '(Baseline MemAvailable − reserve) ÷ marginal cost: memory only, CPU not counted.',
-        cell: (d, g) => withNote(d.projectedMax === null ? DASH : formatCount(d.projectedMax), g.end === null ? null : `reserve ${formatBytes(g.end.reserveBytes)}`),
-      },
-    ],
-  },
-  {
-    title: 'Time',
-    rows: [
-      {
-        key: 'startup-slope',
-        label: 'Startup slope, ms per running instance',
-        how: 'Startup of each new instance vs instances running: slope ± standard error of a straight line.',
-        cell: (d) => fitCell(formatStartupFit(d.startupVsN)),
-      },
-      {
-        key: 'teardown',
-        label: 'Teardown of all instances',
-        how: 'Stopping every instance of the run, up to 16 at a time, until all were gone.',
-        cell: (d, g) => (g.end === null ? withNote(DASH, 'not measured (no end record)') : withNote(formatDurationMs(d.teardownMs), `${formatCount(d.instances)} instances`)),
-      },
-    ],
-  },
-  {
-    title: 'Harness',
-    rows: [
-      {
-        key: 'harness-rss',
-        label: 'Harness peak RSS',
-        how: 'The harness’s own resident memory during this runtime’s run: part of the MemAvailable figures.',
-        cell: (d) => formatMiB(d.harnessPeakRssBytes),
-      },
-    ],
-  },
-];
 
 function runtimeHeader(view: RunView, g: DensityGroup): SafeHtml {
   return html`<th class="num runtime-col" data-runtime="${g.runtime}">${runtimeSwatch(view.palette, g.runtime, g.kind)}${g.runtime}<br>${kindBadge(g.kind)} <span class="muted">${describeInstanceBesideBadge(g)}</span></th>`;
 }
 
-function measureRow(row: MeasureRow, groups: readonly DensityGroup[]): SafeHtml {
+function measureRow(row: DensityMeasure, groups: readonly DensityGroup[]): SafeHtml {
   return html`<tr data-measure="${row.key}">
       <th scope="row" class="measure">${row.label}${row.how === null ? null : html`<span class="how">${row.how}</span>`}</th>
       ${groups.map((g) => {
         const d = g.summary;
-        const value = d === null ? DASH : row.cell(d, g);
+        const value = d === null ? DASH : figureCell(row.figure(d, g));
         return html`<td class="${row.text === true ? 'stop' : 'num'}" data-runtime="${g.runtime}" data-cell="${row.key}">${value}</td>`;
       })}
     </tr>`;
@@ -185,7 +65,7 @@ function scenarioBlock(view: RunView, scenario: string, groups: readonly Density
   return html`<h3>Scenario <code>${scenario}</code></h3>
   <div class="table-wrap"><table class="density-table" data-scenario="${scenario}">
     <thead><tr><th>Measure <span class="muted">and how it is taken</span></th>${groups.map((g) => runtimeHeader(view, g))}</tr></thead>
-    ${GROUPS.map(
+    ${DENSITY_MEASURES.map(
       (group) => html`<tbody>
       <tr class="measure-group"><th colspan="${groups.length + 1}">${group.title}</th></tr>
       ${group.rows.map((row) => measureRow(row, groups))}

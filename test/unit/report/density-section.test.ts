@@ -160,7 +160,8 @@ describe('Markdown export', () => {
     expect(md).toContain('| Runtime | Ran as | Instances | Stopped because | PSS (host, per process) | RSS (upper bound) | cgroup |');
     const q35 = of('qemu-q35');
     expect(md).toContain(
-      `| qemu-q35 | VM · TCG · q35 | 8 | ${q35.stopDetail.replace(/'/g, "'")} | ${formatMiB(q35.perInstance.pssBytes)} | ${formatMiB(q35.perInstance.rssBytes)} | — |`,
+      // The stop reason and its detail, as the HTML cell shows them (reports/density-table.ts).
+      `| qemu-q35 | VM · TCG · q35 | 8 | maximum reached (${q35.stopDetail.replace(/'/g, "'")}) | ${formatMiB(q35.perInstance.pssBytes)} | ${formatMiB(q35.perInstance.rssBytes)} | — |`,
     );
     expect(md).toContain(`runc: ${formatRatio(run.summary.densityComparisons?.find((c) => c.container === 'runc' && c.vm === 'qemu-q35')?.ratio)} more instances per GiB than qemu-q35`);
   });

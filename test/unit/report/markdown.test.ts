@@ -9,6 +9,8 @@ import { densityGroups } from '../../../reports/density-facts.js';
 import { KSM_COLUMNS, ksmRows } from '../../../reports/ksm-table.js';
 import { renderHtmlReport } from '../../../reports/render-html.js';
 import { metricFigures } from '../../../reports/summary-rows.js';
+import { DENSITY_MEASURES } from '../../../reports/density-table.js';
+import { describeInstance } from '../../../reports/run-facts.js';
 
 describe('escapeMarkdownCell', () => {
   it('keeps a pipe or a newline from breaking the table', () => {
@@ -45,6 +47,20 @@ describe('renderMarkdownSummary, one run', () => {
       const [s, t] = [metricFigures(rs.startup), metricFigures(rs.teardown)];
       expect(md).toContain(`| ${s.median} | ${s.ci} | ${s.range} | ${s.p95} | ${s.n} | ${t.median} | ${t.ci} | ${t.n} |`);
       expect(html).toContain(`<td class="num" data-cell="range">${s.range}</td>`);
+    }
+  });
+
+  it('has the density rows with the same figures as the HTML table (density-table.ts)', () => {
+    const html = renderHtmlReport({ runs: [run] });
+    const measures = DENSITY_MEASURES.flatMap((g) => g.rows);
+    const groups = densityGroups(run).filter((g) => g.summary !== null);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) {
+      const figures = measures.map((m) => m.figure(g.summary!, g));
+      const cells = figures.map((f) => escapeMarkdownCell(f.note === null ? f.main : `${f.main} (${f.note})`));
+      expect(md).toContain(`| ${escapeMarkdownCell(g.runtime)} | ${escapeMarkdownCell(describeInstance(g))} | ${cells.join(' | ')} |`);
+      const stop = figures[measures.findIndex((m) => m.key === 'stop')]!;
+      expect(html).toContain(`<td class="stop" data-runtime="${g.runtime}" data-cell="stop"><strong>${stop.main}</strong>`);
     }
   });
 
