@@ -19,9 +19,15 @@ export function methodRows(s: ProvisioningSummary): string[][] {
       : m.start.outcome === 'ok' ? `${m.start.runtime}: ready in ${formatDurationMs(m.start.startupMs)}` : `${m.start.runtime}: ${m.start.outcome} (${m.start.error ?? ''})`;
     return [
       METHOD_LABELS[m.method], `${m.ok}${m.failed ? ` (+${m.failed} failed: ${m.firstError ?? ''})` : ''}`, ms(m.ms), formatMsInterval(m.ms?.ci95), ms(m.syncMs),
-      `${formatBytes(m.bytes?.median)} (${m.bytesSource})`, `${formatBytes(m.totalPerInstance)} (${m.totalSource})`, `${formatDurationMs(m.setupMs)}${m.detail ? ` (${m.detail})` : ''}`, start,
+      formatBytes(m.bytes?.median), formatBytes(m.totalPerInstance), formatDurationMs(m.setupMs), start,
     ];
   });
+}
+
+/** How each method's two byte readings were taken, and how its storage was set up: one line each, under the table. */
+export function methodNotes(s: ProvisioningSummary): string[] {
+  return s.methods.filter((m) => m.notMeasured === null && m.bytesSource).map((m) =>
+    `${METHOD_LABELS[m.method]}: made by ${m.command}; bytes per instance by ${m.bytesSource}; the total by ${m.totalSource}${m.detail ? `; the btrfs ${m.detail}` : ''}.`);
 }
 
 export function writeRows(s: ProvisioningSummary): string[][] {

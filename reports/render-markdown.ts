@@ -21,14 +21,14 @@ import { readRatio } from './sections/ratios-table.js';
 import { performanceSection } from './markdown-performance.js';
 import { metricFigures } from './summary-rows.js';
 import { hasProvisioning, provisioningSummaries } from './provisioning-facts.js';
-import { baseLine, METHOD_COLUMNS, methodRows, WRITE_COLUMNS, writeRows } from './provisioning-rows.js';
+import { baseLine, METHOD_COLUMNS, methodNotes, methodRows, WRITE_COLUMNS, writeRows } from './provisioning-rows.js';
 
 /** Claims C7 and C8: the methods' costs and the first-write test, as in the HTML report. */
 function provisioningSection(run: RunData, level: string): string | null {
   if (!hasProvisioning(run)) return null;
   const table = (columns: readonly string[], rows: string[][]): string => markdownTable(columns.map((title) => ({ title })), rows);
   return [`${level} Provisioning (copy-on-write)`, ...provisioningSummaries(run).flatMap((s) => [
-    escapeMarkdownText(`${s.scenario}: ${baseLine(s)}`), table(METHOD_COLUMNS, methodRows(s)), table(WRITE_COLUMNS, writeRows(s)),
+    escapeMarkdownText(`${s.scenario}: ${baseLine(s)}`), table(METHOD_COLUMNS, methodRows(s)), bullets(methodNotes(s)), table(WRITE_COLUMNS, writeRows(s)),
   ])].join('\n\n');
 }
 

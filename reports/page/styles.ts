@@ -65,6 +65,8 @@ thead th { background: var(--soft); border-bottom: 2px solid #ced4da; font-weigh
 tbody tr:hover { background: #fafbfc; }
 tr.group-start td { border-top: 1px solid #ced4da; }
 td.name { font-weight: 600; overflow-wrap: anywhere; }
+/* Provisioning tables: method and target labels are a few words, never to be split mid-word. */
+td.label { font-weight: 600; white-space: nowrap; }
 td.pre, .pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 .kind { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 0.8em; font-weight: 600; white-space: nowrap; }
 .kind-vm { color: #fff; background: var(--vm); }
