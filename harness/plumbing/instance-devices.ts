@@ -10,7 +10,7 @@
  *   network  a VM: a tap device; a container: a network namespace with a veth pair into it; the
  *            host: loopback. An iperf3 server listens on the host's end.
  * What the instance needs to find them comes back as environment variables (VMBENCH_DISK,
- * VMBENCH_PEER, VMBENCH_PORT, VMBENCH_ADDR for a VM, which configures its own eth0).
+ * VMBENCH_PEER, VMBENCH_PORT, VMBENCH_ECHO_PORT, VMBENCH_ADDR for a VM, which configures its own eth0).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import { linkDeleteArgv, tapCreateArgv } from './tap-link.js';
 import { netnsDeleteArgv, vethCreateArgv } from './veth-link.js';
 import { runIp, runIpQuietly } from './ip-command.js';
 import { startIperf3Server } from './iperf3-server.js';
+import { startEchoServer } from './echo-server.js';
 
 /** How the instance reaches its devices: decides what is made. */
 export type DeviceMode =
@@ -75,7 +76,7 @@ export function prepareDevices(needs: readonly DeviceNeed[], mode: DeviceMode, w
       else prepareNetwork(mode, tracked, undo, out);
     }
   } catch (error) {
-    // What was made is removed (the iperf3 server, made last, is never among it), then the
+    // What was made is removed (a server that did not start is never among it), then the
     // instance's journal entry is closed: nothing of it is left.
     void release().finally(() => tracked.end());
     throw error;
@@ -133,6 +134,9 @@ function prepareNetwork(mode: DeviceMode, tracked: TrackedInstance, undo: Undo[]
   }
   const server = startIperf3Server(serverAddress, (pid) => tracked.process(pid));
   undo.push(() => server.stop());
+  const echo = startEchoServer(serverAddress, (pid) => tracked.process(pid));
+  undo.push(() => echo.stop());
   out.env.VMBENCH_PEER = serverAddress;
   out.env.VMBENCH_PORT = String(server.port);
+  out.env.VMBENCH_ECHO_PORT = String(echo.port);
 }

@@ -2,25 +2,29 @@
  * The `network` workload: iperf3 between the instance and an iperf3 server the harness runs on
  * the host, over the instance's own link: a VM's tap + virtio-net, a container's veth pair into
  * its network namespace, the host's loopback. TCP, one stream, instance → host (tx) then
- * host → instance (rx, -R); then the round trip of 100 pings to the host's end of the link.
- * The runtime's plumbing sets VMBENCH_PEER (the host's address), VMBENCH_PORT (the server's) and,
- * for a VM, VMBENCH_ADDR (the guest's address, which the script puts on eth0).
+ * host → instance (rx, -R); then the round trip of 100 UDP probes to the harness's UDP echo on
+ * the host's end of the link (vmbench-echo, a small static C program: ping needs raw sockets,
+ * which gVisor's hostinet does not have, and one method must serve every runtime).
+ * The runtime's plumbing sets VMBENCH_PEER (the host's address), VMBENCH_PORT (iperf3's),
+ * VMBENCH_ECHO_PORT (the echo's) and, for a VM, VMBENCH_ADDR (the guest's address, which the
+ * script puts on eth0).
  */
 import type { MetricDef, PerformanceWorkload } from './definition.js';
 import { performanceScript, step } from './performance-script.js';
 import { readSteps } from './read-steps.js';
 import { iperf3Gbps } from './iperf3-output.js';
-import { pingPercentileUs } from './ping-output.js';
+import { echoPercentileUs } from './echo-output.js';
+import { ECHO_PATH } from './echo-binary.js';
 
 export const IPERF3_SECONDS = 2;
-export const PING_COUNT = 100;
-export const PING_INTERVAL_S = 0.01;
+export const ECHO_COUNT = 100;
+export const ECHO_GAP_MS = 10;
 
 const metrics = {
   tx: { name: 'tx_gbit_s', unit: 'Gbit/s', better: 'higher' },
   rx: { name: 'rx_gbit_s', unit: 'Gbit/s', better: 'higher' },
-  rtt50: { name: 'rtt_p50_us', unit: 'µs', better: 'lower' },
-  rtt99: { name: 'rtt_p99_us', unit: 'µs', better: 'lower' },
+  rtt50: { name: 'udp_rtt_p50_us', unit: 'µs', better: 'lower' },
+  rtt99: { name: 'udp_rtt_p99_us', unit: 'µs', better: 'lower' },
 } as const satisfies Record<string, MetricDef>;
 
 /**
@@ -42,11 +46,11 @@ const IPERF3_FUNCTION = [
 
 export const network: PerformanceWorkload = {
   name: 'network',
-  description: `iperf3 TCP to and from the host (${IPERF3_SECONDS} s each way; VM: tap + virtio-net, container: veth, host: loopback), then ${PING_COUNT} pings`,
+  description: `iperf3 TCP to and from the host (${IPERF3_SECONDS} s each way; VM: tap + virtio-net, container: veth, host: loopback), then ${ECHO_COUNT} UDP echo round trips`,
   origin: 'builtin',
   script: performanceScript({
     name: 'network',
-    description: 'iperf3 both ways and ping, to the host end of the instance\'s link',
+    description: 'iperf3 both ways and UDP echo round trips, to the host end of the instance\'s link',
     body: [
       '[ -n "$VMBENCH_PEER" ] || { echo "vmbench: no network (VMBENCH_PEER unset)"; status=1; }',
       'if [ -n "$VMBENCH_ADDR" ]; then ip link set lo up; ip link set eth0 up && ip addr add "$VMBENCH_ADDR" dev eth0 || status=$?; fi',
@@ -59,11 +63,11 @@ export const network: PerformanceWorkload = {
       ...IPERF3_FUNCTION,
       ...step('tx', {}, 'iperf3_run'),
       ...step('rx', {}, 'iperf3_run -R'),
-      ...step('rtt', { count: String(PING_COUNT) }, `ping -c ${PING_COUNT} -i ${PING_INTERVAL_S} "$VMBENCH_PEER"`),
+      ...step('rtt', { count: String(ECHO_COUNT) }, `${ECHO_PATH} ping "$VMBENCH_PEER" "$VMBENCH_ECHO_PORT" ${ECHO_COUNT} ${ECHO_GAP_MS}`),
     ],
   }),
   scriptFiles: {},
-  binaries: ['iperf3'],
+  binaries: ['iperf3', ECHO_PATH],
   files: [],
   devices: [{ type: 'network' }],
   timeLimitMs: 60_000,
@@ -71,7 +75,7 @@ export const network: PerformanceWorkload = {
   parse: (output) => readSteps(output, [
     { metric: metrics.tx, step: 'tx', read: iperf3Gbps },
     { metric: metrics.rx, step: 'rx', read: iperf3Gbps },
-    { metric: metrics.rtt50, step: 'rtt', read: (t) => pingPercentileUs(t, 50) },
-    { metric: metrics.rtt99, step: 'rtt', read: (t) => pingPercentileUs(t, 99) },
+    { metric: metrics.rtt50, step: 'rtt', read: (t) => echoPercentileUs(t, 50) },
+    { metric: metrics.rtt99, step: 'rtt', read: (t) => echoPercentileUs(t, 99) },
   ]),
 };

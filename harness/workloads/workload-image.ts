@@ -9,6 +9,7 @@ import type { ImageExtras, ImageFile } from '../guest/image.js';
 import { MissingLibraryError, resolveClosure } from '../guest/library-closure.js';
 import { findExecutable } from '../host/find-executable.js';
 import type { PerformanceWorkload } from './definition.js';
+import { ECHO_MISSING, ECHO_PATH } from './echo-binary.js';
 
 export interface WorkloadImagePlan {
   extras: ImageExtras;
@@ -42,6 +43,7 @@ function workloadFiles(workload: PerformanceWorkload, env: NodeJS.ProcessEnv): I
     const path = findExecutable(binary, env);
     if (!path) {
       const pkg = PACKAGES[binary];
+      if (binary === ECHO_PATH) throw new Error(ECHO_MISSING);
       throw new Error(`${binary} is not installed${pkg ? ` (apt-get install ${pkg}, or run scripts/setup.sh)` : ''}`);
     }
     let closure;

@@ -3,7 +3,7 @@
  * runsc containers (processes and state files), zombies nobody reaped, extra pid and net
  * namespaces, vmbench cgroups, mounts under vmbench's work dirs, bundle temp dirs and run journals;
  * and the devices' plumbing: links (tap, veth), named network namespaces, disk bind mounts,
- * backing files, iperf3 servers; loop devices over a file in a work dir (the provisioning
+ * backing files, iperf3 and UDP echo servers; loop devices over a file in a work dir (the provisioning
  * scenario's btrfs; its overlay and btrfs mounts are in the work dir, found as temp dir mounts).
  *
  * A check whose tool is missing must fail, not pass: each tool is required, and a missing one
@@ -102,6 +102,7 @@ export function plumbingLeftovers(): string[] {
     found.push(...names.filter((n) => /^disk-.*\.img$/.test(n)).map((n) => `backing file: ${tmpdir()}/${dir}/${n}`));
   }
   found.push(...lines('pgrep', ['-a', '-f', '^[^ ]*iperf3 -s -B']).map((l) => `iperf3 server: ${l}`));
+  found.push(...lines('pgrep', ['-a', '-f', '^[^ ]*vmbench-echo serve ']).map((l) => `echo server: ${l}`));
   found.push(...loopLeftovers());
   return found;
 }

@@ -14,6 +14,7 @@ import { createWorkDir } from '../../harness/lifecycle/work-dir.js';
 import { prepareDevices } from '../../harness/plumbing/instance-devices.js';
 import { isMountPoint } from '../../harness/plumbing/bind-mount.js';
 import { netnsPath } from '../../harness/plumbing/veth-link.js';
+import { ECHO_PATH } from '../../harness/workloads/echo-binary.js';
 import { plumbingLeftovers } from '../helpers/leaks.js';
 import { vmbench } from '../helpers/cli.js';
 
@@ -57,6 +58,8 @@ describe('plumbing made, used and removed', () => {
       const report = JSON.parse(inNetns(dev.netns!, 'iperf3', ['-c', dev.env.VMBENCH_PEER!, '-p', dev.env.VMBENCH_PORT!, '-t', '1', '-J'])) as { end: { sum_received: { bits_per_second: number } } };
       expect(report.end.sum_received.bits_per_second).toBeGreaterThan(1e8);
       expect(inNetns(dev.netns!, 'busybox', ['ping', '-c', '2', dev.env.VMBENCH_PEER!])).toMatch(/2 packets received/);
+      // The UDP echo answers on the host's end, across the veth, every probe.
+      expect(inNetns(dev.netns!, ECHO_PATH, ['ping', dev.env.VMBENCH_PEER!, dev.env.VMBENCH_ECHO_PORT!, '5', '0'])).toMatch(/^seq=4 rtt_us=[0-9.]+\nsent=5 received=5$/m);
     } finally {
       expect(await dev.release()).toBeNull();
       tracked.end();
@@ -102,7 +105,7 @@ describe('plumbing made, used and removed', () => {
 });
 
 describe('a harness killed with its plumbing up', () => {
-  it('leaves a journal from which vmbench cleanup removes links, namespaces, mounts, files and the iperf3 servers', async () => {
+  it('leaves a journal from which vmbench cleanup removes links, namespaces, mounts, files and the iperf3 and echo servers', async () => {
     const dist = join(import.meta.dirname, '..', '..', 'dist', 'harness');
     const killedState = mkdtempSync(join(tmpdir(), 'vmbench-state-test-'));
     const script = `
@@ -131,6 +134,7 @@ describe('a harness killed with its plumbing up', () => {
     expect(up.filter((l) => l.startsWith('mount:')).length).toBe(1);
     expect(up.filter((l) => l.startsWith('backing file:')).length).toBe(3);
     expect(up.filter((l) => l.startsWith('iperf3 server:')).length).toBe(3);
+    expect(up.filter((l) => l.startsWith('echo server:')).length).toBe(3);
     expect(cleanup.exitCode, cleanup.all).toBe(0);
     expect(cleanup.stdout).toMatch(/deleted network namespace vmbench-/);
     expect(cleanup.stdout).toMatch(/unmounted .*vmbench-disk/);

@@ -9,7 +9,9 @@ import { tapCreateArgv, linkDeleteArgv } from '../../../harness/plumbing/tap-lin
 import { vethCreateArgv, netnsDeleteArgv, netnsPath } from '../../../harness/plumbing/veth-link.js';
 import { bindMountArgv, unmountArgv } from '../../../harness/plumbing/bind-mount.js';
 import { directReadArgv } from '../../../harness/plumbing/backing-file.js';
-import { iperf3ServerArgv, listeningOn } from '../../../harness/plumbing/iperf3-server.js';
+import { iperf3ServerArgv } from '../../../harness/plumbing/iperf3-server.js';
+import { listeningOn } from '../../../harness/plumbing/host-server.js';
+import { echoServerArgv } from '../../../harness/plumbing/echo-server.js';
 import { plumbingOrder } from '../../../harness/plumbing/remove-plumbing.js';
 import { deviceArgv, kernelCommandLine, qemuArgv } from '../../../harness/runtimes/qemu/argv.js';
 import { nsenterArgv } from '../../../harness/runtimes/namespaces/argv.js';
@@ -63,6 +65,18 @@ describe('network plumbing argv', () => {
     ].join('\n');
     expect(listeningOn(40001, table)).toBe(true);
     expect(listeningOn(40002, table)).toBe(false); // established, not listening
+  });
+
+  it('the UDP echo server and its bound check (a /proc/net/udp table: 07, no remote)', () => {
+    expect(echoServerArgv('10.213.4.1', 40003)).toEqual(['serve', '10.213.4.1', '40003']);
+    const udp = [
+      '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops',
+      '  10: 0100007F:9C43 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 3 2 0 0',
+      '  11: 0100007F:9C44 0100007F:1F90 01 00000000:00000000 00:00000000 00000000     0        0 4 2 0 0',
+    ].join('\n');
+    expect(listeningOn(40003, udp, 'udp')).toBe(true);
+    expect(listeningOn(40004, udp, 'udp')).toBe(false); // a connected client socket, not a server
+    expect(listeningOn(40003, udp, 'tcp')).toBe(false);
   });
 
   it('a disk bind mount and its lazy unmount; cleanup removes files, then namespaces, then links (mounts it unmounts for every kind first)', () => {

@@ -42,13 +42,27 @@ describe('built-in workloads on captured output', () => {
     for (const [k, want] of Object.entries(expected)) expect(v[k], k).toBeCloseTo(want, 6);
   });
 
-  it.each([
-    ['host', { tx_gbit_s: 16.609964695294924, rx_gbit_s: 16.409803120833686, rtt_p50_us: 99.0, rtt_p99_us: 174.21 }],
-    ['qemu-q35', { tx_gbit_s: 0.8789769603611977, rx_gbit_s: 0.7002978512619316, rtt_p50_us: 1214.5, rtt_p99_us: 6241.48 }],
-  ])('network (%s): iperf3 -J receiver bits/s both ways, ping percentiles', async (where, expected) => {
-    const done = await collect(fixture(`network-${where}.txt`), where === 'host' ? 97 : 13);
+  // The rtt step's block is a real vmbench-echo client run against its server on 127.0.0.1
+  // (captured 2026-12-03, after the UDP echo replaced ping), in the host stream captured before.
+  it('network (host): iperf3 -J receiver bits/s both ways, UDP echo percentiles', async () => {
+    const done = await collect(fixture('network-host.txt'), 97);
     const v = values(BUILTIN_WORKLOADS.network!.parse(done.output));
-    for (const [k, want] of Object.entries(expected)) expect(v[k], k).toBeCloseTo(want, 6);
+    const expected = { tx_gbit_s: 16.609964695294924, rx_gbit_s: 16.409803120833686, udp_rtt_p50_us: 63.995, udp_rtt_p99_us: 2358.43208 };
+    expect(Object.keys(v)).toEqual(Object.keys(expected));
+    for (const [k, want] of Object.entries(expected)) expect(v[k], k).toBeCloseTo(want, 4);
+  });
+
+  it('network (qemu-q35): iperf3 -J receiver bits/s both ways; without the echo step the sample fails and says why', async () => {
+    // Captured before the UDP echo existed: its round-trip step is busybox ping's, which is not read.
+    const parsed = BUILTIN_WORKLOADS.network!.parse((await collect(fixture('network-qemu-q35.txt'), 13)).output);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toMatch(/no udp_rtt_p50_us in the output of step rtt/);
+  });
+
+  it('network: lost probes and late replies are not timed (only "seq=N rtt_us=X" lines)', async () => {
+    const { echoTimesUs, echoPercentileUs } = await import('../../../harness/workloads/echo-output.js');
+    expect(echoTimesUs('seq=0 rtt_us=61.5\nvmbench-echo: send: x\nseq=2 rtt_us=70\nsent=3 received=2')).toEqual([61.5, 70]);
+    expect(echoPercentileUs('seq=0 rtt_us=61.5\nsent=100 received=1', 50)).toBeNull(); // fewer than 10 replies
   });
 
   it('network: an iperf3 error in its JSON fails the sample with the output', async () => {
