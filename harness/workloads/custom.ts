@@ -54,6 +54,7 @@ export function customWorkload(spec: CustomWorkloadSpec): PerformanceWorkload {
     scriptFiles: {},
     binaries: [spec.command[0]!, ...spec.binaries],
     files: spec.files,
+    bundled: [],
     devices: [],
     timeLimitMs: spec.timeLimitMs,
     metrics,

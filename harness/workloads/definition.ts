@@ -58,6 +58,8 @@ export interface PerformanceWorkload {
   binaries: string[];
   /** Plain host files copied to the same path in the image. */
   files: string[];
+  /** Our own static programs (built by scripts/build-launcher.sh), put at a fixed path in the image; missing: why, when not built. */
+  bundled: { hostPath: string; imagePath: string; missing: string }[];
   devices: DeviceNeed[];
   /** From the ready marker until the done marker, at most this long. */
   timeLimitMs: number;

@@ -81,6 +81,7 @@ export const disk: PerformanceWorkload = {
   scriptFiles: { [FIO_JOB_FILE]: FIO_JOB },
   binaries: ['fio'],
   files: [],
+  bundled: [],
   devices: [{ type: 'disk', sizeMiB: DISK_MIB }],
   timeLimitMs: 120_000,
   metrics: READS.map((r) => r.metric),

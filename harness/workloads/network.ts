@@ -14,7 +14,7 @@ import { performanceScript, step } from './performance-script.js';
 import { readSteps } from './read-steps.js';
 import { iperf3Gbps } from './iperf3-output.js';
 import { echoPercentileUs } from './echo-output.js';
-import { ECHO_PATH } from './echo-binary.js';
+import { ECHO_IMAGE_PATH, ECHO_MISSING, ECHO_PATH } from './echo-binary.js';
 
 export const IPERF3_SECONDS = 2;
 export const ECHO_COUNT = 100;
@@ -63,12 +63,13 @@ export const network: PerformanceWorkload = {
       ...IPERF3_FUNCTION,
       ...step('tx', {}, 'iperf3_run'),
       ...step('rx', {}, 'iperf3_run -R'),
-      ...step('rtt', { count: String(ECHO_COUNT) }, `${ECHO_PATH} ping "$VMBENCH_PEER" "$VMBENCH_ECHO_PORT" ${ECHO_COUNT} ${ECHO_GAP_MS}`),
+      ...step('rtt', { count: String(ECHO_COUNT) }, `${ECHO_IMAGE_PATH} ping "$VMBENCH_PEER" "$VMBENCH_ECHO_PORT" ${ECHO_COUNT} ${ECHO_GAP_MS}`),
     ],
   }),
   scriptFiles: {},
-  binaries: ['iperf3', ECHO_PATH],
+  binaries: ['iperf3'],
   files: [],
+  bundled: [{ hostPath: ECHO_PATH, imagePath: ECHO_IMAGE_PATH, missing: ECHO_MISSING }],
   devices: [{ type: 'network' }],
   timeLimitMs: 60_000,
   metrics: Object.values(metrics),

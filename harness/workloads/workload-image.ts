@@ -4,12 +4,11 @@
  * run in a VM, a container and on the host). A built-in workload whose tool is not installed is
  * skipped with the reason, like a runtime that cannot run here.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ImageExtras, ImageFile } from '../guest/image.js';
 import { MissingLibraryError, resolveClosure } from '../guest/library-closure.js';
 import { findExecutable } from '../host/find-executable.js';
 import type { PerformanceWorkload } from './definition.js';
-import { ECHO_MISSING, ECHO_PATH } from './echo-binary.js';
 
 export interface WorkloadImagePlan {
   extras: ImageExtras;
@@ -43,7 +42,6 @@ function workloadFiles(workload: PerformanceWorkload, env: NodeJS.ProcessEnv): I
     const path = findExecutable(binary, env);
     if (!path) {
       const pkg = PACKAGES[binary];
-      if (binary === ECHO_PATH) throw new Error(ECHO_MISSING);
       throw new Error(`${binary} is not installed${pkg ? ` (apt-get install ${pkg}, or run scripts/setup.sh)` : ''}`);
     }
     let closure;
@@ -58,6 +56,10 @@ function workloadFiles(workload: PerformanceWorkload, env: NodeJS.ProcessEnv): I
     for (const f of closure.files) if (f.path !== '/bin/busybox') out.push(hostFile(f.path, f.realPath));
   }
   for (const file of workload.files) out.push(hostFile(file, file));
+  for (const own of workload.bundled) {
+    if (!existsSync(own.hostPath)) throw new Error(own.missing);
+    out.push(hostFile(own.imagePath, own.hostPath));
+  }
   // A library found outside the loader's built-in directories (ld.so.cache has no copy inside).
   const script = extraDirs.size === 0 ? workload.script
     : workload.script.replace(/^export PATH=.*$/m, (line) => `${line}\nexport LD_LIBRARY_PATH=${[...extraDirs].join(':')}`);
@@ -66,7 +68,12 @@ function workloadFiles(workload: PerformanceWorkload, env: NodeJS.ProcessEnv): I
   return out;
 }
 
+/** Directories every instance mounts afresh (its own /tmp, /proc, /sys, /dev): a file the image puts there is hidden. */
+const HIDDEN = ['/tmp/', '/proc/', '/sys/', '/dev/'];
+
 function hostFile(path: string, realPath: string): ImageFile {
+  const hidden = HIDDEN.find((dir) => path.startsWith(dir));
+  if (hidden) throw new Error(`${path} is under ${hidden}, which every instance mounts afresh: the image cannot carry it there`);
   const stat = statSync(realPath);
   return { path, data: readFileSync(realPath), mode: stat.mode & 0o777 };
 }

@@ -3,7 +3,7 @@
  * the VM initramfs, hashed into the key, and a lifecycle image (no extras) keeps its key.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGuestImage } from '../../../harness/guest/image.js';
@@ -12,6 +12,7 @@ import { isError } from '../../../harness/host/host-context.js';
 import { planWorkloadImage } from '../../../harness/workloads/workload-image.js';
 import { BUILTIN_WORKLOADS } from '../../../harness/workloads/builtin.js';
 import { customWorkload } from '../../../harness/workloads/custom.js';
+import { ECHO_IMAGE_PATH, ECHO_PATH } from '../../../harness/workloads/echo-binary.js';
 
 const busybox = findStaticBusybox();
 let cache: string;
@@ -75,6 +76,38 @@ describe.skipIf(isError(busybox))('guest image with workload extras', () => {
     // findExecutable also looks in the sbin dirs; sysbench lives in /usr/bin, so it is not found.
     expect(plan.usable).toEqual([]);
     expect(plan.skipped).toEqual([{ workload: 'cpu', reason: 'sysbench is not installed (apt-get install sysbench, or run scripts/setup.sh)' }]);
+  });
+});
+
+describe('our own programs and hidden paths', () => {
+  it('puts vmbench-echo at its fixed image path, not at its host path (a checkout under /tmp would be hidden)', () => {
+    const network = BUILTIN_WORKLOADS.network!;
+    const plan = planWorkloadImage([{ ...network, binaries: [] }]);
+    expect(plan.skipped).toEqual([]);
+    const paths = plan.extras.files.map((f) => f.path);
+    expect(paths).toContain(ECHO_IMAGE_PATH);
+    expect(paths).not.toContain(ECHO_PATH);
+    expect(network.script).toContain(`${ECHO_IMAGE_PATH} ping`);
+  });
+
+  it('skips a workload whose own program is not built, saying how to build it', () => {
+    const network = BUILTIN_WORKLOADS.network!;
+    const missing = { ...network, binaries: [], bundled: network.bundled.map((b) => ({ ...b, hostPath: '/nonexistent/vmbench-echo' })) };
+    expect(planWorkloadImage([missing]).skipped).toEqual([{ workload: 'network', reason: network.bundled[0]!.missing }]);
+  });
+
+  it('refuses a host file under /tmp, which every instance mounts afresh', () => {
+    const dir = mkdtempSync('/tmp/vmbench-hidden-');
+    try {
+      const file = join(dir, 'input.txt');
+      writeFileSync(file, 'x');
+      const w = customWorkload({ name: 'hid', description: '', command: ['/bin/cat', file], binaries: [], files: [file], inputBytes: 0, output: 'parse', timeLimitMs: 1000, metrics: [] });
+      const plan = planWorkloadImage([w]);
+      expect(plan.usable).toEqual([]);
+      expect(plan.skipped[0]?.reason).toBe(`${file} is under /tmp/, which every instance mounts afresh: the image cannot carry it there`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
