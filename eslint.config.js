@@ -19,11 +19,6 @@ export default defineConfig(
     },
   },
   {
-    // A classic browser script cannot `import type`: its types come from import() type expressions.
-    files: ['reports/page/browser/**/*.ts'],
-    rules: { '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }] },
-  },
-  {
     // Tests' fakes implement the harness's async interfaces (Runtime, RunSeams) with synchronous
     // bodies; `async` there is the shortest correct way to return a promise, not a missing await.
     files: ['test/**/*.ts'],

@@ -2,7 +2,8 @@
  * The one place a duration in milliseconds becomes text. Three named variants because the three
  * readers differ: a terminal line wants the unit scaled to the size ("2.30 s"), the report's
  * tables keep one unit per column ("2300 ms"), a warning sentence reads best short ("12.3 ms").
- * Three significant digits: timing noise on a shared host is larger than that.
+ * Three significant digits: timing noise on a shared host is larger than that. The report page's
+ * script links this module in (scripts/build-page-script.mjs): keep it free of Node and the DOM.
  */
 
 const DASH = '—';

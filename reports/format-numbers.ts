@@ -2,7 +2,8 @@
  * One way to print each kind of number, used by the HTML page, the Markdown summary and the
  * tests, so a median reads the same everywhere. Three significant digits: timing noise on a
  * shared host is larger than that, more digits would be false precision (exact values are in
- * the chart tooltips and in summary.json).
+ * the chart tooltips and in summary.json). The report page's script links this module in
+ * (scripts/build-page-script.mjs): keep it free of Node and the DOM.
  */
 
 const DASH = '—';

@@ -1,8 +1,9 @@
 /**
  * The report page's script, as the text the report inlines. Its source is real TypeScript,
- * reports/page/browser/page-script.ts, type-checked against the DOM and compiled by the build
- * (scripts/build-page-script.mjs) to dist/reports/page/browser/page-script.js; it is read from
- * there once per process, like the chart libraries are read from node_modules (assets.ts).
+ * reports/page/browser/page-script.ts, type-checked against the DOM and linked with the modules it
+ * imports by the build (scripts/build-page-script.mjs) into dist/reports/page/browser/page-script.js,
+ * a classic script; it is read from there once per process, like the chart libraries are read
+ * from node_modules (assets.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -3,20 +3,23 @@
  * (reports/charts/*.ts made them) and adds what JSON cannot hold: tick and tooltip formatters and
  * the log/linear switch. It runs in the reader's browser, not in Node: the build
  * (scripts/build-page-script.mjs, tsconfig.page.json) type-checks it on its own (DOM, no Node
- * types, ES2020) and compiles it to dist/reports/page/browser/page-script.js, which
- * reports/page/page-script.ts reads and the report inlines. It is a classic script (no import or
- * export: an inline script element is not a module), so its types come from `import()` type expressions
- * and the few Chart.js parts it uses are declared below.
+ * types, ES2020) and links it with the modules it imports into one classic script (an inline
+ * script element is not a module), dist/reports/page/browser/page-script.js, which
+ * reports/page/page-script.ts reads and the report inlines. The few Chart.js parts it uses are
+ * declared below.
  *
- * It formats numbers exactly as reports/format-numbers.ts does (3 significant digits on axes,
- * µs-exact times and byte-exact memory in tooltips).
+ * Its number formats are the harness's and the report's own (imported, not copied): 3 significant
+ * digits on axes, µs-exact times and byte-exact memory in tooltips.
  *
  * It exposes `window.vmbenchReport` ({ charts, drawnAt, errors }) so tests and the 100k benchmark
  * can tell when every chart has been drawn.
  */
 
-type ChartSpec = import('../../charts/chart-spec.js').ChartSpec;
-type ChartConfigJson = import('../../charts/chart-spec.js').ChartConfigJson;
+import type { ChartConfigJson, ChartSpec } from '../../charts/chart-spec.js';
+import { cores, exactCores, exactMiB, exactMs, exactTimes, mibTick, percent, times } from '../../charts/chart-number-format.js';
+import { formatCount } from '../../format-numbers.js';
+import { formatDurationMs } from '../../../harness/format-duration.js';
+
 type ScaleType = 'linear' | 'logarithmic' | 'category';
 
 /** The parts of Chart.js 4's API the page uses (the library is inlined before this script). */
@@ -86,9 +89,10 @@ interface VmbenchReport {
   drawnAt: number | null;
   errors: string[];
 }
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- merges into the DOM's Window (declaration merging), used as window.vmbenchReport
-interface Window {
-  vmbenchReport: VmbenchReport;
+declare global {
+  interface Window {
+    vmbenchReport: VmbenchReport;
+  }
 }
 // Present only when the inlined Chart.js ran; the script checks before using it.
 declare const Chart: ChartStatic | undefined;
@@ -98,32 +102,8 @@ declare const Chart: ChartStatic | undefined;
   const report: VmbenchReport = { charts: {}, drawnAt: null, errors: [] };
   window.vmbenchReport = report;
 
-  function threeSignificant(v: number): string {
-    if (v === 0) return '0';
-    const r = Number(v.toPrecision(3));
-    if (Math.abs(r) >= 1000) return String(Math.round(r));
-    const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(r))));
-    return r.toFixed(Math.min(digits, 20));
-  }
-  function ms(v: number): string { return threeSignificant(v) + ' ms'; }
-  /** Memory ticks sit on round values (1-2-5, or the linear step): no padding zeros ("0.5 MiB", not "0.500 MiB"). */
-  function mibTick(v: number): string { return String(Number(v.toPrecision(3))) + ' MiB'; }
-  /** Tooltips give the recorded value to the microsecond: the reader asked for this exact point. */
-  function exactMs(v: number | null | undefined): string { return v == null ? '—' : String(Math.round(v * 1000) / 1000) + ' ms'; }
-  /** Memory: MiB to two decimals, and the exact bytes when the data carries them. */
-  function exactMiB(v: number | null | undefined, bytes: number | null | undefined): string {
-    if (v == null) return '—';
-    const text = String(Math.round(v * 100) / 100) + ' MiB';
-    return bytes == null ? text : text + ' (' + count(bytes) + ' bytes)';
-  }
-  function count(n: number): string { return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'); }
-  function percent(v: number): string { return String(Math.round(v * 1000) / 10) + '%'; }
-  function times(v: number): string { return String(Number(v.toPrecision(3))) + '\u00d7'; }
-  function exactTimes(v: number | null | undefined): string { return v == null ? '—' : String(Math.round(v * 1000) / 1000) + '\u00d7'; }
-  function cores(v: number): string { return String(Number(v.toPrecision(3))) + ' cores'; }
-  function exactCores(v: number | null | undefined): string { return v == null ? '—' : String(Math.round(v * 1000) / 1000) + ' cores'; }
   function tickFormat(spec: ChartSpec): (v: number) => string {
-    return spec.valueUnit === 'MiB' ? mibTick : spec.valueUnit === 'relative' ? times : spec.valueUnit === 'cores' ? cores : ms;
+    return spec.valueUnit === 'MiB' ? mibTick : spec.valueUnit === 'relative' ? times : spec.valueUnit === 'cores' ? cores : formatDurationMs;
   }
   function exactValue(spec: ChartSpec, v: number | null | undefined, bytes: number | null | undefined): string {
     return spec.valueUnit === 'MiB' ? exactMiB(v, bytes) : spec.valueUnit === 'relative' ? exactTimes(v) : spec.valueUnit === 'cores' ? exactCores(v) : exactMs(v);
@@ -223,7 +203,7 @@ declare const Chart: ChartStatic | undefined;
         const first = items[0];
         if (!first || first.dataset.note) return '';
         const n = first.parsed.x;
-        return count(n) + (n === 1 ? ' instance running' : ' instances running');
+        return formatCount(n) + (n === 1 ? ' instance running' : ' instances running');
       };
     }
     const medians = chartConfig.options.startupMedians;
