@@ -4,10 +4,10 @@
  */
 import type { ComparisonResult, MetricComparison, PairComparison } from './compare-runs.js';
 import { TEST_DESCRIPTIONS, type TestName } from './side-test.js';
+import { threeSignificant } from '../format-duration.js';
 
-function sig3(v: number): string {
-  return Math.abs(v) >= 1000 ? String(Math.round(v)) : v.toPrecision(3);
-}
+// 3 significant digits, as everywhere (999.7 → "1000", where toPrecision(3) gave "1.00e+3").
+const sig3 = threeSignificant;
 
 /** A value in the metric's unit: ms and bytes scaled, others as measured with their unit. */
 export function formatValue(value: number | null | undefined, unit: string): string {

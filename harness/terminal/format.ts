@@ -1,4 +1,6 @@
 /** Number formatting shared by the terminal output: 3 significant digits (durations: harness/format-duration.ts). */
+import { threeSignificant } from '../format-duration.js';
+
 export function formatRatio(ratio: number): string {
   return ratio >= 100 ? `${Math.round(ratio)}×` : `${ratio.toPrecision(3)}×`;
 }
@@ -11,5 +13,5 @@ export function formatBytes(bytes: number): string {
 /** A measured figure with its own unit: 3 significant digits, whole numbers from 1000 up. */
 export function formatFigure(value: number): string {
   if (!Number.isFinite(value)) return '—';
-  return Math.abs(value) >= 1000 ? String(Math.round(value)) : value.toPrecision(3);
+  return threeSignificant(value);
 }
