@@ -5,6 +5,7 @@
 import type { PerformanceRatio, WorkloadSummary } from '../harness/results/format.js';
 import type { RunData } from './report-input.js';
 import { BUILTIN_WORKLOADS } from '../harness/workloads/builtin.js';
+import { workloadKey } from '../harness/run-key.js';
 
 export interface WorkloadGroup {
   scenario: string;
@@ -23,7 +24,7 @@ export function hasPerformance(run: RunData): boolean {
 export function workloadGroups(run: RunData): WorkloadGroup[] {
   const all = run.summary.performance ?? [];
   const ratios = run.summary.performanceRatios ?? [];
-  const keys = [...new Set(all.map((w) => JSON.stringify([w.scenario, w.workload])))];
+  const keys = [...new Set(all.map((w) => workloadKey(w.scenario, w.workload)))];
   return keys.map((key) => {
     const [scenario, workload] = JSON.parse(key) as [string, string];
     const rows = all.filter((w) => w.scenario === scenario && w.workload === workload);

@@ -10,6 +10,7 @@ import type { BootstrapOptions } from './bootstrap.js';
 import { describeMetric } from './describe-metric.js';
 import { ratioOfMedians } from './ratio.js';
 import { runtimeIdentity } from '../results/runtime-identity.js';
+import { workloadKey, workloadRunKey } from '../run-key.js';
 
 interface Group {
   summary: WorkloadSummary;
@@ -51,7 +52,7 @@ function groupByWorkload(samples: readonly StartupSample[], options?: BootstrapO
   const bySample = new Map<string, StartupSample[]>();
   for (const s of samples) {
     if (s.warmup) continue;
-    const key = JSON.stringify([s.scenario, s.workload, s.runtime]);
+    const key = workloadRunKey(s.scenario, s.workload, s.runtime);
     const list = bySample.get(key) ?? [];
     list.push(s);
     bySample.set(key, list);
@@ -89,9 +90,9 @@ function findDefs(samples: readonly StartupSample[], like: StartupSample): Start
 
 function ratios(groups: readonly Group[], options?: BootstrapOptions): PerformanceRatio[] {
   const out: PerformanceRatio[] = [];
-  const keys = [...new Set(groups.map((g) => JSON.stringify([g.summary.scenario, g.summary.workload])))];
+  const keys = [...new Set(groups.map((g) => workloadKey(g.summary.scenario, g.summary.workload)))];
   for (const key of keys) {
-    const same = groups.filter((g) => JSON.stringify([g.summary.scenario, g.summary.workload]) === key);
+    const same = groups.filter((g) => workloadKey(g.summary.scenario, g.summary.workload) === key);
     const hosts = same.filter((g) => g.summary.kind === 'host');
     const vms = same.filter((g) => g.summary.kind === 'vm');
     const containers = same.filter((g) => g.summary.kind === 'container');

@@ -4,13 +4,14 @@
  */
 import type { PerformanceRatio, Summary, WorkloadSummary } from '../results/format.js';
 import { formatFigure } from './format.js';
+import { workloadKey } from '../run-key.js';
 
 const label = (w: Pick<WorkloadSummary, 'runtime' | 'accel'>): string => (w.accel ? `${w.runtime} (${w.accel})` : w.runtime);
 
 export function formatPerformance(summary: Summary): string[] {
   const lines: string[] = [];
   const all = summary.performance ?? [];
-  const keys = [...new Set(all.map((w) => JSON.stringify([w.scenario, w.workload])))];
+  const keys = [...new Set(all.map((w) => workloadKey(w.scenario, w.workload)))];
   for (const key of keys) {
     const [scenario, workload] = JSON.parse(key) as [string, string];
     const rows = all.filter((w) => w.scenario === scenario && w.workload === workload);

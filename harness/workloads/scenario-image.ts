@@ -55,9 +55,10 @@ export interface ScenarioImage {
   skipped: { workload: string; reason: string }[];
 }
 
-/** Workloads with the same host binaries, files and device types share an image. */
+/** Workloads with the same host binaries, files, programs of ours and device types share an image. */
 export function imageGroupKey(w: PerformanceWorkload): string {
-  return JSON.stringify([[...w.binaries].sort(), [...w.files].sort(), w.devices.map((d) => d.type).sort()]);
+  const bundled = w.bundled.map((b) => b.imagePath).sort();
+  return JSON.stringify([[...w.binaries].sort(), [...w.files].sort(), bundled, w.devices.map((d) => d.type).sort()]);
 }
 
 export function scenarioImage(scenario: Scenario, host: HostContext): ScenarioImage {
