@@ -1,7 +1,7 @@
 /** The performance section of summary.md: per workload the medians, then speeds relative to the host. */
 import { formatRatio, formatRatioInterval, threeSignificant } from './format-numbers.js';
 import { markdownTable } from './markdown-table.js';
-import { hasPerformance, readRelative, RELATIVE_SPEED_NOTE, TCG_NOTE, tcgNote, workloadGroups, type WorkloadGroup } from './performance-facts.js';
+import { hasPerformance, hostDiskCacheNote, readRelative, RELATIVE_SPEED_NOTE, TCG_NOTE, tcgNote, workloadGroups, type WorkloadGroup } from './performance-facts.js';
 import type { RunData } from './report-input.js';
 import { describeInstance } from './run-facts.js';
 
@@ -25,7 +25,8 @@ function workloadPart(g: WorkloadGroup): string {
     [{ title: 'Runtime' }, { title: 'Against' }, { title: 'Metric' }, { title: 'Relative speed', align: 'right' }, { title: '95% CI', align: 'right' }, { title: 'Reading' }],
     ratios.map((r) => [r.runtime, r.baseline, r.metric, formatRatio(r.relative), formatRatioInterval(r.ci95), readRelative(r)]),
   );
-  const note = g.tcg && tcgNote(g.workload) !== TCG_NOTE ? [`> ${tcgNote(g.workload)}`] : [];
+  const cache = hostDiskCacheNote(g.rows);
+  const note = [...(g.tcg && tcgNote(g.workload) !== TCG_NOTE ? [`> ${tcgNote(g.workload)}`] : []), ...(cache ? [`> ${cache}`] : [])];
   return [`Workload \`${g.workload.replace(/`/g, "'")}\` (scenario \`${g.scenario.replace(/`/g, "'")}\`), medians with 95% CI:`, ...note, medians, table].join('\n\n');
 }
 

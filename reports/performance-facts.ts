@@ -60,3 +60,5 @@ export function readRelative(r: PerformanceRatio): string {
   if ((r.ci95[0] <= 1 && r.ci95[1] >= 1) || pct === 0) return `no clear difference from ${r.baseline}: interval includes 1`;
   return words;
 }
+
+export { BUFFERED_SHARE, hostDiskCacheNote } from '../harness/results/host-disk-cache-note.js';

@@ -17,7 +17,9 @@ import { join } from 'node:path';
 import type { DeviceNeed } from '../workloads/definition.js';
 import type { TrackedInstance } from '../lifecycle/instance-tracker.js';
 import { DISK_MOUNTPOINT } from '../guest/device-extras.js';
+import type { HostDiskCache } from '../results/format.js';
 import { createBackingFile } from './backing-file.js';
+import { dropFromPageCache, pageCacheResidency } from './page-cache.js';
 import { bindMount, unmount } from './bind-mount.js';
 import { LINK_PREFIX, NETNS_PREFIX, pickAddresses, plumbingToken } from './link-names.js';
 import { linkDeleteArgv, tapCreateArgv } from './tap-link.js';
@@ -45,13 +47,18 @@ export interface PreparedDevices {
   tap: string | null;
   /** A container's network namespace (named, under /run/netns). */
   netns: string | null;
+  /**
+   * The disk's backing file in the host's page cache now (dropped from it before the launch):
+   * read once the workload is done, before release. null without a disk of ours or fincore.
+   */
+  hostDiskCache(): HostDiskCache | null;
   /** Removes everything, last made first; never throws. null, or what could not be removed. */
   release(): Promise<string | null>;
 }
 
 type Undo = () => string | null | Promise<string | null>;
 
-export const NO_DEVICES: PreparedDevices = { env: {}, diskFile: null, tap: null, netns: null, release: () => Promise.resolve(null) };
+export const NO_DEVICES: PreparedDevices = { env: {}, diskFile: null, tap: null, netns: null, hostDiskCache: () => null, release: () => Promise.resolve(null) };
 
 export function prepareDevices(needs: readonly DeviceNeed[], mode: DeviceMode, workDir: string, id: string, tracked: TrackedInstance): PreparedDevices {
   if (needs.length === 0) return NO_DEVICES;
@@ -68,11 +75,12 @@ export function prepareDevices(needs: readonly DeviceNeed[], mode: DeviceMode, w
     }
     return problems.length ? problems.join('; ') : null;
   };
-  const out: PreparedDevices = { env: {}, diskFile: null, tap: null, netns: null, release };
+  let ownDisk: string | null = null;
+  const out: PreparedDevices = { env: {}, diskFile: null, tap: null, netns: null, release, hostDiskCache: () => (ownDisk ? pageCacheResidency(ownDisk) : null) };
   try {
     for (const need of needs) {
       if (need.type === 'disk' && need.file !== undefined) useDisk(need.file, need.format ?? 'raw', mode, out);
-      else if (need.type === 'disk') prepareDisk(need.sizeMiB, mode, workDir, id, tracked, undo, out);
+      else if (need.type === 'disk') ownDisk = prepareDisk(need.sizeMiB, mode, workDir, id, tracked, undo, out);
       else prepareNetwork(mode, tracked, undo, out);
     }
   } catch (error) {
@@ -92,12 +100,16 @@ function useDisk(file: string, format: 'raw' | 'qcow2', mode: DeviceMode, out: P
   out.env.VMBENCH_DISK = VM_DISK;
 }
 
-function prepareDisk(sizeMiB: number, mode: DeviceMode, workDir: string, id: string, tracked: TrackedInstance, undo: Undo[], out: PreparedDevices): void {
+/** Makes the backing file (and its bind mount); returns its path. */
+function prepareDisk(sizeMiB: number, mode: DeviceMode, workDir: string, id: string, tracked: TrackedInstance, undo: Undo[], out: PreparedDevices): string {
   // The host runtime has no mount of its own: its disk is the file at the same place in its tree.
   const file = mode.kind === 'host' ? join(mode.rootDir, DISK_MOUNTPOINT) : join(workDir, `disk-${id}.img`);
   tracked.resource('file', file);
   undo.push(() => { rmSync(file, { force: true }); return null; });
   createBackingFile(file, sizeMiB);
+  // Out of the host's page cache, so that what is in it after the workload is what the
+  // workload's I/O put there (see page-cache.ts). Direct I/O never reads these pages.
+  dropFromPageCache(file);
   out.diskFile = file;
   out.env.VMBENCH_DISK = mode.kind === 'vm' ? VM_DISK : DISK_MOUNTPOINT;
   if (mode.kind === 'bind-mount') {
@@ -106,6 +118,7 @@ function prepareDisk(sizeMiB: number, mode: DeviceMode, workDir: string, id: str
     undo.push(() => unmount(target));
     bindMount(file, target);
   }
+  return file;
 }
 
 function prepareNetwork(mode: DeviceMode, tracked: TrackedInstance, undo: Undo[], out: PreparedDevices): void {

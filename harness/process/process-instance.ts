@@ -4,7 +4,7 @@
  * derived from the markers, and what resources they release afterwards (hooks).
  */
 import type { Instance, InstanceWatcher, ReadyResult, StopResult } from '../runtimes/runtime.js';
-import type { Phase } from '../results/format.js';
+import type { HostDiskCache, Phase } from '../results/format.js';
 import { launch, type LaunchHandle, type LaunchSpec, type ProcessExit } from './launch.js';
 import { describeSurvivors, isGone, killEach, killGroup, snapshotTree } from './kill-tree.js';
 import { MarkerScanner, type MarkerLine } from './marker-scanner.js';
@@ -22,6 +22,8 @@ export interface PhaseInput {
 export interface ProcessInstanceHooks {
   /** Turn the markers into named phases that sum to the startup time. */
   phases(input: PhaseInput): { phases: Phase[]; guestUptimeAtReadyS: number | null; guestClockSkewMs: number | null };
+  /** The instance's disk in the host's page cache (its devices' hostDiskCache). */
+  hostDiskCache?: () => HostDiskCache | null;
   /** Release what outlives the processes (runtime state, cgroups, bundle dirs). Must not throw. */
   release?(): Promise<string | null>;
   /** Told the root pid as soon as it exists (crash-safe bookkeeping). */
@@ -103,6 +105,10 @@ export class ProcessInstance implements Instance {
   /** For a VM the whole QEMU process is the machine; for a container, all but the runtime's root. */
   workloadPids(): number[] {
     return this.hostPids().slice(1);
+  }
+
+  hostDiskCache(): HostDiskCache | null {
+    return this.#hooks.hostDiskCache?.() ?? null;
   }
 
   stop(): Promise<StopResult> {

@@ -76,11 +76,25 @@ export interface StartupSample extends RecordIdentity {
    */
   workloadMetrics?: WorkloadMetric[] | null;
   /**
+   * A workload with a disk: how much of the instance's backing file sat in the host's page cache
+   * once the workload was done (its pages were dropped before the launch). Near 0 when direct
+   * I/O reached the host's disk; most of the file when the runtime's path buffers it on the host
+   * (gVisor's gofer). null when it could not be read (no fincore); absent without a disk.
+   */
+  hostDiskCache?: HostDiskCache | null;
+  /**
    * Adaptive sampling only, on the last measured sample of its runtime (and workload): why no
    * more were taken. 'ci': every metric's 95% CI of the median came within the target; 'max':
    * the scenario's maxIterations was reached first. Absent otherwise.
    */
   sampling?: SamplingStop;
+}
+
+export interface HostDiskCache {
+  /** The backing file's bytes in the host's page cache, MiB. */
+  cachedMiB: number;
+  /** The backing file's size, MiB. */
+  fileMiB: number;
 }
 
 export interface SamplingStop {
@@ -227,6 +241,8 @@ export interface WorkloadMetricSummary extends MetricSummary {
 export interface WorkloadSummary extends RuntimeIdentity {
   workload: string;
   metrics: WorkloadMetricSummary[];
+  /** A workload with a disk: the median of the ok samples' hostDiskCache, when they have one. */
+  hostDiskCache?: HostDiskCache | null;
 }
 
 /**

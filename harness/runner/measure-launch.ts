@@ -65,6 +65,8 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
       workloadError = `workload ${performance.name}: ${done.reason}; output: ${outputTail(done.output)}`;
     }
   }
+  // Read before the stop: release removes the backing file.
+  const hostDiskCache = performance?.devices.some((d) => d.type === 'disk') ? instance.hostDiskCache?.() ?? null : undefined;
   // A workload that finished is expected to exit by itself: the stop below only reaps.
   const stopped = await instance.stop();
   ctx.live.delete(instance);
@@ -84,6 +86,7 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
     stoppedGracefully: stopped.stoppedGracefully,
     isolation: ready.state === 'ready' && ready.probe ? isolationFromProbe(ready.probe, ready.instanceKernel, runtime, hostHostname) : null,
     workloadMetrics,
+    ...(hostDiskCache === undefined ? {} : { hostDiskCache }),
   };
   if (workloadError) {
     sample.outcome = workloadTimedOut ? 'timeout' : 'failed';

@@ -5,6 +5,7 @@
 import type { Accelerator, BackendName, InstanceKind, Phase } from '../vocabulary.js';
 import type { RuntimeSpec } from '../scenario/types.js';
 import type { DeviceNeed } from '../workloads/definition.js';
+import type { HostDiskCache } from '../results/format.js';
 
 export interface StartRequest {
   /** Unique per instance within a run; safe for file names and container ids. */
@@ -67,6 +68,8 @@ export interface Instance {
   readonly cgroupName: string | null;
   /** Idempotent; always leaves nothing behind, even after a failure. Never rejects. */
   stop(): Promise<StopResult>;
+  /** A workload with a disk: its backing file in the host's page cache now (see plumbing/page-cache.ts). */
+  hostDiskCache?(): HostDiskCache | null;
 }
 
 export interface Runtime {

@@ -11,6 +11,9 @@ import { describeMetric } from './describe-metric.js';
 import { ratioOfMedians } from './ratio.js';
 import { runtimeIdentity } from '../results/runtime-identity.js';
 import { workloadKey, workloadRunKey } from '../run-key.js';
+import { medianSorted, sortAscending } from './percentile.js';
+
+const median = (values: readonly number[]): number => medianSorted(sortAscending(values));
 
 interface Group {
   summary: WorkloadSummary;
@@ -78,9 +81,17 @@ function groupByWorkload(samples: readonly StartupSample[], options?: BootstrapO
       ...describeMetric(values.get(def.name)!, failures, timeouts, options),
     }));
     const ref = list.find((s) => s.outcome === 'ok') ?? list[0]!;
-    groups.push({ summary: { ...runtimeIdentity(ref), workload: ref.workload, metrics }, values });
+    groups.push({ summary: { ...runtimeIdentity(ref), workload: ref.workload, metrics, ...hostDiskCache(list) }, values });
   }
   return groups;
+}
+
+/** A disk workload's samples: the median of their backing files' host page-cache residency (ok samples). */
+function hostDiskCache(list: readonly StartupSample[]): Pick<WorkloadSummary, 'hostDiskCache'> {
+  if (!list.some((s) => s.hostDiskCache !== undefined)) return {};
+  const read = list.flatMap((s) => (s.outcome === 'ok' && s.hostDiskCache ? [s.hostDiskCache] : []));
+  if (read.length === 0) return { hostDiskCache: null };
+  return { hostDiskCache: { cachedMiB: median(read.map((c) => c.cachedMiB)), fileMiB: median(read.map((c) => c.fileMiB)) } };
 }
 
 /** The metric list of a workload from any runtime's samples (for a runtime where all failed). */

@@ -5,6 +5,7 @@
 import type { PerformanceRatio, Summary, WorkloadSummary } from '../results/format.js';
 import { formatFigure } from './format.js';
 import { workloadKey } from '../run-key.js';
+import { hostDiskCacheNote } from '../results/host-disk-cache-note.js';
 
 const label = (w: Pick<WorkloadSummary, 'runtime' | 'accel'>): string => (w.accel ? `${w.runtime} (${w.accel})` : w.runtime);
 
@@ -30,6 +31,8 @@ export function formatPerformance(summary: Summary): string[] {
       const mine = vsHost.filter((r) => r.runtime === runtime);
       lines.push(`  ${runtime} vs ${mine[0]!.baseline}: ${mine.map(ratioText).join(', ')}`);
     }
+    const cache = hostDiskCacheNote(rows);
+    if (cache) lines.push(`  ${cache}`);
   }
   if (all.some((w) => w.accel === 'tcg')) {
     lines.push('', '  (speed relative to the host: 1.00× = the same, below 1 = slower. VMs under TCG emulate every instruction in software: CPU-bound work runs many times slower than under KVM.)');

@@ -4,7 +4,7 @@
  * the chart's own caption, where a reader looking only at the bars will see it.
  */
 import type { RunData } from '../report-input.js';
-import { tcgNote, workloadGroups, type WorkloadGroup } from '../performance-facts.js';
+import { hostDiskCacheNote, tcgNote, workloadGroups, type WorkloadGroup } from '../performance-facts.js';
 import { legendAndTooltip } from './axes.js';
 import { axis, baseOptions, emptyChart, type ChartSpec, type DatasetJson } from './chart-spec.js';
 import type { Palette } from './palette.js';
@@ -43,11 +43,12 @@ function buildWorkloadChart(g: WorkloadGroup, palette: Palette, idPrefix: string
     type: 'line', label: `${host.runtime} (baseline, 1×)`, runtime: host.runtime, kind: 'host',
     data: metrics.map(() => 1), borderColor: hostStyle.color, borderDash: [6, 3], borderWidth: 2, pointRadius: 0, fill: false,
   });
+  const cacheNote = hostDiskCacheNote(g.rows);
   const units = host.metrics.map((m) => `${m.name} in ${m.unit}, ${m.better} is better`).join('; ');
   return {
     id,
     title,
-    subtitle: `Median of each metric relative to ${host.runtime} (1× = as fast, below 1 = slower; ${units}).${g.tcg ? ` ${tcgNote(g.workload)}` : ''}`,
+    subtitle: `Median of each metric relative to ${host.runtime} (1× = as fast, below 1 = slower; ${units}).${g.tcg ? ` ${tcgNote(g.workload)}` : ''}${cacheNote ? ` ${cacheNote}` : ''}`,
     valueAxis: 'y',
     valueUnit: 'relative',
     tooltip: 'bar',

@@ -9,7 +9,7 @@ import type { ChartSpec } from '../charts/chart-spec.js';
 import { workloadChartId } from '../charts/workload-chart.js';
 import { html, type SafeHtml } from '../escape.js';
 import { formatRatio, formatRatioInterval, threeSignificant } from '../format-numbers.js';
-import { hasPerformance, readRelative, RELATIVE_SPEED_NOTE, TCG_NOTE, tcgNote, workloadGroups, type WorkloadGroup } from '../performance-facts.js';
+import { hasPerformance, hostDiskCacheNote, readRelative, RELATIVE_SPEED_NOTE, TCG_NOTE, tcgNote, workloadGroups, type WorkloadGroup } from '../performance-facts.js';
 import { describeInstance } from '../run-facts.js';
 import { renderChartFigure } from './charts-section.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
@@ -65,6 +65,7 @@ export function renderPerformanceSection(view: RunView, charts: readonly ChartSp
     <h3>${g.workload} <span class="muted">(scenario ${g.scenario})</span></h3>
     ${BUILTIN_WORKLOADS[g.workload] ? html`<p class="subtitle">${BUILTIN_WORKLOADS[g.workload]!.description}.</p>` : null}
     ${g.tcg && tcgNote(g.workload) !== TCG_NOTE ? html`<p class="caveat">${tcgNote(g.workload)}</p>` : null}
+    ${hostDiskCacheNote(g.rows) ? html`<p class="caveat" data-note="host-disk-cache">${hostDiskCacheNote(g.rows)}</p>` : null}
     ${metricsTable(view, g)}
     ${ratiosTable('Overhead against the host', g.vsHost, 'No host baseline with successful samples for this workload.')}
     ${g.vmVsContainer.length > 0 ? ratiosTable('VM against container (below 1: the VM is slower)', g.vmVsContainer, '') : null}

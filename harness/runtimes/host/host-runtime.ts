@@ -63,6 +63,7 @@ export class HostRuntime implements Runtime {
       phases: containerPhases,
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
+      hostDiskCache: () => devices.hostDiskCache(),
       release: async () => {
         rmSync(tmp, { recursive: true, force: true });
         const problem = await devices.release();

@@ -79,6 +79,7 @@ export class NamespacesRuntime implements Runtime {
       ...(request.stop === 'graceful' ? { requestStop: async (rootPid: number) => { signalChild(rootPid, 'SIGTERM'); } } : {}),
       // Namespaces and the mount table die with their last process: a cgroup of ours and the
       // devices' plumbing are left.
+      hostDiskCache: () => devices.hostDiskCache(),
       release: async () => {
         const problems = [made ? removeCgroupDirs(made.dirs) : null, await devices.release()].filter(Boolean);
         tracked.end();

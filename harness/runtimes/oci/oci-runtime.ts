@@ -71,6 +71,7 @@ export class OciRuntime implements Runtime {
         watch: request.watch,
         // Graceful: `<runtime> kill <id> TERM` signals the container's init, which traps it and exits.
         ...(request.stop === 'graceful' ? { requestStop: async () => { const kill = this.ctx.flavor.kill(containerId, 'TERM'); await execa(kill.file, kill.args, { reject: false }); } } : {}),
+        hostDiskCache: () => devices.hostDiskCache(),
         release: async () => {
           const problems = [await this.#release(containerId, bundle), await devices.release()].filter(Boolean);
           tracked.end();

@@ -102,6 +102,11 @@ export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload:
   let extra = machine === 'microvm' ? ' pci=off' : '';
   // microvm under TCG: give the TSC rate instead of letting a PIT calibration fail and hang.
   if (machine === 'microvm' && accel === 'tcg' && tscKhz) extra += ` tsc_early_khz=${tscKhz}`;
+  // microvm under TCG has no HPET or ACPI PM timer to check the TSC against: under load (iperf3)
+  // the guest gave up its TSC and its clock ran on jiffies, so vmbench-echo's round trips came
+  // out as 0 or 4000 µs (one 250 Hz tick) on every probe. TCG's TSC follows the host's clock;
+  // tsc=reliable keeps it (no watchdog), and the round trips are continuous again.
+  if (machine === 'microvm' && accel === 'tcg') extra += ' tsc=reliable';
   return `console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1${extra}${initEnvironment(env)} -- vm ${workload}`;
 }
 

@@ -72,6 +72,7 @@ export class QemuRuntime implements Runtime {
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
       ...(control ? { requestStop: () => sendLine(control, 'stop') } : {}),
+      hostDiskCache: () => devices.hostDiskCache(),
       release: async () => {
         if (control) rmSync(control, { force: true });
         const problem = await devices.release();

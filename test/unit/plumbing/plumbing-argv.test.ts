@@ -9,6 +9,7 @@ import { tapCreateArgv, linkDeleteArgv } from '../../../harness/plumbing/tap-lin
 import { vethCreateArgv, netnsDeleteArgv, netnsPath } from '../../../harness/plumbing/veth-link.js';
 import { bindMountArgv, unmountArgv } from '../../../harness/plumbing/bind-mount.js';
 import { directReadArgv } from '../../../harness/plumbing/backing-file.js';
+import { dropCacheArgv, fincoreArgv, parseFincore } from '../../../harness/plumbing/page-cache.js';
 import { iperf3ServerArgv } from '../../../harness/plumbing/iperf3-server.js';
 import { listeningOn } from '../../../harness/plumbing/host-server.js';
 import { echoServerArgv } from '../../../harness/plumbing/echo-server.js';
@@ -136,5 +137,19 @@ describe('devices in each runtime\'s argv', () => {
     expect(plain.process.capabilities.effective).not.toContain('CAP_NET_RAW');
     expect(plain.linux.namespaces).toContainEqual({ type: 'network' });
     expect(plain.mounts.map((m) => m.destination)).not.toContain('/vmbench-disk');
+  });
+});
+
+describe('the backing file in the host page cache', () => {
+  it('dropped by dd (fadvise DONTNEED over the whole file), counted by fincore in bytes', () => {
+    expect(dropCacheArgv('/w/disk-1.img')).toEqual(['if=/w/disk-1.img', 'iflag=nocache', 'count=0', 'status=none']);
+    expect(fincoreArgv('/w/disk-1.img')).toEqual(['--bytes', '--noheadings', '--raw', '--output', 'RES,SIZE', '/w/disk-1.img']);
+  });
+
+  it('reads fincore\'s "RES SIZE" line (as util-linux 2.38 prints it) as MiB', () => {
+    expect(parseFincore('116391936 134217728\n')).toEqual({ cachedMiB: 111, fileMiB: 128 });
+    expect(parseFincore('0 134217728\n')).toEqual({ cachedMiB: 0, fileMiB: 128 });
+    expect(parseFincore('')).toBeNull();
+    expect(parseFincore('fincore: failed to open: x')).toBeNull();
   });
 });

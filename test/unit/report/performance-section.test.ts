@@ -8,6 +8,8 @@ import { makeRunData } from '../../fixtures/report/make-run-data.js';
 import { idsIn, markupOnly, readJsonScript } from '../../fixtures/report/html-helpers.js';
 import { withPerformance } from '../../fixtures/report/performance-samples.js';
 import type { ChartSpec } from '../../../reports/charts/chart-spec.js';
+import type { WorkloadSummary } from '../../../harness/results/format.js';
+import { hostDiskCacheNote } from '../../../reports/performance-facts.js';
 
 const run = withPerformance(makeRunData());
 const page = renderHtmlReport({ runs: [run] });
@@ -77,5 +79,36 @@ describe('a disk or network workload in the report', () => {
   it('summary.md carries the same note for the disk workload', () => {
     const md = renderMarkdownSummary({ runs: [io] });
     expect(md).toMatch(/Workload `disk`[^\n]*\n\n> VMs here ran under TCG[^\n]*virtio devices are both emulated/);
+  });
+
+  it('says, under the table, in the chart caption and in summary.md, what the host page cache held of each disk afterwards', () => {
+    const section = markupOnly(ioPage).slice(markupOnly(ioPage).indexOf('data-workload="disk"'));
+    const note = 'Host page cache: qemu-q35, runc, host: at most 0.3 MiB of the backing file in the host\'s page cache after fio';
+    expect(section).toContain(`<p class="caveat" data-note="host-disk-cache">${note.replace(/'/g, '&#39;')}`);
+    const chart = (readJsonScript(ioPage, 'vmbench-chart-specs') as ChartSpec[]).find((s) => s.id === 'perf-performance-disk')!;
+    expect(chart.subtitle).toContain(note);
+    expect(renderMarkdownSummary({ runs: [io] })).toContain(`> ${note}`);
+    // Workloads without a disk say nothing about it.
+    expect(markupOnly(page)).not.toContain('host-disk-cache');
+  });
+});
+
+describe('hostDiskCacheNote', () => {
+  const row = (runtime: string, backend: WorkloadSummary['backend'], cachedMiB: number | null): WorkloadSummary => ({
+    scenario: 'io', runtime, kind: backend === 'host' ? 'host' : 'container', backend, accel: null, machine: null, workload: 'disk', metrics: [],
+    hostDiskCache: cachedMiB === null ? null : { cachedMiB, fileMiB: 128 },
+  });
+
+  it('names a runtime whose backing file ended up in the host page cache, and why for gVisor', () => {
+    const note = hostDiskCacheNote([row('runc', 'runc', 0), row('runsc', 'runsc', 127.5), row('host', 'host', 0.02)])!;
+    expect(note).toBe('Host page cache: runsc: 128 of its 128 MiB backing file was in the host\'s page cache after fio (median), so fio\'s direct=1 did not reach the host\'s disk.'
+      + ' gVisor honours O_DIRECT inside its sentry, but its gofer opens the host file without it (gVisor issue #3626): the host kernel buffers the I/O, and these figures are largely the host page cache’s.'
+      + ' runc, host: at most 0.0 MiB of the backing file in the host\'s page cache after fio (dropped from it before the launch), so direct I/O reached the host\'s disk.');
+    expect(hostDiskCacheNote([row('x', 'namespaces', 40)])).toMatch(/^Host page cache: x: 40 of its 128 MiB [^]*Its disk figures are largely the host page cache’s\.$/);
+  });
+
+  it('says nothing without a reading (no disk, no fincore, older results)', () => {
+    expect(hostDiskCacheNote([row('runc', 'runc', null)])).toBeNull();
+    expect(hostDiskCacheNote([])).toBeNull();
   });
 });

@@ -24,10 +24,14 @@ describe('argv built for each runtime', () => {
 
   it('microvm under TCG is told the host TSC rate, so its PIT calibration cannot hang the boot', () => {
     const argv = qemuArgv({ ...base, spec: { machine: 'microvm', memoryMiB: 128, vcpus: 1 }, accel: 'tcg', tscKhz: 2596150 });
-    expect(argv.at(-1)).toBe('console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 pci=off tsc_early_khz=2596150 -- vm hello');
+    expect(argv.at(-1)).toBe('console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 pci=off tsc_early_khz=2596150 tsc=reliable -- vm hello');
     expect(kernelCommandLine('microvm', 'hello', 'kvm', 2596150)).not.toContain('tsc_early_khz');
     expect(kernelCommandLine('q35', 'hello', 'tcg', 2596150)).not.toContain('tsc_early_khz');
     expect(kernelCommandLine('microvm', 'hello', 'tcg', null)).not.toContain('tsc_early_khz');
+    // The guest's TSC kept as its clock under TCG (no HPET, no ACPI PM timer to watch it); q35 and KVM untouched.
+    expect(kernelCommandLine('microvm', 'hello', 'tcg', null)).toContain(' tsc=reliable');
+    expect(kernelCommandLine('microvm', 'hello', 'kvm', 2596150)).not.toContain('tsc=reliable');
+    expect(kernelCommandLine('q35', 'hello', 'tcg', 2596150)).not.toContain('tsc=reliable');
   });
 
   it('unshare: every namespace, kill-child, chroot into the image, init told it is a container', () => {

@@ -44,6 +44,16 @@ describe('summarizePerformance (through summarize)', () => {
     expect(ctVsHost.relative).toBe(1);
   });
 
+  it('carries a disk workload\'s host page-cache reading as the median over ok samples; none for other workloads', () => {
+    const disk = (i: number, cachedMiB: number | null, outcome: StartupSample['outcome'] = 'ok'): StartupSample => ({
+      ...sample('runsc', 'container', i, m(1000, 1), outcome), workload: 'disk', hostDiskCache: cachedMiB === null ? null : { cachedMiB, fileMiB: 128 },
+    });
+    const s = summarize('r', [disk(0, 100), disk(1, 128), disk(2, 120), disk(3, 1, 'failed'), disk(4, null)], true);
+    expect(s.performance!.find((w) => w.workload === 'disk')!.hostDiskCache).toEqual({ cachedMiB: 120, fileMiB: 128 });
+    expect(summarize('r', [disk(0, null)], true).performance![0]!.hostDiskCache).toBeNull();
+    expect('hostDiskCache' in summary.performance![0]!).toBe(false);
+  });
+
   it('leaves a lifecycle-only summary without performance keys', () => {
     const lifecycle = summarize('r', [sample('ct', 'container', 0, null)], true);
     expect('performance' in lifecycle).toBe(false);

@@ -5,7 +5,10 @@
  * the same collector the runner uses.
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BUILTIN_WORKLOADS } from '../../../harness/workloads/builtin.js';
 import { customWorkload, type CustomWorkloadSpec } from '../../../harness/workloads/custom.js';
 import { OutputCollector, type CollectResult } from '../../../harness/workloads/output-collector.js';
@@ -70,6 +73,35 @@ describe('built-in workloads on captured output', () => {
     const parsed = BUILTIN_WORKLOADS.network!.parse((await collect(text)).output);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).toMatch(/no tx_gbit_s in the output of step tx/);
+  });
+
+  it('network: an iperf3 test whose results could not be received is rerun whole (at most 3 times), and the report still reads', async () => {
+    const { IPERF3_FUNCTION } = await import('../../../harness/workloads/network.js');
+    const dir = mkdtempSync(join(tmpdir(), 'vmbench-iperf3-fake-'));
+    try {
+      // A fake iperf3: the first N calls print the error JSON under runsc, then a real report.
+      const report = fixture('network-host.txt').match(/^\{[\s\S]*?^\}$/m)![0];
+      writeFileSync(join(dir, 'report.json'), report);
+      writeFileSync(join(dir, 'iperf3'), `#!/bin/sh\nn=$(cat ${dir}/count 2>/dev/null || echo 0); echo $((n+1)) > ${dir}/count\nif [ $n -lt $FAILS ]; then printf '{\\n "end": {\\n },\\n "error": "unable to receive results: Resource temporarily unavailable"\\n}\\n'; exit 1; fi\ncat ${dir}/report.json\n`, { mode: 0o755 });
+      const run = (fails: number): { out: string; calls: number } => {
+        rmSync(join(dir, 'count'), { force: true });
+        const out = execFileSync('sh', ['-c', `${IPERF3_FUNCTION.join('\n')}\niperf3_run -R; echo "rc=$?"`], { encoding: 'utf8', env: { PATH: `${dir}:/usr/bin:/bin`, FAILS: String(fails), VMBENCH_PEER: '127.0.0.1', VMBENCH_PORT: '1' } });
+        return { out, calls: Number(readFileSync(join(dir, 'count'), 'utf8')) };
+      };
+      const twice = run(2);
+      expect(twice.calls).toBe(3);
+      expect(twice.out).toMatch(/^vmbench: iperf3 rerun 1: its results could not be received\nvmbench: iperf3 rerun 2: [^\n]*\n\{/);
+      expect(twice.out).toMatch(/rc=0\n$/);
+      const { iperf3Gbps } = await import('../../../harness/workloads/iperf3-output.js');
+      expect(iperf3Gbps(twice.out)).toBeGreaterThan(1);
+      const always = run(10);
+      expect(always.calls).toBe(4); // the first try and 3 reruns, then the error stands
+      expect(always.out).toContain('"error": "unable to receive results');
+      expect(always.out).toMatch(/rc=1\n$/);
+      expect(iperf3Gbps(always.out)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('disk: a job with an I/O error has no figures', async () => {
