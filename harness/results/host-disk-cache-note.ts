@@ -4,6 +4,7 @@
  * plumbing/page-cache.ts). Pure: it reads only the summary.
  */
 import type { WorkloadSummary } from './format.js';
+import { BUFFERED_DISK_WHY } from '../runtimes/buffered-disk.js';
 /** A runtime whose backing file was at least this share in the host's page cache after fio: buffered, not direct. */
 export const BUFFERED_SHARE = 0.25;
 
@@ -21,8 +22,7 @@ export function hostDiskCacheNote(rows: readonly WorkloadSummary[]): string | nu
   const directText = direct.length === 0 ? '' : `${direct.map((r) => r.runtime).join(', ')}: at most ${mib(Math.max(...direct.map((r) => r.cachedMiB)))} MiB of the backing file in the host's page cache after fio (dropped from it before the launch), so direct I/O reached the host's disk.`;
   if (buffered.length === 0) return `Host page cache: ${directText}`;
   const bufferedText = buffered.map((r) => `${r.runtime}: ${mib(r.cachedMiB)} of its ${mib(r.fileMiB)} MiB backing file was in the host's page cache after fio (median), so fio's direct=1 did not reach the host's disk`).join('; ');
-  const gvisor = buffered.some((r) => r.backend === 'runsc')
-    ? ' gVisor honours O_DIRECT inside its sentry, but its gofer opens the host file without it (gVisor issue #3626): the host kernel buffers the I/O, and these figures are largely the host page cache’s.'
-    : ' Its disk figures are largely the host page cache’s.';
+  const why = [...new Set(buffered.map((r) => BUFFERED_DISK_WHY[r.backend]))];
+  const gvisor = why.every((w) => w !== undefined) ? ` ${why.join(' ')}` : ' Its disk figures are largely the host page cache’s.';
   return `Host page cache: ${bufferedText}.${gvisor}${direct.length ? ` ${directText}` : ''}`;
 }

@@ -36,7 +36,7 @@ export const IPERF3_RESULT_RETRIES = 3;
  * test (up to IPERF3_RESULT_RETRIES times), when the client could not read the results at the end
  * ("unable to receive results: Resource temporarily unavailable"): under runsc (gVisor's hostinet,
  * this 2022 release) the client's read on its blocking control connection returned EAGAIN in some
- * runs (3 of 9 tests on a busy host, 1 of 6 on a quieter one); the data transfer had finished, its
+ * runs (in 3 of 3 samples on a busy host, 1 of 3 in another run); the data transfer had finished, its
  * report is lost. Each rerun leaves a "vmbench: iperf3 rerun" line before the report. Prints the
  * last report; returns iperf3's status.
  */
