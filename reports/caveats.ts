@@ -181,8 +181,10 @@ export function crossRunCaveats(runs: readonly RunData[]): Caveat[] {
   const [base, ...others] = runs;
   if (base === undefined) return [];
   // The same list `vmbench compare` names first (harness/compare/host-differences.ts).
-  return others.flatMap((other) => hostDifferences([base], [other]).map((d) => ({
-    severity: 'warning' as const,
-    text: `The runs differ in ${d.what}: ${base.meta.runId}: ${d.base}; ${other.meta.runId}: ${d.other}. A change between them may come from that, not from the software under test.`,
-  })));
+  return others.flatMap((other) =>
+    hostDifferences([base], [other]).map((d) => ({
+      severity: 'warning' as const,
+      text: `The runs differ in ${d.what}: ${base.meta.runId}: ${d.base}; ${other.meta.runId}: ${d.other}. A change between them may come from that, not from the software under test.`,
+    })),
+  );
 }

@@ -17,7 +17,15 @@ import type { ClaimEvaluator, ClaimVerdict } from './claims/claim-verdict.js';
 export type { ClaimEvaluator, ClaimId, ClaimVerdict, Verdict } from './claims/claim-verdict.js';
 
 export const CLAIM_EVALUATORS: readonly ClaimEvaluator[] = [
-  evaluateC1, evaluateC2, evaluateC3, evaluateC4, evaluateC5, evaluateC6, evaluateC7, evaluateC8, evaluateC9,
+  evaluateC1,
+  evaluateC2,
+  evaluateC3,
+  evaluateC4,
+  evaluateC5,
+  evaluateC6,
+  evaluateC7,
+  evaluateC8,
+  evaluateC9,
 ];
 
 export function evaluateClaims(run: RunData): ClaimVerdict[] {

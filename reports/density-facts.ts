@@ -35,8 +35,15 @@ export function densityGroups(run: RunData): DensityGroup[] {
     let g = groups.get(key);
     if (g === undefined) {
       g = {
-        scenario: r.scenario, runtime: r.runtime, kind: r.kind, backend: r.backend, accel: r.accel, machine: r.machine,
-        steps: [], end: null, summary: summaries.get(key) ?? null,
+        scenario: r.scenario,
+        runtime: r.runtime,
+        kind: r.kind,
+        backend: r.backend,
+        accel: r.accel,
+        machine: r.machine,
+        steps: [],
+        end: null,
+        summary: summaries.get(key) ?? null,
       };
       groups.set(key, g);
     }
@@ -45,7 +52,17 @@ export function densityGroups(run: RunData): DensityGroup[] {
   }
   for (const [key, d] of summaries) {
     if (!groups.has(key)) {
-      groups.set(key, { scenario: d.scenario, runtime: d.runtime, kind: d.kind, backend: d.backend, accel: d.accel, machine: d.machine, steps: [], end: null, summary: d });
+      groups.set(key, {
+        scenario: d.scenario,
+        runtime: d.runtime,
+        kind: d.kind,
+        backend: d.backend,
+        accel: d.accel,
+        machine: d.machine,
+        steps: [],
+        end: null,
+        summary: d,
+      });
     }
   }
   return [...groups.values()];
@@ -65,7 +82,8 @@ export function costBasis(d: DensitySummary): 'MemAvailable' | 'summed PSS' | nu
 }
 
 /** Whether a warning is about this (scenario, runtime): by its fields, never by its text. */
-export const isAbout = (w: Warning, rs: { scenario: string; runtime: string }): boolean => w.scenario === rs.scenario && w.runtime === rs.runtime;
+export const isAbout = (w: Warning, rs: { scenario: string; runtime: string }): boolean =>
+  w.scenario === rs.scenario && w.runtime === rs.runtime;
 
 /** The harness's warnings about one density scenario's runtimes. */
 export function densityWarningsFor(run: RunData, scenario: string): Warning[] {

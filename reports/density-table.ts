@@ -56,7 +56,13 @@ export const DENSITY_MEASURES: ReadonlyArray<{ title: string; rows: DensityMeasu
   {
     title: 'Run',
     rows: [
-      { key: 'instances', label: 'Instances reached', column: 'Instances', how: 'Idle instances running together when the run stopped adding them.', figure: (d) => plain(formatCount(d.instances)) },
+      {
+        key: 'instances',
+        label: 'Instances reached',
+        column: 'Instances',
+        how: 'Idle instances running together when the run stopped adding them.',
+        figure: (d) => plain(formatCount(d.instances)),
+      },
       {
         key: 'stop',
         label: 'Stop reason',
@@ -70,9 +76,13 @@ export const DENSITY_MEASURES: ReadonlyArray<{ title: string; rows: DensityMeasu
   {
     title: 'Memory per instance, MiB (median over the instances)',
     rows: [
-      ...MEMORY_METHODS.map(
-        (m): DensityMeasure => ({ key: m.key, label: m.label, column: m.label, how: m.how, figure: (d) => plain(formatMiB(d.perInstance[m.field])) }),
-      ),
+      ...MEMORY_METHODS.map((m): DensityMeasure => ({
+        key: m.key,
+        label: m.label,
+        column: m.label,
+        how: m.how,
+        figure: (d) => plain(formatMiB(d.perInstance[m.field])),
+      })),
       {
         key: 'overhead',
         label: 'Overhead (PSS − inside)',
@@ -85,8 +95,20 @@ export const DENSITY_MEASURES: ReadonlyArray<{ title: string; rows: DensityMeasu
   {
     title: 'Marginal cost of one more instance, MiB (slope ± standard error of a straight line over instances running)',
     rows: [
-      { key: 'marginal-system', label: 'Host memory used (MemAvailable)', column: 'Marginal MiB/instance: MemAvailable', how: 'Baseline MemAvailable − MemAvailable at each step.', figure: (d) => formatMemoryFit(d.marginalSystem) },
-      { key: 'marginal-pss', label: 'Summed PSS', column: 'Marginal MiB/instance: summed PSS', how: 'PSS of all running instances, read every few steps.', figure: (d) => formatMemoryFit(d.marginalPss) },
+      {
+        key: 'marginal-system',
+        label: 'Host memory used (MemAvailable)',
+        column: 'Marginal MiB/instance: MemAvailable',
+        how: 'Baseline MemAvailable − MemAvailable at each step.',
+        figure: (d) => formatMemoryFit(d.marginalSystem),
+      },
+      {
+        key: 'marginal-pss',
+        label: 'Summed PSS',
+        column: 'Marginal MiB/instance: summed PSS',
+        how: 'PSS of all running instances, read every few steps.',
+        figure: (d) => formatMemoryFit(d.marginalPss),
+      },
     ],
   },
   {
@@ -104,7 +126,11 @@ export const DENSITY_MEASURES: ReadonlyArray<{ title: string; rows: DensityMeasu
         label: 'Projected maximum on this host',
         column: 'Projected max',
         how: '(Baseline MemAvailable − reserve) ÷ marginal cost: memory only, CPU not counted.',
-        figure: (d, g) => plain(d.projectedMax === null ? DASH : formatCount(d.projectedMax), g.end === null ? null : `reserve ${formatBytes(g.end.reserveBytes)}`),
+        figure: (d, g) =>
+          plain(
+            d.projectedMax === null ? DASH : formatCount(d.projectedMax),
+            g.end === null ? null : `reserve ${formatBytes(g.end.reserveBytes)}`,
+          ),
       },
     ],
   },
@@ -123,7 +149,10 @@ export const DENSITY_MEASURES: ReadonlyArray<{ title: string; rows: DensityMeasu
         label: 'Teardown of all instances',
         column: 'Teardown of all',
         how: 'Stopping every instance of the run, up to 16 at a time, until all were gone.',
-        figure: (d, g) => (g.end === null ? plain(DASH, 'not measured: no end record') : plain(formatDurationMs(d.teardownMs), `${formatCount(d.instances)} instances`)),
+        figure: (d, g) =>
+          g.end === null
+            ? plain(DASH, 'not measured: no end record')
+            : plain(formatDurationMs(d.teardownMs), `${formatCount(d.instances)} instances`),
       },
     ],
   },

@@ -115,4 +115,3 @@ export function formatDuration(fromIso: string, toIso: string | null): string {
   if (m < 60) return `${m} min ${s % 60} s`;
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
-

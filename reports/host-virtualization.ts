@@ -8,7 +8,16 @@ export type HostPlatform = 'virtual machine' | 'container' | 'bare metal' | 'unk
 
 /** Container managers systemd-detect-virt can name; everything else it names is a hypervisor. */
 const CONTAINER_TYPES = new Set([
-  'openvz', 'lxc', 'lxc-libvirt', 'systemd-nspawn', 'docker', 'podman', 'rkt', 'wsl', 'proot', 'pouch',
+  'openvz',
+  'lxc',
+  'lxc-libvirt',
+  'systemd-nspawn',
+  'docker',
+  'podman',
+  'rkt',
+  'wsl',
+  'proot',
+  'pouch',
   'container-other',
 ]);
 

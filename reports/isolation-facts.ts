@@ -11,12 +11,47 @@ import { describeInstance, hasUserSpaceKernel, type InstanceDescription } from '
 
 /** Linux capability numbers (include/uapi/linux/capability.h), CAP_CHOWN = bit 0 … CAP_CHECKPOINT_RESTORE = 40. */
 export const CAPABILITY_NAMES: readonly string[] = [
-  'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'CAP_FOWNER', 'CAP_FSETID', 'CAP_KILL', 'CAP_SETGID', 'CAP_SETUID',
-  'CAP_SETPCAP', 'CAP_LINUX_IMMUTABLE', 'CAP_NET_BIND_SERVICE', 'CAP_NET_BROADCAST', 'CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_IPC_LOCK',
-  'CAP_IPC_OWNER', 'CAP_SYS_MODULE', 'CAP_SYS_RAWIO', 'CAP_SYS_CHROOT', 'CAP_SYS_PTRACE', 'CAP_SYS_PACCT', 'CAP_SYS_ADMIN',
-  'CAP_SYS_BOOT', 'CAP_SYS_NICE', 'CAP_SYS_RESOURCE', 'CAP_SYS_TIME', 'CAP_SYS_TTY_CONFIG', 'CAP_MKNOD', 'CAP_LEASE',
-  'CAP_AUDIT_WRITE', 'CAP_AUDIT_CONTROL', 'CAP_SETFCAP', 'CAP_MAC_OVERRIDE', 'CAP_MAC_ADMIN', 'CAP_SYSLOG', 'CAP_WAKE_ALARM',
-  'CAP_BLOCK_SUSPEND', 'CAP_AUDIT_READ', 'CAP_PERFMON', 'CAP_BPF', 'CAP_CHECKPOINT_RESTORE',
+  'CAP_CHOWN',
+  'CAP_DAC_OVERRIDE',
+  'CAP_DAC_READ_SEARCH',
+  'CAP_FOWNER',
+  'CAP_FSETID',
+  'CAP_KILL',
+  'CAP_SETGID',
+  'CAP_SETUID',
+  'CAP_SETPCAP',
+  'CAP_LINUX_IMMUTABLE',
+  'CAP_NET_BIND_SERVICE',
+  'CAP_NET_BROADCAST',
+  'CAP_NET_ADMIN',
+  'CAP_NET_RAW',
+  'CAP_IPC_LOCK',
+  'CAP_IPC_OWNER',
+  'CAP_SYS_MODULE',
+  'CAP_SYS_RAWIO',
+  'CAP_SYS_CHROOT',
+  'CAP_SYS_PTRACE',
+  'CAP_SYS_PACCT',
+  'CAP_SYS_ADMIN',
+  'CAP_SYS_BOOT',
+  'CAP_SYS_NICE',
+  'CAP_SYS_RESOURCE',
+  'CAP_SYS_TIME',
+  'CAP_SYS_TTY_CONFIG',
+  'CAP_MKNOD',
+  'CAP_LEASE',
+  'CAP_AUDIT_WRITE',
+  'CAP_AUDIT_CONTROL',
+  'CAP_SETFCAP',
+  'CAP_MAC_OVERRIDE',
+  'CAP_MAC_ADMIN',
+  'CAP_SYSLOG',
+  'CAP_WAKE_ALARM',
+  'CAP_BLOCK_SUSPEND',
+  'CAP_AUDIT_READ',
+  'CAP_PERFMON',
+  'CAP_BPF',
+  'CAP_CHECKPOINT_RESTORE',
 ];
 
 /** The capabilities that matter most for escaping a container: mounts and namespaces, network, other processes, kernel modules. */
@@ -114,13 +149,22 @@ export function isolationColumns(run: RunData): IsolationColumn[] {
   }
   // VMs, then user-space-kernel sandboxes, then containers: the matrix reads from the strongest boundary down.
   const rank = (s: ProbeSample): number => (s.kind === 'vm' ? 0 : hasUserSpaceKernel(s) ? 1 : 2);
-  return [...byRuntime.values()].sort((a, b) => rank(a[0]!) - rank(b[0]!)).map((all) => {
-    const sample = all.find((s) => !s.warmup) ?? all[0]!;
-    return {
-      scenario: sample.scenario, runtime: sample.runtime, kind: sample.kind, backend: sample.backend, accel: sample.accel, machine: sample.machine,
-      sample, probe: sample.isolation, all,
-    };
-  });
+  return [...byRuntime.values()]
+    .sort((a, b) => rank(a[0]!) - rank(b[0]!))
+    .map((all) => {
+      const sample = all.find((s) => !s.warmup) ?? all[0]!;
+      return {
+        scenario: sample.scenario,
+        runtime: sample.runtime,
+        kind: sample.kind,
+        backend: sample.backend,
+        accel: sample.accel,
+        machine: sample.machine,
+        sample,
+        probe: sample.isolation,
+        all,
+      };
+    });
 }
 
 /** Runtimes a probe scenario meant to run but that gave no probe: skipped on this host, or every probe launch failed. */
@@ -129,13 +173,15 @@ export function unprobedRuntimes(run: RunData): Array<{ runtime: string; why: st
   const scenarios = probeScenarios(run);
   const out: Array<{ runtime: string; why: string }> = [];
   for (const s of run.meta.skipped ?? []) {
-    if (scenarios.has(s.scenario) && !probed.has(s.runtime)) out.push({ runtime: s.runtime, why: `not run on this host: ${s.reason.replace(/\.\s*$/, '')}` });
+    if (scenarios.has(s.scenario) && !probed.has(s.runtime))
+      out.push({ runtime: s.runtime, why: `not run on this host: ${s.reason.replace(/\.\s*$/, '')}` });
   }
   const failed = new Map<string, number>();
   for (const s of run.samples) {
     if (s.workload === 'probe' && s.outcome !== 'ok' && !probed.has(s.runtime)) failed.set(s.runtime, (failed.get(s.runtime) ?? 0) + 1);
   }
-  for (const [runtime, n] of failed) out.push({ runtime, why: `${n === 1 ? 'its probe launch' : `all ${n} probe launches`} did not reach ready (see Failures)` });
+  for (const [runtime, n] of failed)
+    out.push({ runtime, why: `${n === 1 ? 'its probe launch' : `all ${n} probe launches`} did not reach ready (see Failures)` });
   return out;
 }
 
@@ -156,7 +202,9 @@ export type PidReading = 'own namespace' | 'host processes visible' | 'not repor
 /** Container: own pid namespace when its pid is small and it sees few of the host's processes. */
 export function readPid(p: IsolationProbe): PidReading {
   if (p.pidInside === null || p.processesVisible === null) return 'not reported';
-  return p.pidInside <= SMALL_PID && p.processesVisible <= FEW_PROCESSES_SHARE * p.hostProcesses ? 'own namespace' : 'host processes visible';
+  return p.pidInside <= SMALL_PID && p.processesVisible <= FEW_PROCESSES_SHARE * p.hostProcesses
+    ? 'own namespace'
+    : 'host processes visible';
 }
 
 export type NetReading = 'loopback only' | 'no interface' | 'more than loopback' | 'not reported';
@@ -183,9 +231,7 @@ export function readUts(p: IsolationProbe): UtsReading {
 export const HOST_UID_MAP = '0:0:4294967295';
 
 export type UserNsReading =
-  | { state: 'none' }
-  | { state: 'mapped'; inside: number; outside: number; count: number }
-  | { state: 'not reported'; raw: string | null };
+  { state: 'none' } | { state: 'mapped'; inside: number; outside: number; count: number } | { state: 'not reported'; raw: string | null };
 
 export function readUserNamespace(p: IsolationProbe): UserNsReading {
   if (p.uidMap === HOST_UID_MAP) return { state: 'none' };
@@ -248,14 +294,16 @@ function kernelCell(c: IsolationColumn, run: RunData): MatrixCell {
     return { main: 'yes: the guest kernel', notes };
   }
   if (c.probe.ownKernel === null || inside === null) return NOT_REPORTED;
-  if (hasUserSpaceKernel(c)) return { main: 'its own user-space kernel (gVisor’s sentry)', notes: [inside, `the sentry runs on the host kernel ${host}`] };
+  if (hasUserSpaceKernel(c))
+    return { main: 'its own user-space kernel (gVisor’s sentry)', notes: [inside, `the sentry runs on the host kernel ${host}`] };
   return c.probe.ownKernel
     ? { main: 'differs from the host', notes: [inside, `host: ${host}`] }
     : { main: 'no: the host kernel', notes: [inside] };
 }
 
 function hardwareCell(c: IsolationColumn): MatrixCell {
-  if (hasUserSpaceKernel(c)) return { main: 'none: system calls trapped in software', notes: [`gVisor ${c.machine ?? 'platform not recorded'}`] };
+  if (hasUserSpaceKernel(c))
+    return { main: 'none: system calls trapped in software', notes: [`gVisor ${c.machine ?? 'platform not recorded'}`] };
   if (c.kind === 'container') return { main: 'none (shares the host kernel)', notes: [] };
   const kvm = usedKvm(c);
   if (kvm === null) return NOT_REPORTED;
@@ -268,11 +316,21 @@ function pidCell(c: IsolationColumn): MatrixCell {
   const p = c.probe;
   if (p.pidInside === null || p.processesVisible === null) return NOT_REPORTED;
   if (c.kind === 'vm') {
-    return { main: `own kernel: sees the guest’s ${plural(p.processesVisible, 'process', 'processes')}`, notes: [`host: ${p.hostProcesses}; probe is pid ${p.pidInside} in the guest`] };
+    return {
+      main: `own kernel: sees the guest’s ${plural(p.processesVisible, 'process', 'processes')}`,
+      notes: [`host: ${p.hostProcesses}; probe is pid ${p.pidInside} in the guest`],
+    };
   }
   return readPid(p) === 'own namespace'
-    ? { main: `yes: sees ${p.processesVisible} of the host’s ${plural(p.hostProcesses, 'process', 'processes')}`, notes: [`probe is pid ${p.pidInside}`] }
-    : { main: `no: sees ${p.processesVisible} of the host’s ${plural(p.hostProcesses, 'process', 'processes')}`, notes: [`probe is pid ${p.pidInside}`], leak: true };
+    ? {
+        main: `yes: sees ${p.processesVisible} of the host’s ${plural(p.hostProcesses, 'process', 'processes')}`,
+        notes: [`probe is pid ${p.pidInside}`],
+      }
+    : {
+        main: `no: sees ${p.processesVisible} of the host’s ${plural(p.hostProcesses, 'process', 'processes')}`,
+        notes: [`probe is pid ${p.pidInside}`],
+        leak: true,
+      };
 }
 
 function netCell(c: IsolationColumn): MatrixCell {
@@ -287,7 +345,11 @@ function netCell(c: IsolationColumn): MatrixCell {
     case 'more than loopback':
       return c.kind === 'vm'
         ? { main: plural(p.interfaces as number, 'interface'), notes: ['the guest’s own'] }
-        : { main: plural(p.interfaces as number, 'interface'), notes: ['more than loopback: the host’s, unless the runtime added one'], leak: true };
+        : {
+            main: plural(p.interfaces as number, 'interface'),
+            notes: ['more than loopback: the host’s, unless the runtime added one'],
+            leak: true,
+          };
   }
 }
 
@@ -300,7 +362,11 @@ function mountsCell(c: IsolationColumn): MatrixCell {
 function capabilitiesCell(c: IsolationColumn): MatrixCell {
   const caps = decodeCapabilities(c.probe.capEff);
   if (caps === null) return c.probe.capEff === null ? NOT_REPORTED : { main: 'unreadable', notes: [`CapEff ${c.probe.capEff}`] };
-  if (c.kind === 'vm') return { main: 'all (guest root)', notes: [`${plural(caps.count, 'capability', 'capabilities')}, over the guest kernel only`, `CapEff ${caps.hex}`] };
+  if (c.kind === 'vm')
+    return {
+      main: 'all (guest root)',
+      notes: [`${plural(caps.count, 'capability', 'capabilities')}, over the guest kernel only`, `CapEff ${caps.hex}`],
+    };
   return {
     main: plural(caps.count, 'capability', 'capabilities'),
     notes: [notableCapabilities(caps), ...(caps.notable.length === caps.count ? [] : [listCapabilities(caps)]), `CapEff ${caps.hex}`],
@@ -310,7 +376,10 @@ function capabilitiesCell(c: IsolationColumn): MatrixCell {
 function seccompCell(c: IsolationColumn): MatrixCell {
   const mode = c.probe.seccomp;
   if (mode === null) return NOT_REPORTED;
-  return { main: `${seccompName(mode)} (${mode})`, notes: c.kind === 'vm' ? ['inside the guest'] : mode === 0 ? ['no system-call filter'] : [] };
+  return {
+    main: `${seccompName(mode)} (${mode})`,
+    notes: c.kind === 'vm' ? ['inside the guest'] : mode === 0 ? ['no system-call filter'] : [],
+  };
 }
 
 function userNsCell(c: IsolationColumn): MatrixCell {
@@ -353,7 +422,12 @@ export const ISOLATION_GROUPS: ReadonlyArray<{ title: string; rows: readonly Mat
     title: 'Kernel',
     rows: [
       row('own-kernel', 'Own kernel', 'Kernel release (uname -r) inside vs the host’s; a VM runs the kernel QEMU booted.', kernelCell),
-      row('hardware-virtualization', 'Hardware virtualization', 'The accelerator QEMU ran with: KVM (hardware-assisted) or TCG (software emulation).', hardwareCell),
+      row(
+        'hardware-virtualization',
+        'Hardware virtualization',
+        'The accelerator QEMU ran with: KVM (hardware-assisted) or TCG (software emulation).',
+        hardwareCell,
+      ),
     ],
   },
   {
@@ -367,14 +441,29 @@ export const ISOLATION_GROUPS: ReadonlyArray<{ title: string; rows: readonly Mat
       ),
       row('network', 'Network', 'Interfaces in /proc/net/dev inside (1 = loopback only).', netCell),
       row('mounts', 'Mounts visible', 'Lines of /proc/mounts inside (the host’s own count is not recorded).', mountsCell),
-      row('hostname', 'Hostname change (uts)', `The probe sets its hostname to ${PROBE_HOSTNAME}; the host then checks its own did not change.`, hostnameCell),
-      row('user-namespace', 'User namespace', `/proc/self/uid_map inside; ${HOST_UID_MAP} (every uid maps to itself) means none.`, userNsCell),
+      row(
+        'hostname',
+        'Hostname change (uts)',
+        `The probe sets its hostname to ${PROBE_HOSTNAME}; the host then checks its own did not change.`,
+        hostnameCell,
+      ),
+      row(
+        'user-namespace',
+        'User namespace',
+        `/proc/self/uid_map inside; ${HOST_UID_MAP} (every uid maps to itself) means none.`,
+        userNsCell,
+      ),
     ],
   },
   {
     title: 'What it may do (privileges)',
     rows: [
-      row('capabilities', 'Effective capabilities', `CapEff of /proc/self/status, decoded; notable: ${NOTABLE_CAPABILITIES.join(', ')}.`, capabilitiesCell),
+      row(
+        'capabilities',
+        'Effective capabilities',
+        `CapEff of /proc/self/status, decoded; notable: ${NOTABLE_CAPABILITIES.join(', ')}.`,
+        capabilitiesCell,
+      ),
       row('seccomp', 'Seccomp', 'The Seccomp field of /proc/self/status: 0 off, 1 strict, 2 filter.', seccompCell),
     ],
   },

@@ -12,7 +12,15 @@ const DASH = '—';
 export const KSM_EXPLANATION =
   'After the last launch KSM was switched on (fast scanning) until merging settled or timed out, then switched back. QEMU marks guest RAM as mergeable, so identical guests can share pages; container processes do not ask for it, and the files they share are already shared through the page cache. MemAvailable also moves with everything else on the host: a change of a few MiB is noise.';
 
-export const KSM_COLUMNS = ['Runtime', 'Instances', 'KSM settled', 'Pages sharing', 'Summed PSS before → after', 'PSS saved', 'MemAvailable change'] as const;
+export const KSM_COLUMNS = [
+  'Runtime',
+  'Instances',
+  'KSM settled',
+  'Pages sharing',
+  'Summed PSS before → after',
+  'PSS saved',
+  'MemAvailable change',
+] as const;
 
 /** A figure and the smaller note under it (null: no note). */
 export interface NotedFigure {
@@ -36,8 +44,7 @@ function signedMiB(bytes: number): string {
 }
 
 function ksmRow(g: DensityGroup, k: KsmResult): KsmRow {
-  const pssSaved =
-    k.pssTotalBeforeBytes === null || k.pssTotalAfterBytes === null ? null : k.pssTotalBeforeBytes - k.pssTotalAfterBytes;
+  const pssSaved = k.pssTotalBeforeBytes === null || k.pssTotalAfterBytes === null ? null : k.pssTotalBeforeBytes - k.pssTotalAfterBytes;
   const share = pssSaved === null || k.pssTotalBeforeBytes === null || k.pssTotalBeforeBytes <= 0 ? null : pssSaved / k.pssTotalBeforeBytes;
   return {
     group: g,

@@ -8,9 +8,7 @@
  * list items never start a line with data.
  */
 export function escapeMarkdownCell(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`))
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`)).replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** Text outside tables (list items, headings): same escaping, newlines become spaces. */

@@ -30,7 +30,9 @@ export function workloadGroups(run: RunData): WorkloadGroup[] {
     const rows = all.filter((w) => w.scenario === scenario && w.workload === workload);
     const mine = ratios.filter((r) => r.scenario === scenario && r.workload === workload);
     return {
-      scenario, workload, rows,
+      scenario,
+      workload,
+      rows,
       vsHost: mine.filter((r) => r.against === 'host'),
       vmVsContainer: mine.filter((r) => r.against === 'vm-container'),
       tcg: rows.some((r) => r.kind === 'vm' && r.accel === 'tcg'),

@@ -94,7 +94,13 @@ function runBody(view: RunView): SafeHtml {
 function pageData(views: readonly RunView[], extra: Record<string, unknown> = {}): unknown {
   return {
     generator: 'vmbench report',
-    runs: views.map((v) => ({ runId: v.run.meta.runId, dir: v.run.dir, status: v.run.meta.status, summary: v.run.summary, claims: v.claims })),
+    runs: views.map((v) => ({
+      runId: v.run.meta.runId,
+      dir: v.run.dir,
+      status: v.run.meta.status,
+      summary: v.run.summary,
+      claims: v.claims,
+    })),
     ...extra,
   };
 }
@@ -130,7 +136,8 @@ function renderComparison(input: ReportInput, palette: Palette): string {
   const views = runs.map((run, i) => makeView(run, `run${i + 1}-`, palette));
   const comparisonCharts: ChartSpec[] = [
     ...result.pairs.map(buildForestPlot),
-    buildRunComparisonChart(runs, 'startup'), buildRunComparisonChart(runs, 'teardown'),
+    buildRunComparisonChart(runs, 'startup'),
+    buildRunComparisonChart(runs, 'teardown'),
   ];
   const caveats = [...crossRunCaveats(runs), ...perRunCaveats(runs)];
   const toc: TocEntry[] = [

@@ -26,29 +26,56 @@ import { baseLine, METHOD_COLUMNS, methodNotes, methodRows, WRITE_COLUMNS, write
 /** Claims C7 and C8: the methods' costs and the first-write test, as in the HTML report. */
 function provisioningSection(run: RunData, level: string): string | null {
   if (!hasProvisioning(run)) return null;
-  const table = (columns: readonly string[], rows: string[][]): string => markdownTable(columns.map((title) => ({ title })), rows);
-  return [`${level} Provisioning (copy-on-write)`, ...provisioningSummaries(run).flatMap((s) => [
-    escapeMarkdownText(`${s.scenario}: ${baseLine(s)}`), table(METHOD_COLUMNS, methodRows(s)), bullets(methodNotes(s)), table(WRITE_COLUMNS, writeRows(s)),
-  ])].join('\n\n');
+  const table = (columns: readonly string[], rows: string[][]): string =>
+    markdownTable(
+      columns.map((title) => ({ title })),
+      rows,
+    );
+  return [
+    `${level} Provisioning (copy-on-write)`,
+    ...provisioningSummaries(run).flatMap((s) => [
+      escapeMarkdownText(`${s.scenario}: ${baseLine(s)}`),
+      table(METHOD_COLUMNS, methodRows(s)),
+      bullets(methodNotes(s)),
+      table(WRITE_COLUMNS, writeRows(s)),
+    ]),
+  ].join('\n\n');
 }
 
 function summaryTable(run: RunData): string {
   if (run.summary.runtimes.length === 0) return '_No samples were measured._';
   return markdownTable(
     [
-      { title: 'Scenario' }, { title: 'Runtime' }, { title: 'Ran as' },
-      { title: 'Startup median', align: 'right' }, { title: '95% CI', align: 'right' }, { title: 'Min … max', align: 'right' },
-      { title: 'p95', align: 'right' }, { title: 'n', align: 'right' },
-      { title: 'Teardown median', align: 'right' }, { title: '95% CI', align: 'right' }, { title: 'n', align: 'right' },
-      { title: 'Failed', align: 'right' }, { title: 'Timed out', align: 'right' },
+      { title: 'Scenario' },
+      { title: 'Runtime' },
+      { title: 'Ran as' },
+      { title: 'Startup median', align: 'right' },
+      { title: '95% CI', align: 'right' },
+      { title: 'Min … max', align: 'right' },
+      { title: 'p95', align: 'right' },
+      { title: 'n', align: 'right' },
+      { title: 'Teardown median', align: 'right' },
+      { title: '95% CI', align: 'right' },
+      { title: 'n', align: 'right' },
+      { title: 'Failed', align: 'right' },
+      { title: 'Timed out', align: 'right' },
     ],
     run.summary.runtimes.map((rs) => {
       const [startup, teardown] = [metricFigures(rs.startup), metricFigures(rs.teardown)];
       return [
-        rs.scenario, rs.runtime, describeInstance(rs),
-        startup.median, startup.ci, startup.range, startup.p95, startup.n,
-        teardown.median, teardown.ci, teardown.n,
-        String(rs.startup.failures), String(rs.startup.timeouts),
+        rs.scenario,
+        rs.runtime,
+        describeInstance(rs),
+        startup.median,
+        startup.ci,
+        startup.range,
+        startup.p95,
+        startup.n,
+        teardown.median,
+        teardown.ci,
+        teardown.n,
+        String(rs.startup.failures),
+        String(rs.startup.timeouts),
       ];
     }),
   );
@@ -57,8 +84,24 @@ function summaryTable(run: RunData): string {
 function ratiosTable(run: RunData): string {
   if (run.summary.comparisons.length === 0) return '_No scenario has successful launches of both a VM and a container._';
   return markdownTable(
-    [{ title: 'Scenario' }, { title: 'Metric' }, { title: 'VM' }, { title: 'Container' }, { title: 'VM / container', align: 'right' }, { title: '95% CI', align: 'right' }, { title: 'Reading' }],
-    run.summary.comparisons.map((c) => [c.scenario, c.metric, c.vm, c.container, formatRatio(c.ratio), formatRatioInterval(c.ci95), readRatio(c)]),
+    [
+      { title: 'Scenario' },
+      { title: 'Metric' },
+      { title: 'VM' },
+      { title: 'Container' },
+      { title: 'VM / container', align: 'right' },
+      { title: '95% CI', align: 'right' },
+      { title: 'Reading' },
+    ],
+    run.summary.comparisons.map((c) => [
+      c.scenario,
+      c.metric,
+      c.vm,
+      c.container,
+      formatRatio(c.ratio),
+      formatRatioInterval(c.ci95),
+      readRatio(c),
+    ]),
   );
 }
 
@@ -71,7 +114,8 @@ function densityTable(run: RunData, scenario: string): string {
   const groups = densityGroups(run).filter((g) => g.scenario === scenario);
   const measures = DENSITY_MEASURES.flatMap((group) => group.rows);
   const columns: MarkdownColumn[] = [
-    { title: 'Runtime' }, { title: 'Ran as' },
+    { title: 'Runtime' },
+    { title: 'Ran as' },
     ...measures.map((m) => ({ title: m.column, ...(m.text === true ? {} : { align: 'right' as const }) })),
   ];
   const table = markdownTable(
@@ -90,7 +134,9 @@ function densityTable(run: RunData, scenario: string): string {
     table,
     ratios.length === 0 ? '' : bullets(ratios),
     warnings.length === 0 ? '' : `Warnings from the harness about this scenario:\n\n${bullets(warnings.map((w) => w.message))}`,
-  ].filter((p) => p !== '').join('\n\n');
+  ]
+    .filter((p) => p !== '')
+    .join('\n\n');
 }
 
 /** The same cells as the HTML KSM table (reports/ksm-table.ts); notes in parentheses. */
@@ -103,8 +149,12 @@ function ksmTable(run: RunData): string | null {
     KSM_COLUMNS.map((title, i) => ({ title, align: i === 0 || title === 'KSM settled' ? 'left' : 'right' })),
     rows.map((r) => [
       withScenario ? `${r.group.scenario} / ${r.group.runtime}` : r.group.runtime,
-      r.instances, `${r.settled ? 'yes' : 'no'} (${r.waited})`, r.pagesSharing, r.pssBeforeAfter,
-      noted(r.pssSaved), noted(r.memAvailableChange),
+      r.instances,
+      `${r.settled ? 'yes' : 'no'} (${r.waited})`,
+      r.pagesSharing,
+      r.pssBeforeAfter,
+      noted(r.pssSaved),
+      noted(r.memAvailableChange),
     ]),
   );
   return `Kernel samepage merging (KSM): ${KSM_EXPLANATION}\n\n${table}`;
@@ -145,7 +195,9 @@ function isolationSection(run: RunData, level: string): string {
     table,
     `How each row is measured:\n\n${bullets(ISOLATION_ROWS.map((r) => `${r.label}: ${r.how}`))}`,
     unprobed.length === 0 ? '' : `Not probed:\n\n${bullets(unprobed)}`,
-  ].filter((p) => p !== '').join('\n\n');
+  ]
+    .filter((p) => p !== '')
+    .join('\n\n');
 }
 
 function claimsTable(run: RunData): string {
@@ -160,7 +212,10 @@ function bullets(lines: readonly string[]): string {
 }
 
 function runSections(run: RunData, level: string): string {
-  const status = run.meta.status === 'complete' && run.summary.complete ? '' : `\n\n> **INCOMPLETE RUN** (status: ${escapeMarkdownText(run.meta.status)}): the figures cover only the ${run.meta.samples} samples recorded before it stopped.`;
+  const status =
+    run.meta.status === 'complete' && run.summary.complete
+      ? ''
+      : `\n\n> **INCOMPLETE RUN** (status: ${escapeMarkdownText(run.meta.status)}): the figures cover only the ${run.meta.samples} samples recorded before it stopped.`;
   return [
     `Run \`${run.meta.runId.replace(/`/g, "'")}\`, started ${formatTimestamp(run.meta.startedAt)}; host ${escapeMarkdownText(run.env.cpuModel)}, ${run.env.cores} cores, kernel ${escapeMarkdownText(run.env.hostKernel)} (virtualization: ${escapeMarkdownText(run.env.hostVirtualization)}).${status}`,
     `${level} Caveats\n\n${bullets(deriveCaveats(run).map((c) => c.text))}`,
@@ -172,7 +227,9 @@ function runSections(run: RunData, level: string): string {
     provisioningSection(run, level),
     isolationSection(run, level),
     `${level} Claims\n\n${claimsTable(run)}`,
-  ].filter((part): part is string => part !== null).join('\n\n');
+  ]
+    .filter((part): part is string => part !== null)
+    .join('\n\n');
 }
 
 export function renderMarkdownSummary(input: ReportInput): string {

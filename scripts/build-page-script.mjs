@@ -54,7 +54,8 @@ function link(entryFile) {
     if ([...linked.values()].includes(name)) fail([], `two modules would both be linked as ${name}`);
     linked.set(file.fileName, name);
     if (file === entryFile) {
-      if (exports.length > 0) fail([], `${rel(file.fileName)} exports ${exports.map((e) => e.exported).join(', ')}: the page script is a classic script`);
+      if (exports.length > 0)
+        fail([], `${rel(file.fileName)} exports ${exports.map((e) => e.exported).join(', ')}: the page script is a classic script`);
       chunks.push(js);
     } else {
       const returned = exports.map((e) => (e.exported === e.local ? e.local : `${e.exported}: ${e.local}`)).join(', ');
@@ -70,8 +71,17 @@ function emitModule(file) {
   const imports = [];
   const exports = [];
   let js;
-  const emitted = program.emit(file, (_name, text) => { js = text; }, undefined, false, { after: [unexport(file, imports, exports)] });
-  if (emitted.emitSkipped || emitted.diagnostics.length > 0 || js === undefined) fail(emitted.diagnostics, `${rel(file.fileName)} was not emitted`);
+  const emitted = program.emit(
+    file,
+    (_name, text) => {
+      js = text;
+    },
+    undefined,
+    false,
+    { after: [unexport(file, imports, exports)] },
+  );
+  if (emitted.emitSkipped || emitted.diagnostics.length > 0 || js === undefined)
+    fail(emitted.diagnostics, `${rel(file.fileName)} was not emitted`);
   return { js, imports, exports };
 }
 
@@ -92,9 +102,16 @@ function unexport(file, imports, exports) {
           fail([], `${where}: only named imports can be linked (import { a, b as c } from '${statement.moduleSpecifier.text}')`);
         }
         imports.push(imported);
-        const pattern = f.createObjectBindingPattern(bindings.elements.map((e) => f.createBindingElement(undefined, e.propertyName, e.name)));
-        const read = f.createVariableStatement(undefined, f.createVariableDeclarationList(
-          [f.createVariableDeclaration(pattern, undefined, undefined, f.createIdentifier(wrapperName(imported.fileName)))], ts.NodeFlags.Const));
+        const pattern = f.createObjectBindingPattern(
+          bindings.elements.map((e) => f.createBindingElement(undefined, e.propertyName, e.name)),
+        );
+        const read = f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList(
+            [f.createVariableDeclaration(pattern, undefined, undefined, f.createIdentifier(wrapperName(imported.fileName)))],
+            ts.NodeFlags.Const,
+          ),
+        );
         statements.push(ts.setTextRange(read, statement));
       } else if (ts.isExportDeclaration(statement)) {
         // `export { a, b as c };` (the compiler also adds `export {};` to a module with no exports left).
@@ -149,7 +166,12 @@ function resolveImport(file, specifier) {
 
 /** m_harness_format_duration for harness/format-duration.ts. */
 function wrapperName(fileName) {
-  return 'm_' + rel(fileName).replace(/\.ts$/, '').replace(/[^A-Za-z0-9]/g, '_');
+  return (
+    'm_' +
+    rel(fileName)
+      .replace(/\.ts$/, '')
+      .replace(/[^A-Za-z0-9]/g, '_')
+  );
 }
 
 function rel(fileName) {
@@ -157,7 +179,11 @@ function rel(fileName) {
 }
 
 function fail(diagnostics, message = 'the report page script does not type-check') {
-  const text = ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' });
+  const text = ts.formatDiagnostics(diagnostics, {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => root,
+    getNewLine: () => '\n',
+  });
   process.stderr.write(`${text}vmbench build: ${message} (tsconfig.page.json)\n`);
   process.exit(1);
 }

@@ -21,14 +21,19 @@ export function parsePercentFlag(flag: string, value: string | undefined, min: n
   if (value === undefined) return undefined;
   const n = parsePercent(value);
   if (n === undefined || n < min || n > max) {
-    throw new UserError(`${flag}: expected a percentage from ${Number((min * 100).toPrecision(6))}% to ${Number((max * 100).toPrecision(6))}%, like 3%, found "${value}"`);
+    throw new UserError(
+      `${flag}: expected a percentage from ${Number((min * 100).toPrecision(6))}% to ${Number((max * 100).toPrecision(6))}%, like 3%, found "${value}"`,
+    );
   }
   return n;
 }
 
 export function parseListFlag(flag: string, value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new UserError(`${flag}: expected a comma-separated list of names, found "${value}"`);
   return items;
 }
@@ -44,6 +49,7 @@ export function checkKernelFlag(value: string | undefined): void {
 export function checkOutFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const checked = checkWritableDir(value);
-  if (!checked.ok) throw new UserError(`--out ${JSON.stringify(value)}: ${checked.problem} (--out is a directory; the run writes <DIR>/<run-id>/ in it)`);
+  if (!checked.ok)
+    throw new UserError(`--out ${JSON.stringify(value)}: ${checked.problem} (--out is a directory; the run writes <DIR>/<run-id>/ in it)`);
   return checked.value;
 }

@@ -13,7 +13,10 @@ export const EXIT = {
 
 /** An error whose message is for the user as is: printed without a stack trace. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.badInput) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.badInput,
+  ) {
     super(message);
     this.name = 'UserError';
   }

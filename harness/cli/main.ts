@@ -14,7 +14,9 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { closeLauncher } from '../process/launch.js';
 
 const program = new Command('vmbench')
-  .description('Run the same busybox workload under QEMU VMs and Linux containers; measure startup, teardown and memory; write comparative reports.')
+  .description(
+    'Run the same busybox workload under QEMU VMs and Linux containers; measure startup, teardown and memory; write comparative reports.',
+  )
   .version(VMBENCH_VERSION)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
@@ -25,7 +27,8 @@ let exitCode: number = EXIT.ok;
  * the one each command's `.option(...)` lines declare, and each command validates the values. */
 type FlagsOf<F extends (...args: never[]) => unknown, I extends number> = Parameters<F>[I];
 
-program.command('run')
+program
+  .command('run')
   .description('Run scenarios (files, or names in scenarios/; none = the default suite) and write results/<run-id>/')
   .argument('[scenario...]', 'scenario files or names')
   .option('-n, --iterations <N>', 'measured launches per runtime (overrides the scenario; the minimum with --until-ci)')
@@ -36,54 +39,83 @@ program.command('run')
   .option('-o, --out <DIR>', 'results root: the run writes DIR/<run-id>/ (default: results/, so results/<run-id>/)')
   .option('-k, --kernel <FILE>', 'guest kernel for VMs (default: $VMBENCH_KERNEL, else the newest /boot/vmlinuz-*)')
   .option('--json', 'print the summary as JSON on stdout')
-  .addHelpText('after', '\nExamples:\n  vmbench run                       # the default suite (scenarios/startup.yaml)\n  vmbench run startup -n 20 -r qemu-q35,runc\n\nExit codes: 0 ok, 1 some samples failed, 2 bad input, 3 nothing can run here, 130 interrupted.')
-  .action(async (args: string[], flags: FlagsOf<typeof runCommand, 1>) => { exitCode = await runCommand(args, flags, process.argv.slice(2)); });
+  .addHelpText(
+    'after',
+    '\nExamples:\n  vmbench run                       # the default suite (scenarios/startup.yaml)\n  vmbench run startup -n 20 -r qemu-q35,runc\n\nExit codes: 0 ok, 1 some samples failed, 2 bad input, 3 nothing can run here, 130 interrupted.',
+  )
+  .action(async (args: string[], flags: FlagsOf<typeof runCommand, 1>) => {
+    exitCode = await runCommand(args, flags, process.argv.slice(2));
+  });
 
-program.command('doctor')
+program
+  .command('doctor')
   .description('Check this host: QEMU, guest kernel, KVM (with a probe boot), busybox, cgroups, runc/crun')
   .option('-k, --kernel <FILE>', 'guest kernel to check and probe')
   .option('--fresh', 'ignore the cached KVM probe verdict')
   .option('--json', 'machine-readable output')
-  .action(async (flags: FlagsOf<typeof doctorCommand, 0>) => { exitCode = await doctorCommand(flags); });
+  .action(async (flags: FlagsOf<typeof doctorCommand, 0>) => {
+    exitCode = await doctorCommand(flags);
+  });
 
-program.command('list')
+program
+  .command('list')
   .description('List scenarios, workloads and runtimes, and whether each runtime is usable here')
   .option('-k, --kernel <FILE>', 'guest kernel')
   .option('--json', 'machine-readable output')
-  .action(async (flags: FlagsOf<typeof listCommand, 0>) => { exitCode = await listCommand(flags); });
+  .action(async (flags: FlagsOf<typeof listCommand, 0>) => {
+    exitCode = await listCommand(flags);
+  });
 
-program.command('report')
+program
+  .command('report')
   .description('Render a report from saved results; several directories give a side-by-side comparison')
   .argument('<results-dir...>', 'results/<run-id> directories')
   .option('-o, --out <FILE>', 'output file (default: <dir>/report.html, or comparison.html)')
   .option('-f, --format <html|markdown>', 'html (default) or markdown (to stdout unless --out)')
-  .action(async (dirs: string[], flags: FlagsOf<typeof reportCommand, 1>) => { exitCode = await reportCommand(dirs, flags); });
+  .action(async (dirs: string[], flags: FlagsOf<typeof reportCommand, 1>) => {
+    exitCode = await reportCommand(dirs, flags);
+  });
 
-program.command('compare')
+program
+  .command('compare')
   .description('Compare runs metric by metric: test, Holm correction, minimum effect, verdicts; --fail-on regression for CI')
   .argument('<results-dir...>', 'BASE NEW [NEW…] (each NEW against BASE), or A1 A2 … -- B1 B2 … (two sides of several runs)')
   .option('--alpha <P>', 'significance level of the whole comparison, Holm-corrected (default 0.01)')
   .option('--min-effect <PCT>', 'smallest relative change of a median called a change (default 5%)')
   .option('--baseline <FILE>', 'per-metric thresholds (YAML or JSON: alpha, minEffect, metrics rules)')
-  .option('--baseline-from <DIR>', 'the baseline is the last --last runs in DIR, and each metric\'s minimum effect their largest run-to-run deviation')
+  .option(
+    '--baseline-from <DIR>',
+    "the baseline is the last --last runs in DIR, and each metric's minimum effect their largest run-to-run deviation",
+  )
   .option('--last <N>', 'with --baseline-from: how many of the newest complete runs (default 5)')
   .option('--fail-on <regression|change>', 'exit 1 when a metric regressed (or changed either way)')
   .option('--json', 'the comparison as JSON on stdout')
   .option('--markdown', 'the comparison as Markdown on stdout')
   .option('--html <FILE>', 'also write the HTML comparison report (verdicts, forest plot) to FILE')
-  .addHelpText('after', '\nExamples:\n  vmbench compare results/A results/B\n  vmbench compare --fail-on regression --baseline ci-thresholds.yaml results/A1 results/A2 results/A3 -- results/B1 results/B2 results/B3\n\nExit codes: 0 no regression (or no --fail-on), 1 --fail-on matched, 2 bad input (a directory, a flag, the thresholds file).')
-  .action(async (dirs: string[], flags: FlagsOf<typeof compareCommand, 1>) => { exitCode = await compareCommand(dirs, flags, process.argv.slice(2)); });
+  .addHelpText(
+    'after',
+    '\nExamples:\n  vmbench compare results/A results/B\n  vmbench compare --fail-on regression --baseline ci-thresholds.yaml results/A1 results/A2 results/A3 -- results/B1 results/B2 results/B3\n\nExit codes: 0 no regression (or no --fail-on), 1 --fail-on matched, 2 bad input (a directory, a flag, the thresholds file).',
+  )
+  .action(async (dirs: string[], flags: FlagsOf<typeof compareCommand, 1>) => {
+    exitCode = await compareCommand(dirs, flags, process.argv.slice(2));
+  });
 
-program.command('calibrate')
+program
+  .command('calibrate')
   .description("Time the harness's own launch path against a lean C launcher (and hyperfine) on this host")
   .option('-n, --iterations <N>', 'launches per path (default 30)')
   .option('--json', 'machine-readable output')
-  .action(async (flags: FlagsOf<typeof calibrateCommand, 0>) => { exitCode = await calibrateCommand(flags); });
+  .action(async (flags: FlagsOf<typeof calibrateCommand, 0>) => {
+    exitCode = await calibrateCommand(flags);
+  });
 
-program.command('cleanup')
+program
+  .command('cleanup')
   .description('Remove VMs, containers, cgroups and temp dirs that a killed run left behind')
   .option('--json', 'machine-readable output')
-  .action((flags: FlagsOf<typeof cleanupCommand, 0>) => { exitCode = cleanupCommand(flags); });
+  .action((flags: FlagsOf<typeof cleanupCommand, 0>) => {
+    exitCode = cleanupCommand(flags);
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -27,22 +27,42 @@ export function applyOverrides(scenarios: Scenario[], flags: RunFlags): Scenario
     const known = new Set(scenarios.flatMap((s) => s.runtimes.map((r) => r.name)));
     const unknown = only.filter((n) => !known.has(n));
     if (unknown.length) {
-      throw new UserError(`--runtimes: unknown runtime ${unknown.map((u) => `"${u}"`).join(', ')}; the scenarios name: ${[...known].join(', ')}`);
+      throw new UserError(
+        `--runtimes: unknown runtime ${unknown.map((u) => `"${u}"`).join(', ')}; the scenarios name: ${[...known].join(', ')}`,
+      );
     }
   }
   const untilCi = parsePercentFlag('--until-ci', flags.untilCi, MIN_UNTIL_CI, MAX_UNTIL_CI);
   const maxIterations = parseIntFlag('--max-iterations', flags.maxIterations, 1, MAX_ITERATIONS);
   if (maxIterations !== undefined && untilCi === undefined && !scenarios.some((s) => s.adaptive)) {
-    throw new UserError(`--max-iterations: bounds adaptive sampling, expected --until-ci too (or a scenario with untilCi), found "${flags.maxIterations}" alone`);
+    throw new UserError(
+      `--max-iterations: bounds adaptive sampling, expected --until-ci too (or a scenario with untilCi), found "${flags.maxIterations}" alone`,
+    );
   }
-  return scenarios.map((s) => {
-    const n = iterations ?? s.iterations;
-    // A density run measures each runtime once, a limits run repeats fixed probes: nothing to sample adaptively.
-    const adaptive = s.density !== null || s.limits ? null
-      : adaptiveWithDefaults(untilCi ?? s.adaptive?.untilCi, maxIterations ?? (untilCi === undefined ? s.adaptive?.maxIterations : undefined), n);
-    if (adaptive !== null && adaptive.maxIterations < n) {
-      throw new UserError(`--max-iterations: expected at least the ${n} iterations of scenario ${s.name} (the minimum under untilCi), found ${adaptive.maxIterations}`);
-    }
-    return { ...s, iterations: n, warmup: warmup ?? s.warmup, adaptive, runtimes: only ? s.runtimes.filter((r) => only.includes(r.name)) : s.runtimes };
-  }).filter((s) => s.runtimes.length > 0);
+  return scenarios
+    .map((s) => {
+      const n = iterations ?? s.iterations;
+      // A density run measures each runtime once, a limits run repeats fixed probes: nothing to sample adaptively.
+      const adaptive =
+        s.density !== null || s.limits
+          ? null
+          : adaptiveWithDefaults(
+              untilCi ?? s.adaptive?.untilCi,
+              maxIterations ?? (untilCi === undefined ? s.adaptive?.maxIterations : undefined),
+              n,
+            );
+      if (adaptive !== null && adaptive.maxIterations < n) {
+        throw new UserError(
+          `--max-iterations: expected at least the ${n} iterations of scenario ${s.name} (the minimum under untilCi), found ${adaptive.maxIterations}`,
+        );
+      }
+      return {
+        ...s,
+        iterations: n,
+        warmup: warmup ?? s.warmup,
+        adaptive,
+        runtimes: only ? s.runtimes.filter((r) => only.includes(r.name)) : s.runtimes,
+      };
+    })
+    .filter((s) => s.runtimes.length > 0);
 }

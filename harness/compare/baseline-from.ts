@@ -24,7 +24,10 @@ export function recentRuns(dir: string, last: number, exclude: ReadonlySet<strin
       // Not a run (or a damaged one): not a baseline.
     }
   }
-  return runs.sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, last).map((r) => r.path);
+  return runs
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+    .slice(0, last)
+    .map((r) => r.path);
 }
 
 function median(values: readonly number[]): number {
@@ -57,7 +60,10 @@ export function deriveRules(runs: readonly ComparableRun[], floor: number): Thre
     const mid = median(values);
     const spread = Math.max(...values.map((v) => Math.abs(v / mid - 1)));
     rules.push({
-      scenario: key.scenario, runtime: key.runtime, metric: key.metric, minEffect: Math.max(floor, spread),
+      scenario: key.scenario,
+      runtime: key.runtime,
+      metric: key.metric,
+      minEffect: Math.max(floor, spread),
       source: `the largest run-to-run deviation of the median over the last ${runs.length} runs`,
     });
   }

@@ -80,12 +80,21 @@ function sideInput(id: string, perRunSeries: Map<string, Series>[]): SideInput |
 function levelNote(pair: SidePair): { level: PairComparison['level']; note: string } {
   const [b, o] = [pair.base.length, pair.other.length];
   if (b >= 3 && o >= 3) {
-    return { level: 'runs', note: `${b} and ${o} runs: each run's median is one value (run-level test), so run-to-run variation is accounted for` };
+    return {
+      level: 'runs',
+      note: `${b} and ${o} runs: each run's median is one value (run-level test), so run-to-run variation is accounted for`,
+    };
   }
   if (b === 1 && o === 1) {
-    return { level: 'samples', note: 'one run a side: only within-run noise is accounted for (samples of one run share its host state; a run-to-run difference of the host shows as a change)' };
+    return {
+      level: 'samples',
+      note: 'one run a side: only within-run noise is accounted for (samples of one run share its host state; a run-to-run difference of the host shows as a change)',
+    };
   }
-  return { level: 'samples', note: `${b} and ${o} runs: samples are pooled, which treats samples of one run as independent (they are not); give ≥ 3 runs a side for a run-level test` };
+  return {
+    level: 'samples',
+    note: `${b} and ${o} runs: samples are pooled, which treats samples of one run as independent (they are not); give ≥ 3 runs a side for a run-level test`,
+  };
 }
 
 interface Pending {
@@ -113,13 +122,22 @@ export function compareSides(pairs: readonly SidePair[], thresholds: Thresholds,
       const b = sideInput(id, baseSeries);
       const o = sideInput(id, otherSeries);
       if (b === null || o === null) {
-        pending.push({ pair: index, key, base: null, other: null, outcome: null, reason: b === null ? 'only in the new run' : 'only in the baseline' });
+        pending.push({
+          pair: index,
+          key,
+          base: null,
+          other: null,
+          outcome: null,
+          reason: b === null ? 'only in the new run' : 'only in the baseline',
+        });
         continue;
       }
       const tested = testSides(b, o, options);
-      pending.push(tested.ok
-        ? { pair: index, key, base: tested.outcome.base, other: tested.outcome.other, outcome: tested.outcome, reason: null }
-        : { pair: index, key, base: null, other: null, outcome: null, reason: tested.reason });
+      pending.push(
+        tested.ok
+          ? { pair: index, key, base: tested.outcome.base, other: tested.outcome.other, outcome: tested.outcome, reason: null }
+          : { pair: index, key, base: null, other: null, outcome: null, reason: tested.reason },
+      );
     }
   });
   const tested = pending.filter((p) => p.outcome !== null);
@@ -130,33 +148,76 @@ export function compareSides(pairs: readonly SidePair[], thresholds: Thresholds,
   const result: PairComparison[] = pairs.map((pair) => {
     const { level, note } = levelNote(pair);
     return {
-      baseRuns: pair.base.map((r) => r.meta.runId), otherRuns: pair.other.map((r) => r.meta.runId), level, levelNote: note,
-      hostDifferences: hostDifferences(pair.base, pair.other), metrics: [],
+      baseRuns: pair.base.map((r) => r.meta.runId),
+      otherRuns: pair.other.map((r) => r.meta.runId),
+      level,
+      levelNote: note,
+      hostDifferences: hostDifferences(pair.base, pair.other),
+      metrics: [],
     };
   });
   let regressed = 0;
   let improved = 0;
   for (const p of pending) {
     const minEffect = ruleFor(thresholds, p.key)?.minEffect ?? thresholds.minEffect;
-    const common = { scenario: p.key.scenario, runtime: p.key.runtime, metric: p.key.metric, id: seriesId(p.key), unit: p.key.unit, better: p.key.better, minEffect };
+    const common = {
+      scenario: p.key.scenario,
+      runtime: p.key.runtime,
+      metric: p.key.metric,
+      id: seriesId(p.key),
+      unit: p.key.unit,
+      better: p.key.better,
+      minEffect,
+    };
     const o = p.outcome;
     if (o === null) {
-      result[p.pair]!.metrics.push({ ...common, base: null, other: null, difference: null, ratio: null, ratioCi95: null, test: null, p: null, pAdjusted: null, detectable: null, verdict: { state: 'not compared', reason: p.reason ?? 'not compared' } });
+      result[p.pair]!.metrics.push({
+        ...common,
+        base: null,
+        other: null,
+        difference: null,
+        ratio: null,
+        ratioCi95: null,
+        test: null,
+        p: null,
+        pAdjusted: null,
+        detectable: null,
+        verdict: { state: 'not compared', reason: p.reason ?? 'not compared' },
+      });
       continue;
     }
     const pAdjusted = adjustedBy.get(p)!;
     const big = Math.abs(o.ratio - 1) >= minEffect;
     const significant = pAdjusted < thresholds.alpha;
-    const verdict: Verdict = !significant ? { state: 'no significant change', because: 'not significant' }
-      : !big ? { state: 'no significant change', because: 'below minimum effect' }
-      : { state: worse(p.key.better, o.ratio) ? 'regressed' : 'improved' };
+    const verdict: Verdict = !significant
+      ? { state: 'no significant change', because: 'not significant' }
+      : !big
+        ? { state: 'no significant change', because: 'below minimum effect' }
+        : { state: worse(p.key.better, o.ratio) ? 'regressed' : 'improved' };
     if (verdict.state === 'regressed') regressed++;
     if (verdict.state === 'improved') improved++;
     const d = o.detectable(threshold);
     result[p.pair]!.metrics.push({
-      ...common, base: o.base, other: o.other, difference: o.other.median - o.base.median, ratio: o.ratio, ratioCi95: o.ratioCi95,
-      test: o.test, p: o.p, pAdjusted, detectable: d === null ? null : Math.max(d, minEffect), verdict,
+      ...common,
+      base: o.base,
+      other: o.other,
+      difference: o.other.median - o.base.median,
+      ratio: o.ratio,
+      ratioCi95: o.ratioCi95,
+      test: o.test,
+      p: o.p,
+      pAdjusted,
+      detectable: d === null ? null : Math.max(d, minEffect),
+      verdict,
     });
   }
-  return { alpha: thresholds.alpha, correction: 'holm', tests: tested.length, defaultMinEffect: thresholds.minEffect, pairs: result, regressed, improved };
+  return {
+    alpha: thresholds.alpha,
+    correction: 'holm',
+    tests: tested.length,
+    defaultMinEffect: thresholds.minEffect,
+    pairs: result,
+    regressed,
+    improved,
+  };
 }

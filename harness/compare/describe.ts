@@ -47,7 +47,8 @@ export function verdictText(m: MetricComparison): string {
   if (v.state === 'not compared') return `not compared: ${v.reason}`;
   if (v.state !== 'no significant change') return v.state;
   const below = v.because === 'below minimum effect' ? `significant but below the ${formatPercent(m.minEffect, false)} minimum; ` : '';
-  const d = m.detectable === null ? 'no change of any size detectable with these samples' : `could detect ±${formatPercent(m.detectable, false)}`;
+  const d =
+    m.detectable === null ? 'no change of any size detectable with these samples' : `could detect ±${formatPercent(m.detectable, false)}`;
   return `no significant change (${below}${d})`;
 }
 
@@ -80,5 +81,7 @@ export function notComparedLines(metrics: readonly MetricComparison[]): string[]
     g.count++;
     groups.set(key, g);
   }
-  return [...groups.values()].map((g) => `${g.scenario} (${[...g.runtimes].join(', ')}): ${g.count} metric${g.count === 1 ? '' : 's'} not compared: ${g.reason}`);
+  return [...groups.values()].map(
+    (g) => `${g.scenario} (${[...g.runtimes].join(', ')}): ${g.count} metric${g.count === 1 ? '' : 's'} not compared: ${g.reason}`,
+  );
 }

@@ -35,12 +35,27 @@ const FIELDS: Array<[string, (r: ComparableRun) => string]> = [
   ['CPU boost', (r) => orUnknown(r.env.fingerprint?.cpuBoost)],
   ['transparent huge pages', (r) => orUnknown(r.env.fingerprint?.thp)],
   ['THP defrag', (r) => orUnknown(r.env.fingerprint?.thpDefrag)],
-  ['swap', (r) => (r.env.fingerprint?.swapTotalBytes === undefined || r.env.fingerprint.swapTotalBytes === null ? 'not available' : r.env.fingerprint.swapTotalBytes === 0 ? 'off' : `${gib(r.env.fingerprint.swapTotalBytes)}`)],
+  [
+    'swap',
+    (r) =>
+      r.env.fingerprint?.swapTotalBytes === undefined || r.env.fingerprint.swapTotalBytes === null
+        ? 'not available'
+        : r.env.fingerprint.swapTotalBytes === 0
+          ? 'off'
+          : `${gib(r.env.fingerprint.swapTotalBytes)}`,
+  ],
   ['swappiness', (r) => orUnknown(r.env.fingerprint?.swappiness)],
-  ['KSM', (r) => ({ '0': 'off', '1': 'on', '2': 'unmerging' } as Record<string, string>)[r.env.fingerprint?.ksmRun ?? ''] ?? 'not available'],
+  [
+    'KSM',
+    (r) => (({ '0': 'off', '1': 'on', '2': 'unmerging' }) as Record<string, string>)[r.env.fingerprint?.ksmRun ?? ''] ?? 'not available',
+  ],
   ['cgroup mode', (r) => r.env.cgroupMode],
   ['cgroup driver', (r) => orUnknown(r.env.fingerprint?.cgroupDriver)],
-  ['VM accelerator', (r) => [...new Set(r.samples.filter((s) => s.kind === 'vm' && s.accel !== null).map((s) => String(s.accel)))].sort().join(', ') || 'no VM'],
+  [
+    'VM accelerator',
+    (r) =>
+      [...new Set(r.samples.filter((s) => s.kind === 'vm' && s.accel !== null).map((s) => String(s.accel)))].sort().join(', ') || 'no VM',
+  ],
   ['guest kernel', (r) => (r.env.guestKernel ? `${r.env.guestKernel.path} (sha256 ${r.env.guestKernel.sha256.slice(0, 12)})` : 'none')],
   ['busybox', (r) => (r.env.busybox ? `sha256 ${r.env.busybox.sha256.slice(0, 12)}` : 'none')],
   ['launcher', (r) => r.env.harness.launcher?.kind ?? 'node'],
@@ -59,7 +74,11 @@ function numericDifferences(base: readonly ComparableRun[], other: readonly Comp
   const ol = load(other);
   // A load-average difference of half a core or more means another program was competing.
   if (Math.abs(Math.max(...bl) - Math.max(...ol)) >= 0.5 || Math.abs(Math.min(...bl) - Math.min(...ol)) >= 0.5) {
-    out.push({ what: 'load average at start (1 min)', base: bl.map((v) => v.toFixed(2)).join(' / '), other: ol.map((v) => v.toFixed(2)).join(' / ') });
+    out.push({
+      what: 'load average at start (1 min)',
+      base: bl.map((v) => v.toFixed(2)).join(' / '),
+      other: ol.map((v) => v.toFixed(2)).join(' / '),
+    });
   }
   const cache = (env: EnvInfo): number | null => env.fingerprint?.pageCache?.cachedBytes ?? null;
   const bc = base.map((r) => cache(r.env));
@@ -84,14 +103,30 @@ function toolFields(runs: readonly ComparableRun[]): Array<[string, (r: Comparab
 }
 
 /** Fields read from env.fingerprint: compared only when every run recorded one. */
-const FINGERPRINT_FIELDS = new Set(['CPU microcode', 'CPU frequency governor', 'CPU boost', 'transparent huge pages', 'THP defrag', 'swap', 'swappiness', 'KSM', 'cgroup driver']);
+const FINGERPRINT_FIELDS = new Set([
+  'CPU microcode',
+  'CPU frequency governor',
+  'CPU boost',
+  'transparent huge pages',
+  'THP defrag',
+  'swap',
+  'swappiness',
+  'KSM',
+  'cgroup driver',
+]);
 
 export function hostDifferences(base: readonly ComparableRun[], other: readonly ComparableRun[]): HostDifference[] {
   const out: HostDifference[] = [];
-  const recorded = (runs: readonly ComparableRun[]): string => (runs.every((r) => r.env.fingerprint) ? 'recorded' : runs.some((r) => r.env.fingerprint) ? 'in some runs' : 'not recorded (older vmbench)');
+  const recorded = (runs: readonly ComparableRun[]): string =>
+    runs.every((r) => r.env.fingerprint)
+      ? 'recorded'
+      : runs.some((r) => r.env.fingerprint)
+        ? 'in some runs'
+        : 'not recorded (older vmbench)';
   // A run from before the fingerprint would show every setting as "changed": say it once instead.
   const comparable = [...base, ...other].every((r) => r.env.fingerprint);
-  if (!comparable && recorded(base) !== recorded(other)) out.push({ what: 'host fingerprint (governor, THP, swap, KSM …)', base: recorded(base), other: recorded(other) });
+  if (!comparable && recorded(base) !== recorded(other))
+    out.push({ what: 'host fingerprint (governor, THP, swap, KSM …)', base: recorded(base), other: recorded(other) });
   for (const [what, pick] of [...FIELDS, ...toolFields([...base, ...other])]) {
     if (!comparable && FINGERPRINT_FIELDS.has(what)) continue;
     const b = distinct(base, pick);

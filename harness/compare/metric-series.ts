@@ -22,12 +22,13 @@ export const METRIC_NAMES_HELP =
 export type Series = SeriesKey & {
   unit: string;
   better: Better;
-} & (
+} &
   /** Independent samples (launches, density steps). */
-  | { kind: 'samples'; values: number[] }
-  /** One estimate with its standard error (a fitted slope). */
-  | { kind: 'estimate'; value: number; se: number | null }
-);
+  (
+    | { kind: 'samples'; values: number[] }
+    /** One estimate with its standard error (a fitted slope). */
+    | { kind: 'estimate'; value: number; se: number | null }
+  );
 
 export function seriesId(k: SeriesKey): string {
   return `${k.scenario}/${k.runtime}/${k.metric}`;
@@ -47,7 +48,10 @@ function push(acc: Acc, key: SeriesKey, unit: string, better: Better, value: num
 }
 
 const MEMORY_METHODS: Array<[string, (m: InstanceMemory) => number | null]> = [
-  ['pss', (m) => m.pssBytes], ['rss', (m) => m.rssBytes], ['cgroup', (m) => m.cgroupBytes], ['inside', (m) => m.insideBytes],
+  ['pss', (m) => m.pssBytes],
+  ['rss', (m) => m.rssBytes],
+  ['cgroup', (m) => m.cgroupBytes],
+  ['inside', (m) => m.insideBytes],
 ];
 
 /** The series of one run, in the order the run measured them. */
@@ -71,7 +75,14 @@ export function runSeries(run: ComparableRun): Series[] {
     for (const d of summarizeDensity(run.density, run.env.memTotalBytes).density) {
       if (d.marginalSystem === null) continue;
       const key = { scenario: d.scenario, runtime: d.runtime, metric: 'density.slope' };
-      acc.set(seriesId(key), { ...key, unit: 'bytes/instance', better: 'lower', kind: 'estimate', value: d.marginalSystem.slope, se: d.marginalSystem.slopeStdErr });
+      acc.set(seriesId(key), {
+        ...key,
+        unit: 'bytes/instance',
+        better: 'lower',
+        kind: 'estimate',
+        value: d.marginalSystem.slope,
+        se: d.marginalSystem.slopeStdErr,
+      });
     }
   }
   return [...acc.values()];

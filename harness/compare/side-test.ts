@@ -46,9 +46,7 @@ export interface TestOutcome {
   detectable: (threshold: number) => number | null;
 }
 
-export type SideInput =
-  | { kind: 'samples'; perRun: number[][] }
-  | { kind: 'estimate'; perRun: Array<{ value: number; se: number | null }> };
+export type SideInput = { kind: 'samples'; perRun: number[][] } | { kind: 'estimate'; perRun: Array<{ value: number; se: number | null }> };
 
 /** Why no test could be made, for the "not compared" verdict; or the outcome. */
 export type SideTestResult = { ok: true; outcome: TestOutcome } | { ok: false; reason: string };
@@ -74,10 +72,19 @@ function sampleLevel(base: number[][], other: number[][], options?: BootstrapOpt
   return {
     ok: true,
     outcome: {
-      base: figures(b, base.length, options), other: figures(o, other.length, options), ratio: r.ratio, ratioCi95: r.ci95,
-      test: mw.method === 'exact' ? 'mann-whitney-exact' : 'mann-whitney-asymptotic', p: mw.p,
+      base: figures(b, base.length, options),
+      other: figures(o, other.length, options),
+      ratio: r.ratio,
+      ratioCi95: r.ci95,
+      test: mw.method === 'exact' ? 'mann-whitney-exact' : 'mann-whitney-asymptotic',
+      p: mw.p,
       // A zero phase (two timestamps in one read) cannot be scaled: the shift is found on the rest.
-      detectable: (threshold) => detectableChange(b.filter((v) => v > 0), o.filter((v) => v > 0), threshold),
+      detectable: (threshold) =>
+        detectableChange(
+          b.filter((v) => v > 0),
+          o.filter((v) => v > 0),
+          threshold,
+        ),
     },
   };
 }
@@ -93,8 +100,12 @@ function runLevel(base: number[][], other: number[][], options?: BootstrapOption
   return {
     ok: true,
     outcome: {
-      base: spread(bMed), other: spread(oMed), ratio: Math.exp(w.difference),
-      ratioCi95: [Math.exp(w.ci95[0]), Math.exp(w.ci95[1])], test: 'welch-t-log-run-medians', p: w.p,
+      base: spread(bMed),
+      other: spread(oMed),
+      ratio: Math.exp(w.difference),
+      ratioCi95: [Math.exp(w.ci95[0]), Math.exp(w.ci95[1])],
+      test: 'welch-t-log-run-medians',
+      p: w.p,
       detectable: (threshold) => Math.exp(studentTQuantile(1 - threshold / 2, w.df) * w.se) - 1,
     },
   };
@@ -108,7 +119,10 @@ function pooledEstimate(list: Array<{ value: number; se: number | null }>): { va
   return { value: list.reduce((s, e, i) => s + e.value * w[i]!, 0) / sw, se: Math.sqrt(1 / sw) };
 }
 
-function estimateLevel(base: Array<{ value: number; se: number | null }>, other: Array<{ value: number; se: number | null }>): SideTestResult {
+function estimateLevel(
+  base: Array<{ value: number; se: number | null }>,
+  other: Array<{ value: number; se: number | null }>,
+): SideTestResult {
   const b = pooledEstimate(base);
   const o = pooledEstimate(other);
   if (b === null || o === null) return { ok: false, reason: 'a fit has no standard error (fewer than 3 points)' };
@@ -116,12 +130,20 @@ function estimateLevel(base: Array<{ value: number; se: number | null }>, other:
   const ratio = o.value / b.value;
   const seLog = Math.hypot(b.se / b.value, o.se / o.value);
   const z95 = normalIsf(0.025);
-  const est = (v: { value: number; se: number }, runs: number): SideFigures => ({ runs, n: 1, median: v.value, ci95: [v.value - z95 * v.se, v.value + z95 * v.se] });
+  const est = (v: { value: number; se: number }, runs: number): SideFigures => ({
+    runs,
+    n: 1,
+    median: v.value,
+    ci95: [v.value - z95 * v.se, v.value + z95 * v.se],
+  });
   return {
     ok: true,
     outcome: {
-      base: est(b, base.length), other: est(o, other.length), ratio,
-      ratioCi95: [ratio * Math.exp(-z95 * seLog), ratio * Math.exp(z95 * seLog)], test: 'z-log-ratio',
+      base: est(b, base.length),
+      other: est(o, other.length),
+      ratio,
+      ratioCi95: [ratio * Math.exp(-z95 * seLog), ratio * Math.exp(z95 * seLog)],
+      test: 'z-log-ratio',
       p: twoSidedNormalP(Math.log(ratio) / seLog),
       detectable: (threshold) => Math.exp(normalIsf(threshold / 2) * seLog) - 1,
     },
@@ -132,7 +154,9 @@ function estimateLevel(base: Array<{ value: number; se: number | null }>, other:
 export function testSides(base: SideInput, other: SideInput, options?: BootstrapOptions): SideTestResult {
   if (base.kind === 'estimate' && other.kind === 'estimate') return estimateLevel(base.perRun, other.perRun);
   if (base.kind === 'samples' && other.kind === 'samples') {
-    return base.perRun.length >= 3 && other.perRun.length >= 3 ? runLevel(base.perRun, other.perRun, options) : sampleLevel(base.perRun, other.perRun, options);
+    return base.perRun.length >= 3 && other.perRun.length >= 3
+      ? runLevel(base.perRun, other.perRun, options)
+      : sampleLevel(base.perRun, other.perRun, options);
   }
   return { ok: false, reason: 'the runs measured this metric differently' };
 }

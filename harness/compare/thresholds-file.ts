@@ -43,10 +43,20 @@ function readRule(c: Checker, field: Field): ThresholdRule | undefined {
   const f = readMapping(c, field, RULE_KEYS, `a mapping with metric (${METRIC_NAMES_HELP}) and minEffect or ignore`);
   if (f === undefined) return undefined;
   if (f.metric === undefined) {
-    c.report({ path: `${field.path}.metric`, value: c.resolve(field.value) }, `a metric name or glob (${METRIC_NAMES_HELP})`, 'nothing', `missing required key "metric" (expected a metric name or glob: ${METRIC_NAMES_HELP})`);
+    c.report(
+      { path: `${field.path}.metric`, value: c.resolve(field.value) },
+      `a metric name or glob (${METRIC_NAMES_HELP})`,
+      'nothing',
+      `missing required key "metric" (expected a metric name or glob: ${METRIC_NAMES_HELP})`,
+    );
   }
   if (f.minEffect === undefined && f.ignore === undefined) {
-    c.report({ path: field.path, value: c.resolve(field.value) }, 'minEffect or ignore', 'neither', 'a rule needs minEffect (a percentage) or ignore: true');
+    c.report(
+      { path: field.path, value: c.resolve(field.value) },
+      'minEffect or ignore',
+      'neither',
+      'a rule needs minEffect (a percentage) or ignore: true',
+    );
   }
   const rule = {
     metric: f.metric && readGlob(c, f.metric),
@@ -91,7 +101,17 @@ export function loadThresholds(path: string): Thresholds {
   const file = resolve(path);
   const read = readRegularFile(file, { maxBytes: MAX_BYTES, expected: 'a regular YAML or JSON thresholds file' });
   if (!read.ok) {
-    throw new ScenarioValidationError([{ file, line: 0, column: 0, field: '', expected: 'a readable thresholds file', found: read.problem, message: `cannot read the thresholds file: ${read.problem}` }]);
+    throw new ScenarioValidationError([
+      {
+        file,
+        line: 0,
+        column: 0,
+        field: '',
+        expected: 'a readable thresholds file',
+        found: read.problem,
+        message: `cannot read the thresholds file: ${read.problem}`,
+      },
+    ]);
   }
   return parseThresholds(read.value.toString('utf8'), file);
 }

@@ -27,11 +27,16 @@ export const DEFAULT_MIN_EFFECT = 0.05;
 
 function globMatches(glob: string | undefined, value: string): boolean {
   if (glob === undefined) return true;
-  const pattern = glob.split('*').map((part) => part.replace(/[\\^$.+?()[\]{}|]/g, '\\$&')).join('.*');
+  const pattern = glob
+    .split('*')
+    .map((part) => part.replace(/[\\^$.+?()[\]{}|]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(value);
 }
 
 /** The first rule matching the metric, or undefined. */
 export function ruleFor(thresholds: Thresholds, key: SeriesKey): ThresholdRule | undefined {
-  return thresholds.rules.find((r) => globMatches(r.metric, key.metric) && globMatches(r.scenario, key.scenario) && globMatches(r.runtime, key.runtime));
+  return thresholds.rules.find(
+    (r) => globMatches(r.metric, key.metric) && globMatches(r.scenario, key.scenario) && globMatches(r.runtime, key.runtime),
+  );
 }

@@ -94,8 +94,15 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   const { runtime, scenario } = options;
   const d = scenario.density;
   const max = d.maxPerRuntime[runtime.name] ?? d.max;
-  const ident = { runId: options.runId, scenario: scenario.name, runtime: runtime.name, kind: runtime.kind,
-    backend: runtime.backend, accel: runtime.accel, machine: runtime.machine };
+  const ident = {
+    runId: options.runId,
+    scenario: scenario.name,
+    runtime: runtime.name,
+    kind: runtime.kind,
+    backend: runtime.backend,
+    accel: runtime.accel,
+    machine: runtime.machine,
+  };
   let seq = options.seq;
   const memory = options.hostMemory ?? REAL_HOST_MEMORY;
   const sampleHost = (drop: boolean): ReturnType<typeof sampleHostMemory> => sampleHostMemory(memory, drop);
@@ -112,8 +119,17 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   let memAvailable = baseline;
   let lastStartup: number | null = null;
   let streak = 0;
-  let verdict = shouldStop({ running: 0, max, memAvailableBytes: memAvailable, reserveBytes: reserve, nextCostBytes: nextCost,
-    lastStartupMs: null, startupLimitMs: d.startupLimitMs, failureStreak: 0, maxFailureStreak: d.failureStreak });
+  let verdict = shouldStop({
+    running: 0,
+    max,
+    memAvailableBytes: memAvailable,
+    reserveBytes: reserve,
+    nextCostBytes: nextCost,
+    lastStartupMs: null,
+    startupLimitMs: d.startupLimitMs,
+    failureStreak: 0,
+    maxFailureStreak: d.failureStreak,
+  });
 
   while (!verdict.stop && !options.signal?.aborted) {
     const instance = runtime.start({ id: `${options.runId.slice(-4)}-d${seq}`, workload: 'idle', readyTimeoutMs: scenario.timeoutMs });
@@ -143,11 +159,15 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
     const n = instances.length;
     const cpu = process.cpuUsage(cpuStart);
     const step: DensityStep = {
-      type: 'density-step', ...ident, seq: seq++, running: n,
+      type: 'density-step',
+      ...ident,
+      seq: seq++,
+      running: n,
       outcome: ready.state === 'ready' ? 'ok' : ready.state,
       error: ready.state === 'ready' ? null : ready.reason,
       startupMs: ready.state === 'ready' ? ready.startupMs : null,
-      memAvailableBytes: host.memAvailableBytes, cacheDropped: host.cacheDropped,
+      memAvailableBytes: host.memAvailableBytes,
+      cacheDropped: host.cacheDropped,
       pssTotalBytes: ready.state === 'ready' && closeLook ? pssTotal(pidsOf) : null,
       instance: instanceMemory,
       loadAvg1: loadavg()[0] ?? 0,
@@ -157,8 +177,17 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
     };
     options.sink(step);
     options.onStep?.(step, max);
-    verdict = shouldStop({ running: n, max, memAvailableBytes: memAvailable, reserveBytes: reserve, nextCostBytes: nextCost,
-      lastStartupMs: lastStartup, startupLimitMs: d.startupLimitMs, failureStreak: streak, maxFailureStreak: d.failureStreak });
+    verdict = shouldStop({
+      running: n,
+      max,
+      memAvailableBytes: memAvailable,
+      reserveBytes: reserve,
+      nextCostBytes: nextCost,
+      lastStartupMs: lastStartup,
+      startupLimitMs: d.startupLimitMs,
+      failureStreak: streak,
+      maxFailureStreak: d.failureStreak,
+    });
   }
 
   let ksm: KsmResult | null = null;
@@ -167,8 +196,13 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
     const restore = enableKsm();
     try {
       const settled = await waitKsmSettled(d.ksmTimeoutMs);
-      ksm = { ...settled, memAvailableBeforeBytes: before.mem, memAvailableAfterBytes: sampleHost(d.dropCaches).memAvailableBytes,
-        pssTotalBeforeBytes: before.pss, pssTotalAfterBytes: pssTotal(pidsOf) };
+      ksm = {
+        ...settled,
+        memAvailableBeforeBytes: before.mem,
+        memAvailableAfterBytes: sampleHost(d.dropCaches).memAvailableBytes,
+        pssTotalBeforeBytes: before.pss,
+        pssTotalAfterBytes: pssTotal(pidsOf),
+      };
     } finally {
       restore();
     }
@@ -178,7 +212,12 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   const problems = await stopAll(instances);
   for (const instance of instances) options.live.delete(instance);
   const end: DensityEnd = {
-    type: 'density-end', ...ident, seq: seq++, baselineMemAvailableBytes: baseline, memTotalBytes, reserveBytes: reserve,
+    type: 'density-end',
+    ...ident,
+    seq: seq++,
+    baselineMemAvailableBytes: baseline,
+    memTotalBytes,
+    reserveBytes: reserve,
     instances: instances.length,
     stopReason: verdict.stop ? verdict.reason : 'interrupted',
     stopDetail: verdict.stop ? verdict.detail : 'the run was interrupted',
@@ -190,4 +229,3 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   options.sink(end);
   return { seq, end };
 }
-

@@ -27,11 +27,16 @@ export function shouldStop(s: StopState): StopVerdict {
     return { stop: true, reason: 'failures', detail: `${s.failureStreak} launches in a row failed` };
   }
   if (s.lastStartupMs !== null && s.lastStartupMs > s.startupLimitMs) {
-    return { stop: true, reason: 'startup-limit', detail: `the last startup took ${s.lastStartupMs.toFixed(0)} ms, over the limit of ${s.startupLimitMs} ms` };
+    return {
+      stop: true,
+      reason: 'startup-limit',
+      detail: `the last startup took ${s.lastStartupMs.toFixed(0)} ms, over the limit of ${s.startupLimitMs} ms`,
+    };
   }
   if (s.memAvailableBytes - s.nextCostBytes < s.reserveBytes) {
     return {
-      stop: true, reason: 'reserve',
+      stop: true,
+      reason: 'reserve',
       detail: `one more instance (~${mib(s.nextCostBytes)}) would leave less than the reserve of ${mib(s.reserveBytes)} available (now ${mib(s.memAvailableBytes)})`,
     };
   }

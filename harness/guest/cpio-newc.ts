@@ -20,8 +20,22 @@ const pad4 = (n: number): number => (4 - (n % 4)) % 4;
 function header(ino: number, entry: CpioEntry, size: number, nameSize: number): string {
   const isDir = (entry.mode & 0o170000) === S_IFDIR;
   // magic, ino, mode, uid, gid, nlink, mtime, filesize, devmajor, devminor, rdevmajor, rdevminor, namesize, check
-  return ['070701', hex8(ino), hex8(entry.mode), hex8(0), hex8(0), hex8(isDir ? 2 : 1), hex8(0), hex8(size),
-    hex8(0), hex8(0), hex8(0), hex8(0), hex8(nameSize), hex8(0)].join('');
+  return [
+    '070701',
+    hex8(ino),
+    hex8(entry.mode),
+    hex8(0),
+    hex8(0),
+    hex8(isDir ? 2 : 1),
+    hex8(0),
+    hex8(size),
+    hex8(0),
+    hex8(0),
+    hex8(0),
+    hex8(0),
+    hex8(nameSize),
+    hex8(0),
+  ].join('');
 }
 
 export function writeCpioNewc(entries: CpioEntry[]): Buffer {

@@ -19,14 +19,21 @@ export function scenarioTransports(runtimes: readonly RuntimeSpec[]): VirtioTran
   return [...set].sort();
 }
 
-export function deviceExtras(workloads: readonly PerformanceWorkload[], transports: readonly VirtioTransport[], kernelPath: string | null): {
+export function deviceExtras(
+  workloads: readonly PerformanceWorkload[],
+  transports: readonly VirtioTransport[],
+  kernelPath: string | null,
+): {
   files: ImageFile[];
   skipped: { workload: string; reason: string }[];
 } {
   const skipped: { workload: string; reason: string }[] = [];
   const kept: PerformanceWorkload[] = [];
   for (const w of workloads.filter((x) => x.devices.length > 0)) {
-    if (transports.length === 0 || kernelPath === null) { kept.push(w); continue; }
+    if (transports.length === 0 || kernelPath === null) {
+      kept.push(w);
+      continue;
+    }
     try {
       guestModules(kernelPath, modulesFor(w.devices, transports));
       kept.push(w);
@@ -42,7 +49,11 @@ export function deviceExtras(workloads: readonly PerformanceWorkload[], transpor
 }
 
 /** The guest kernel's modules for these devices, and the list /init loads them from; none without a kernel or VMs. */
-export function moduleFiles(devices: readonly DeviceNeed[], transports: readonly VirtioTransport[], kernelPath: string | null): ImageFile[] {
+export function moduleFiles(
+  devices: readonly DeviceNeed[],
+  transports: readonly VirtioTransport[],
+  kernelPath: string | null,
+): ImageFile[] {
   const wanted = modulesFor(devices, transports);
   if (wanted.length === 0 || kernelPath === null) return [];
   const modules = guestModules(kernelPath, wanted);

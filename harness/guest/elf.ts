@@ -46,9 +46,11 @@ export function parseElf(bytes: Buffer): ElfInfo | null {
   for (let i = 0; i < phnum; i++) {
     const p = phoff + i * phentsize;
     if (p + phentsize > bytes.length) return null;
-    segments.push(bits === 64
-      ? { type: u32(p), offset: word(p + 8), vaddr: word(p + 16), filesz: word(p + 32) }
-      : { type: u32(p), offset: u32(p + 4), vaddr: u32(p + 8), filesz: u32(p + 16) });
+    segments.push(
+      bits === 64
+        ? { type: u32(p), offset: word(p + 8), vaddr: word(p + 16), filesz: word(p + 32) }
+        : { type: u32(p), offset: u32(p + 4), vaddr: u32(p + 8), filesz: u32(p + 16) },
+    );
   }
   const cString = (offset: number): string => {
     const end = bytes.indexOf(0, offset);
@@ -68,10 +70,15 @@ export function parseElf(bytes: Buffer): ElfInfo | null {
   }
   // DT_STRTAB holds a virtual address: map it to a file offset through the load segments.
   const strtabAddr = entries.find(([tag]) => tag === DT_STRTAB)?.[1];
-  const load = segments.find((s) => s.type === PT_LOAD && strtabAddr !== undefined && strtabAddr >= s.vaddr && strtabAddr < s.vaddr + s.filesz);
+  const load = segments.find(
+    (s) => s.type === PT_LOAD && strtabAddr !== undefined && strtabAddr >= s.vaddr && strtabAddr < s.vaddr + s.filesz,
+  );
   if (strtabAddr === undefined || !load) return info;
   const strtab = strtabAddr - load.vaddr + load.offset;
-  const paths = (value: number): string[] => cString(strtab + value).split(':').filter(Boolean);
+  const paths = (value: number): string[] =>
+    cString(strtab + value)
+      .split(':')
+      .filter(Boolean);
   for (const [tag, value] of entries) {
     if (tag === DT_NEEDED) info.needed.push(cString(strtab + value));
     else if (tag === DT_RPATH) info.rpath.push(...paths(value));

@@ -70,7 +70,10 @@ export function buildGuestImage(busybox: BusyboxInfo, cacheRoot: string, extras:
 
 function listApplets(busyboxPath: string): string[] {
   return execFileSync(busyboxPath, ['--list'], { encoding: 'utf8' })
-    .split('\n').map((s) => s.trim()).filter((s) => s && s !== 'busybox' && /^[a-z0-9_.[-]+$/.test(s)).sort();
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'busybox' && /^[a-z0-9_.[-]+$/.test(s))
+    .sort();
 }
 
 function imageKey(busybox: BusyboxInfo, applets: string[], extras: ImageExtras): string {
@@ -79,7 +82,8 @@ function imageKey(busybox: BusyboxInfo, applets: string[], extras: ImageExtras):
   for (const [name, text] of Object.entries(WORKLOAD_SCRIPTS)) h.update(`${name}\n${text}`);
   h.update(applets.join(','));
   // Only when there are extras: the key of the plain lifecycle image must not change.
-  for (const file of sortedExtras(extras)) h.update(`\nextra ${file.path} ${file.mode.toString(8)} ${file.data.length}\n`).update(file.data);
+  for (const file of sortedExtras(extras))
+    h.update(`\nextra ${file.path} ${file.mode.toString(8)} ${file.data.length}\n`).update(file.data);
   return h.digest('hex').slice(0, 16);
 }
 

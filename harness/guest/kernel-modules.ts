@@ -48,7 +48,11 @@ export function parseModulesDep(text: string): Map<string, { path: string; deps:
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     const path = line.slice(0, colon).trim();
-    const deps = line.slice(colon + 1).trim().split(/\s+/).filter(Boolean);
+    const deps = line
+      .slice(colon + 1)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     byName.set(moduleName(path), { path, deps });
   }
   return byName;
@@ -56,7 +60,9 @@ export function parseModulesDep(text: string): Map<string, { path: string; deps:
 
 /** "kernel/drivers/net/virtio_net.ko" → "virtio_net" (modprobe treats - and _ alike). */
 export function moduleName(path: string): string {
-  return basename(path).replace(/\.ko(\.(xz|gz|zst))?$/, '').replace(/-/g, '_');
+  return basename(path)
+    .replace(/\.ko(\.(xz|gz|zst))?$/, '')
+    .replace(/-/g, '_');
 }
 
 /**
@@ -93,13 +99,17 @@ export interface GuestModules {
 /** Resolves the modules of a guest kernel (bzImage) from /lib/modules/<release>/ of this host. */
 export function guestModules(kernelPath: string, wanted: readonly string[], modulesRoot = '/lib/modules'): GuestModules {
   const release = bzImageRelease(readFileSync(kernelPath));
-  if (!release) throw new Error(`cannot tell the release of guest kernel ${kernelPath} (no bzImage version string), so not where its modules are`);
+  if (!release)
+    throw new Error(`cannot tell the release of guest kernel ${kernelPath} (no bzImage version string), so not where its modules are`);
   const dir = join(modulesRoot, release);
   let text: string;
   try {
     text = readFileSync(join(dir, 'modules.dep'), 'utf8');
   } catch (error) {
-    throw new Error(`the guest kernel ${release} needs its modules for virtio devices, but ${join(dir, 'modules.dep')} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); install the kernel's package (its modules come with it)`, { cause: error });
+    throw new Error(
+      `the guest kernel ${release} needs its modules for virtio devices, but ${join(dir, 'modules.dep')} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); install the kernel's package (its modules come with it)`,
+      { cause: error },
+    );
   }
   const order = resolveModuleOrder(parseModulesDep(text), wanted);
   return { release, files: order.map((p) => ({ name: basename(p), hostPath: join(dir, p) })) };

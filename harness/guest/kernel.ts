@@ -32,7 +32,9 @@ export function findGuestKernel(
     source = `${bootDir} (newest)`;
     path = newestVmlinuz(bootDir);
     if (!path) {
-      return { error: `no guest kernel: no ${bootDir}/vmlinuz-* (apt-get install linux-image-cloud-amd64), and neither --kernel nor VMBENCH_KERNEL given` };
+      return {
+        error: `no guest kernel: no ${bootDir}/vmlinuz-* (apt-get install linux-image-cloud-amd64), and neither --kernel nor VMBENCH_KERNEL given`,
+      };
     }
   }
   const read = readRegularFile(path, { maxBytes: KERNEL_MAX_BYTES, expected: KERNEL_EXPECTED });

@@ -55,8 +55,16 @@ function readLdSoConf(file: string, seen: Set<string>): string[] {
     }
     const pattern = include[1]!;
     const dir = dirname(pattern);
-    const re = new RegExp(`^${basename(pattern).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-    const names = existsSync(dir) ? readdirSync(dir).filter((n) => re.test(n)).sort() : [];
+    const re = new RegExp(
+      `^${basename(pattern)
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')}$`,
+    );
+    const names = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => re.test(n))
+          .sort()
+      : [];
     for (const name of names) dirs.push(...readLdSoConf(join(dir, name), seen));
   }
   return dirs;
@@ -72,7 +80,8 @@ export function resolveClosure(binary: string, config: SearchConfig = hostSearch
   const files: ClosureFile[] = [{ path: binary, realPath: realpathSync(binary), role: 'binary' }];
   const have = new Set([binary]);
   if (main.interpreter) {
-    if (!existsSync(main.interpreter)) throw new MissingLibraryError(`${binary} needs its ELF interpreter ${main.interpreter}, which does not exist`);
+    if (!existsSync(main.interpreter))
+      throw new MissingLibraryError(`${binary} needs its ELF interpreter ${main.interpreter}, which does not exist`);
     files.push({ path: main.interpreter, realPath: realpathSync(main.interpreter), role: 'interpreter' });
     have.add(main.interpreter);
   }
@@ -84,7 +93,10 @@ export function resolveClosure(binary: string, config: SearchConfig = hostSearch
     for (const soname of info.needed) {
       if (loaded.has(soname)) continue;
       const found = findLibrary(soname, path, info, main, binary, config);
-      if (!found) throw new MissingLibraryError(`${soname}, needed by ${path}, was not found (searched its rpath/runpath, /etc/ld.so.conf and ${config.systemDirs.join(', ')})`);
+      if (!found)
+        throw new MissingLibraryError(
+          `${soname}, needed by ${path}, was not found (searched its rpath/runpath, /etc/ld.so.conf and ${config.systemDirs.join(', ')})`,
+        );
       loaded.add(soname);
       const dir = dirname(found.path);
       if (!config.systemDirs.includes(dir)) extraDirs.add(dir);
@@ -106,16 +118,28 @@ function readInfo(path: string): ElfInfo | null {
   }
 }
 
-function findLibrary(soname: string, requester: string, req: ElfInfo, main: ElfInfo, mainPath: string, config: SearchConfig): { path: string; info: ElfInfo } | null {
+function findLibrary(
+  soname: string,
+  requester: string,
+  req: ElfInfo,
+  main: ElfInfo,
+  mainPath: string,
+  config: SearchConfig,
+): { path: string; info: ElfInfo } | null {
   const compatible = (info: ElfInfo | null): info is ElfInfo => info !== null && info.bits === main.bits && info.machine === main.machine;
   if (soname.includes('/')) {
     const info = readInfo(soname);
     return compatible(info) ? { path: soname, info } : null;
   }
-  const origin = (p: string) => (d: string): string => d.replace(/\$(ORIGIN|\{ORIGIN\})/g, dirname(realpathSync(p)));
+  const origin =
+    (p: string) =>
+    (d: string): string =>
+      d.replace(/\$(ORIGIN|\{ORIGIN\})/g, dirname(realpathSync(p)));
   const dirs = [
     // DT_RPATH counts only when the requester has no DT_RUNPATH; the executable's applies too.
-    ...(req.runpath.length === 0 ? [...req.rpath.map(origin(requester)), ...(main.runpath.length === 0 ? main.rpath.map(origin(mainPath)) : [])] : []),
+    ...(req.runpath.length === 0
+      ? [...req.rpath.map(origin(requester)), ...(main.runpath.length === 0 ? main.rpath.map(origin(mainPath)) : [])]
+      : []),
     ...req.runpath.map(origin(requester)),
     ...config.cacheDirs,
     ...config.systemDirs,

@@ -7,7 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export async function cachedPerBoot<T extends { cached: boolean }>(
-  cacheRoot: string, file: string, inputs: string[], fresh: boolean, trial: () => Promise<T>,
+  cacheRoot: string,
+  file: string,
+  inputs: string[],
+  fresh: boolean,
+  trial: () => Promise<T>,
 ): Promise<T> {
   const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
   const key = [bootId, ...inputs].join('|');

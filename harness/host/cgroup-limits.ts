@@ -44,7 +44,8 @@ export function limitedCgroupDirs(mode: CgroupMode, name: string, root = '/sys/f
   if (mode === 'v2') return [`${root}/${name}`];
   if (mode === 'none') return [];
   const d = v1Dirs(name, root);
-  const cpuacctSame = existsSync(`${root}/cpuacct`) && existsSync(`${root}/cpu`) && realpathSync(`${root}/cpuacct`) === realpathSync(`${root}/cpu`);
+  const cpuacctSame =
+    existsSync(`${root}/cpuacct`) && existsSync(`${root}/cpu`) && realpathSync(`${root}/cpuacct`) === realpathSync(`${root}/cpu`);
   return cpuacctSame ? [d.memory, d.cpu] : [d.memory, d.cpu, d.cpuacct];
 }
 
@@ -81,7 +82,8 @@ export function createLimitedCgroup(mode: CgroupMode, name: string, limits: Cgro
       if (limits.memoryBytes !== null) {
         write(`${d.memory}/memory.limit_in_bytes`, String(limits.memoryBytes));
         // Without swap accounting the file is absent; with it, memory+swap gets the same limit: no swapping past it.
-        if (existsSync(`${d.memory}/memory.memsw.limit_in_bytes`)) write(`${d.memory}/memory.memsw.limit_in_bytes`, String(limits.memoryBytes));
+        if (existsSync(`${d.memory}/memory.memsw.limit_in_bytes`))
+          write(`${d.memory}/memory.memsw.limit_in_bytes`, String(limits.memoryBytes));
       }
       if (limits.cpus !== null) {
         write(`${d.cpu}/cpu.cfs_period_us`, String(CFS_PERIOD_US));

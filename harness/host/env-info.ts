@@ -30,7 +30,15 @@ export async function hostVirtualization(): Promise<string> {
   }
 }
 
-const NO_KVM: KvmProbe = { devicePresent: false, bootOk: false, bootMs: null, reason: 'not probed (no VM runtime in this run)', modules: [], probedAt: null, cached: false };
+const NO_KVM: KvmProbe = {
+  devicePresent: false,
+  bootOk: false,
+  bootMs: null,
+  reason: 'not probed (no VM runtime in this run)',
+  modules: [],
+  probedAt: null,
+  cached: false,
+};
 
 export async function collectEnv(host: HostContext, harness: HarnessOverhead): Promise<EnvInfo> {
   const cpu = cpus();
@@ -47,7 +55,9 @@ export async function collectEnv(host: HostContext, harness: HarnessOverhead): P
     hostVirtualization: await hostVirtualization(),
     tools: host.tools,
     probes: host.probes,
-    busybox: isError(host.busybox) ? null : { path: host.busybox.path, sha256: createHash('sha256').update(host.busybox.bytes).digest('hex') },
+    busybox: isError(host.busybox)
+      ? null
+      : { path: host.busybox.path, sha256: createHash('sha256').update(host.busybox.bytes).digest('hex') },
     guestKernel: isError(host.kernel) ? null : host.kernel,
     guestImage: isError(host.image) ? null : { key: host.image.key, dir: host.image.dir },
     kvm: host.kvm ?? { ...NO_KVM, modules: kvmModules() },

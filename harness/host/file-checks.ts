@@ -4,15 +4,35 @@
  * endless or changes while read, and Node's recursive mkdir spins on /proc: each is refused
  * here with what it is and what was expected, without ever reading from it.
  */
-import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readSync, realpathSync, statSync, statfsSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  statfsSync,
+  type Stats,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 export type PathCheck<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** File systems whose files are not data on a disk: never read from or written to. */
 const PSEUDO_FS: Record<number, string> = {
-  0x9fa0: 'proc', 0x62656572: 'sysfs', 0x27e0eb: 'cgroup', 0x63677270: 'cgroup2', 0x64626720: 'debugfs',
-  0x74726163: 'tracefs', 0x73636673: 'securityfs', 0xcafe4a11: 'bpf', 0x1cd1: 'devpts', 0x42494e4d: 'binfmt_misc',
+  0x9fa0: 'proc',
+  0x62656572: 'sysfs',
+  0x27e0eb: 'cgroup',
+  0x63677270: 'cgroup2',
+  0x64626720: 'debugfs',
+  0x74726163: 'tracefs',
+  0x73636673: 'securityfs',
+  0xcafe4a11: 'bpf',
+  0x1cd1: 'devpts',
+  0x42494e4d: 'binfmt_misc',
 };
 
 export function describeType(stats: Stats): string {
@@ -78,14 +98,21 @@ export function checkRegularFile(path: string, options: RegularFileOptions): Pat
   const pseudo = pseudoFileSystem(path);
   if (pseudo) return { ok: false, problem: `is on ${pseudo}, a pseudo file system; expected ${options.expected} on a disk` };
   // As root access(R_OK) always succeeds: a file nobody may read (mode 000) is refused by its mode.
-  if ((stats.mode & 0o444) === 0) return { ok: false, problem: `is not readable (mode ${(stats.mode & 0o777).toString(8).padStart(3, '0')}); expected ${options.expected}` };
+  if ((stats.mode & 0o444) === 0)
+    return {
+      ok: false,
+      problem: `is not readable (mode ${(stats.mode & 0o777).toString(8).padStart(3, '0')}); expected ${options.expected}`,
+    };
   try {
     accessSync(path, constants.R_OK);
   } catch {
     return { ok: false, problem: `is not readable by this user; expected ${options.expected}` };
   }
   if (stats.size > options.maxBytes) {
-    return { ok: false, problem: `is ${formatBytes(stats.size)}, more than the ${formatBytes(options.maxBytes)} ${options.expected} may be` };
+    return {
+      ok: false,
+      problem: `is ${formatBytes(stats.size)}, more than the ${formatBytes(options.maxBytes)} ${options.expected} may be`,
+    };
   }
   return { ok: true, value: { path: resolve(path), size: stats.size } };
 }

@@ -41,7 +41,9 @@ function governors(root: string): string | null {
   } catch {
     return null;
   }
-  const values = [...new Set(cpus.map((c) => read(root, `sys/devices/system/cpu/${c}/cpufreq/scaling_governor`)).filter((v): v is string => v !== null))];
+  const values = [
+    ...new Set(cpus.map((c) => read(root, `sys/devices/system/cpu/${c}/cpufreq/scaling_governor`)).filter((v): v is string => v !== null)),
+  ];
   return values.length === 0 ? null : values.sort().join(', ');
 }
 
@@ -76,7 +78,8 @@ export function hostFingerprint(root = '/'): HostFingerprint {
     ksmRun: read(root, 'sys/kernel/mm/ksm/run'),
     // runc and crun are started without --systemd-cgroup: they write cgroupfs themselves.
     cgroupDriver: `cgroupfs (runc/crun without --systemd-cgroup; PID 1 is ${read(root, 'proc/1/comm') ?? 'unknown'})`,
-    pageCache: cached !== null && buffers !== null && dirty !== null ? { cachedBytes: cached, buffersBytes: buffers, dirtyBytes: dirty } : null,
+    pageCache:
+      cached !== null && buffers !== null && dirty !== null ? { cachedBytes: cached, buffersBytes: buffers, dirtyBytes: dirty } : null,
     memAvailableBytes: meminfoBytes(meminfo, 'MemAvailable'),
   };
 }

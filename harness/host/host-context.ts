@@ -59,5 +59,16 @@ export async function gatherHostContext(options: HostContextOptions): Promise<Ho
   } catch (error) {
     image = { error: `building the guest image failed: ${(error as Error).message}` };
   }
-  return { tools, isRoot: process.getuid?.() === 0, cgroupMode: detectCgroupMode(), cacheRoot, busybox, kernel, image, kvm: null, probes: {}, tscKhz: hostTscKhz() };
+  return {
+    tools,
+    isRoot: process.getuid?.() === 0,
+    cgroupMode: detectCgroupMode(),
+    cacheRoot,
+    busybox,
+    kernel,
+    image,
+    kvm: null,
+    probes: {},
+    tscKhz: hostTscKhz(),
+  };
 }

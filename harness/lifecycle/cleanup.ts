@@ -47,7 +47,8 @@ export function readJournal(path: string): LeftOver {
 
 export function findLeftOvers(journalDir: string): LeftOver[] {
   if (!existsSync(journalDir)) return [];
-  return readdirSync(journalDir).filter((n) => n.endsWith('.journal'))
+  return readdirSync(journalDir)
+    .filter((n) => n.endsWith('.journal'))
     .map((n) => readJournal(join(journalDir, n)))
     .filter((l) => !l.ownerAlive);
 }
@@ -134,7 +135,12 @@ export function cleanUp(left: LeftOver, kinds: ReadonlyMap<string, ResourceKind>
         rmSync(value, { recursive: true, force: true });
         done.push(`removed ${value}`);
       } else if (kind === 'cgroup' && existsSync(value)) {
-        try { rmdirSync(value); done.push(`removed cgroup ${value}`); } catch { done.push(`cgroup ${value} could not be removed`); }
+        try {
+          rmdirSync(value);
+          done.push(`removed cgroup ${value}`);
+        } catch {
+          done.push(`cgroup ${value} could not be removed`);
+        }
       }
     }
   }

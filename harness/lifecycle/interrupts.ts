@@ -52,7 +52,9 @@ export function installInterruptHandlers(options: InterruptOptions): () => void 
   const onSignal = (signal: NodeJS.Signals): void => {
     signals++;
     if (signals === 1) {
-      options.log(`\n${signal}: stopping ${options.live.size} running instance(s) and saving the samples measured so far (press Ctrl-C again to exit at once).`);
+      options.log(
+        `\n${signal}: stopping ${options.live.size} running instance(s) and saving the samples measured so far (press Ctrl-C again to exit at once).`,
+      );
       options.controller.abort();
       for (const instance of options.live) void instance.stop();
       return;
@@ -61,7 +63,9 @@ export function installInterruptHandlers(options: InterruptOptions): () => void 
     forceCleanupAndExit(130);
   };
   const onCrash = (error: unknown): void => {
-    options.log(`\nvmbench crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\nTearing down this run's instances.`);
+    options.log(
+      `\nvmbench crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nTearing down this run's instances.`,
+    );
     forceCleanupAndExit(70);
   };
   process.on('SIGINT', onSignal);

@@ -11,4 +11,3 @@ export interface ResourceKind {
   /** After its processes are gone: what was removed, one line each. */
   removeAfterKill?: (value: string) => string[];
 }
-

@@ -66,18 +66,48 @@ export async function runLimits(options: LimitsRunOptions): Promise<{ seq: numbe
 async function limitSample(options: LimitsRunOptions, test: 'memory' | 'cpu', iteration: number, seq: number): Promise<LimitSample> {
   const { runtime, scenario, cgroupMode } = options;
   const sample: LimitSample = {
-    type: 'limit-sample', runId: options.runId, seq, scenario: scenario.name, runtime: runtime.name, kind: runtime.kind,
-    backend: runtime.backend, accel: runtime.accel, machine: runtime.machine, test, iteration, outcome: 'ok', error: null,
-    limit: limitSetting(runtime), cgroupMode, startupMs: null,
-    hogBytes: test === 'memory' ? scenario.limits.hogBytes : null, hogStatus: null, hogAllocatedBytes: null, oomKills: null,
-    limitHits: null, peakBytes: null, guestOomMessage: null, hostOomKills: null, instanceAlive: null,
-    wallMs: null, cpuMs: null, cpuSource: null, iterations: null, loopSeconds: null, throttledPeriods: null,
+    type: 'limit-sample',
+    runId: options.runId,
+    seq,
+    scenario: scenario.name,
+    runtime: runtime.name,
+    kind: runtime.kind,
+    backend: runtime.backend,
+    accel: runtime.accel,
+    machine: runtime.machine,
+    test,
+    iteration,
+    outcome: 'ok',
+    error: null,
+    limit: limitSetting(runtime),
+    cgroupMode,
+    startupMs: null,
+    hogBytes: test === 'memory' ? scenario.limits.hogBytes : null,
+    hogStatus: null,
+    hogAllocatedBytes: null,
+    oomKills: null,
+    limitHits: null,
+    peakBytes: null,
+    guestOomMessage: null,
+    hostOomKills: null,
+    instanceAlive: null,
+    wallMs: null,
+    cpuMs: null,
+    cpuSource: null,
+    iterations: null,
+    loopSeconds: null,
+    throttledPeriods: null,
   };
   const oomBefore = hostOomKills();
   const collector = new OutputCollector();
   let instance: Instance;
   try {
-    instance = runtime.start({ id: `${options.runId.slice(-4)}-l${seq}`, workload: LIMIT_WORKLOADS[test], readyTimeoutMs: scenario.timeoutMs, watch: collector });
+    instance = runtime.start({
+      id: `${options.runId.slice(-4)}-l${seq}`,
+      workload: LIMIT_WORKLOADS[test],
+      readyTimeoutMs: scenario.timeoutMs,
+      watch: collector,
+    });
   } catch (error) {
     return { ...sample, outcome: 'failed', error: `could not launch: ${(error as Error).message}` };
   }
@@ -105,8 +135,14 @@ async function limitSample(options: LimitsRunOptions, test: 'memory' | 'cpu', it
       sample.hogAllocatedBytes = num(markerFields(lines, HOG_MARKER, 'allocated')?.allocated);
       sample.oomKills = cgroup?.oomKills ?? null;
       sample.limitHits = cgroup?.limitHits ?? null;
-      sample.peakBytes = runtime.kind === 'vm' ? (pids[0] === undefined ? null : peakRssBytes(pids[0])) : cgroup?.peakBytes ?? null;
-      sample.guestOomMessage = runtime.kind === 'vm' ? lines.find((l) => GUEST_OOM.test(l))?.trim().slice(0, 300) ?? null : null;
+      sample.peakBytes = runtime.kind === 'vm' ? (pids[0] === undefined ? null : peakRssBytes(pids[0])) : (cgroup?.peakBytes ?? null);
+      sample.guestOomMessage =
+        runtime.kind === 'vm'
+          ? (lines
+              .find((l) => GUEST_OOM.test(l))
+              ?.trim()
+              .slice(0, 300) ?? null)
+          : null;
       if (sample.hogStatus === null) return fail('failed', `no ${HOG_MARKER} status line; output: ${outputTail(done.output)}`);
     } else {
       const cpu = markerFields(lines, CPU_MARKER, 'iterations');

@@ -72,7 +72,10 @@ async function harness(via: LauncherKind, file: string, args: string[], env: Rec
 function timing(path: CalibrationPath, samplesMs: number[], leanMedian: number | null): PathTiming {
   const medianMs = percentile(samplesMs, 50);
   return {
-    path, samplesMs, medianMs, ci95: bootstrapMedianCi(samplesMs),
+    path,
+    samplesMs,
+    medianMs,
+    ci95: bootstrapMedianCi(samplesMs),
     overMs: leanMedian === null ? null : medianMs - leanMedian,
     overPercent: leanMedian === null ? null : (100 * (medianMs - leanMedian)) / leanMedian,
   };
@@ -99,7 +102,8 @@ async function hyperfine(path: string, command: string[], runs: number): Promise
     const out = join(dir, 'hyperfine.json');
     // -N: no shell, so the figure is the command alone; the command is one argv-safe string.
     await run(path, ['-N', '--warmup', '3', '--runs', String(runs), '--export-json', out, command.join(' ')], { timeout: 120_000 });
-    const r = (JSON.parse(readFileSync(out, 'utf8')) as { results: { median: number; mean: number; stddev: number; times: number[] }[] }).results[0]!;
+    const r = (JSON.parse(readFileSync(out, 'utf8')) as { results: { median: number; mean: number; stddev: number; times: number[] }[] })
+      .results[0]!;
     return { medianMs: r.median * 1000, meanMs: r.mean * 1000, stddevMs: r.stddev * 1000, runs: r.times.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -122,12 +126,16 @@ export async function calibrate(input: CalibrateInput): Promise<Calibration> {
     node: () => harness('node', input.busyboxPath, echo, env),
   });
   const hyperfinePath = input.hyperfinePath === undefined ? findExecutable('hyperfine') : input.hyperfinePath;
-  const hf = hyperfinePath && !/\s/.test(args.join('')) ? await hyperfine(hyperfinePath, [input.unsharePath, ...args], input.iterations) : null;
+  const hf =
+    hyperfinePath && !/\s/.test(args.join('')) ? await hyperfine(hyperfinePath, [input.unsharePath, ...args], input.iterations) : null;
   const leanMedian = container.find((t) => t.path === 'lean')!.medianMs;
   const allowedMs = Math.max(0.05 * leanMedian, 0.3);
   const native = (list: PathTiming[]): PathTiming => list.find((t) => t.path === 'native')!;
   return {
-    iterations: input.iterations, container, floor, hyperfine: hf,
+    iterations: input.iterations,
+    container,
+    floor,
+    hyperfine: hf,
     goal: { containerOk: native(container).overMs! <= allowedMs, floorOk: native(floor).medianMs <= 0.6, allowedMs },
   };
 }

@@ -18,7 +18,9 @@ import { percentile } from '../stats/percentile.js';
 
 const run = promisify(execFile);
 
-const CHUNK = Buffer.from('[    1.819615] random: crng init done\r\nVMBENCH_INIT uptime=1.76\r\nVMBENCH_READY uptime=1.76 kernel=6.1.0-56-cloud-amd64\r\n');
+const CHUNK = Buffer.from(
+  '[    1.819615] random: crng init done\r\nVMBENCH_INIT uptime=1.76\r\nVMBENCH_READY uptime=1.76 kernel=6.1.0-56-cloud-amd64\r\n',
+);
 
 /** Launch → first output byte of a static echo, through the same launcher instances use. */
 async function launchFloorMs(echoBinary: string | null): Promise<number | null> {
@@ -46,7 +48,9 @@ async function leanFloorMs(echoBinary: string | null): Promise<number | null> {
   return percentile(times, 50);
 }
 
-export async function measureHarnessOverhead(echoBinary: string | null): Promise<Pick<HarnessOverhead, 'timerOverheadNs' | 'markerScanNs' | 'launchFloorMs' | 'leanFloorMs' | 'launcher'>> {
+export async function measureHarnessOverhead(
+  echoBinary: string | null,
+): Promise<Pick<HarnessOverhead, 'timerOverheadNs' | 'markerScanNs' | 'launchFloorMs' | 'leanFloorMs' | 'launcher'>> {
   const timerOverheadNs = calibrateTimerOverhead(hrtimeNowTimestampProvider) * 1e6;
   const bench = new Bench({ name: 'harness overhead', time: 100, iterations: 200, warmupTime: 20 });
   bench.add('marker scan', () => {
@@ -56,7 +60,13 @@ export async function measureHarnessOverhead(echoBinary: string | null): Promise
   const result = bench.tasks[0]?.result;
   const markerScanNs = result && 'latency' in result ? result.latency.p50 * 1e6 : Number.NaN;
   const launchFloor = await launchFloorMs(echoBinary);
-  return { timerOverheadNs, markerScanNs, launchFloorMs: launchFloor, leanFloorMs: await leanFloorMs(echoBinary).catch(() => null), launcher: launcherInfo() };
+  return {
+    timerOverheadNs,
+    markerScanNs,
+    launchFloorMs: launchFloor,
+    leanFloorMs: await leanFloorMs(echoBinary).catch(() => null),
+    launcher: launcherInfo(),
+  };
 }
 
 /**

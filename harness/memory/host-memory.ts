@@ -36,7 +36,12 @@ export interface SettleResult {
  * keeps giving memory back for a while (right after 24 VMs, the next runtime's slope came out at
  * −0.30 MiB per instance). Settled = it moved less than toleranceBytes over windowMs. Bounded.
  */
-export async function waitMemAvailableSettled(options: { timeoutMs: number; windowMs?: number; toleranceBytes?: number; dropCaches?: boolean } ): Promise<SettleResult> {
+export async function waitMemAvailableSettled(options: {
+  timeoutMs: number;
+  windowMs?: number;
+  toleranceBytes?: number;
+  dropCaches?: boolean;
+}): Promise<SettleResult> {
   return waitSeriesSettled({
     ...options,
     read: () => {
@@ -54,7 +59,9 @@ export interface SettleSource {
 }
 
 /** The settle loop over any series: settled once one window's change is under tolerance, else gives up at timeoutMs. */
-export async function waitSeriesSettled(options: SettleSource & { timeoutMs: number; windowMs?: number; toleranceBytes?: number }): Promise<SettleResult> {
+export async function waitSeriesSettled(
+  options: SettleSource & { timeoutMs: number; windowMs?: number; toleranceBytes?: number },
+): Promise<SettleResult> {
   const windowMs = options.windowMs ?? 1000;
   const tolerance = options.toleranceBytes ?? 4 * 1024 * 1024;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

@@ -22,7 +22,9 @@ const CHUNK = 1024 * 1024;
 
 export function createBackingFile(path: string, sizeMiB: number): void {
   if (statfsSync(dirname(path)).type === TMPFS_MAGIC) {
-    throw new Error(`${dirname(path)} is on tmpfs, which has no direct I/O: the disk workload needs its backing files on a disk file system (set TMPDIR to a directory on one)`);
+    throw new Error(
+      `${dirname(path)} is on tmpfs, which has no direct I/O: the disk workload needs its backing files on a disk file system (set TMPDIR to a directory on one)`,
+    );
   }
   const chunk = Buffer.alloc(CHUNK);
   for (let i = 0; i < CHUNK; i += 8) chunk.writeUInt32LE((i * 2654435761) >>> 0, i); // cheap, not compressible to nothing

@@ -28,5 +28,7 @@ export function unmount(target: string): string | null {
 /** From /proc/self/mountinfo (field 5 is the mount point, with spaces and such octal-escaped). */
 export function isMountPoint(target: string): boolean {
   const escaped = target.replace(/[\\ \t\n]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
-  return readFileSync('/proc/self/mountinfo', 'utf8').split('\n').some((l) => l.split(' ')[4] === escaped);
+  return readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .some((l) => l.split(' ')[4] === escaped);
 }

@@ -11,5 +11,9 @@ export const echoServerArgv = (address: string, port: number): string[] => ['ser
 
 export function startEchoServer(address: string, onPid: (pid: number) => void): HostServer {
   if (!existsSync(ECHO_PATH)) throw new Error(ECHO_MISSING);
-  return startHostServer({ label: 'vmbench-echo serve', binary: ECHO_PATH, argv: (port) => echoServerArgv(address, port), socket: 'udp' }, address, onPid);
+  return startHostServer(
+    { label: 'vmbench-echo serve', binary: ECHO_PATH, argv: (port) => echoServerArgv(address, port), socket: 'udp' },
+    address,
+    onPid,
+  );
 }

@@ -34,10 +34,13 @@ export interface HostServerSpec {
 /** Is a server socket of this kind bound to this port (IPv4, this network namespace)? */
 export function listeningOn(port: number, table = readFileSync('/proc/net/tcp', 'utf8'), socket: SocketKind = 'tcp'): boolean {
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
-  return table.split('\n').slice(1).some((line) => {
-    const [, local = '', remote = '', state] = line.trim().split(/\s+/);
-    return local.endsWith(`:${hex}`) && state === BOUND_STATE[socket] && (socket === 'tcp' || remote === '00000000:0000');
-  });
+  return table
+    .split('\n')
+    .slice(1)
+    .some((line) => {
+      const [, local = '', remote = '', state] = line.trim().split(/\s+/);
+      return local.endsWith(`:${hex}`) && state === BOUND_STATE[socket] && (socket === 'tcp' || remote === '00000000:0000');
+    });
 }
 
 const bound = (port: number, socket: SocketKind): boolean => listeningOn(port, readFileSync(`/proc/net/${socket}`, 'utf8'), socket);
@@ -53,7 +56,9 @@ export function startHostServer(spec: HostServerSpec, address: string, onPid: (p
     if (bound(port, spec.socket)) continue;
     const child = spawn(spec.binary, spec.argv(port), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-500); });
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-500);
+    });
     if (child.pid === undefined) throw new Error(`${spec.label} could not be started: ${spec.binary}`);
     onPid(child.pid);
     const deadline = Date.now() + LISTEN_WAIT_MS;
@@ -69,7 +74,14 @@ function stopChild(child: ChildProcess, label: string): Promise<string | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(null);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(`${label} ${child.pid} not gone ${EXIT_WAIT_MS} ms after SIGKILL`), EXIT_WAIT_MS);
-    child.once('exit', () => { clearTimeout(timer); resolve(null); });
-    try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(null);
+    });
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   });
 }

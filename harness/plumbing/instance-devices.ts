@@ -29,11 +29,7 @@ import { startIperf3Server } from './iperf3-server.js';
 import { startEchoServer } from './echo-server.js';
 
 /** How the instance reaches its devices: decides what is made. */
-export type DeviceMode =
-  | { kind: 'vm' }
-  | { kind: 'oci' }
-  | { kind: 'bind-mount'; rootDir: string }
-  | { kind: 'host'; rootDir: string };
+export type DeviceMode = { kind: 'vm' } | { kind: 'oci' } | { kind: 'bind-mount'; rootDir: string } | { kind: 'host'; rootDir: string };
 
 export const VM_DISK = '/dev/vda';
 
@@ -58,9 +54,22 @@ export interface PreparedDevices {
 
 type Undo = () => string | null | Promise<string | null>;
 
-export const NO_DEVICES: PreparedDevices = { env: {}, diskFile: null, tap: null, netns: null, hostDiskCache: () => null, release: () => Promise.resolve(null) };
+export const NO_DEVICES: PreparedDevices = {
+  env: {},
+  diskFile: null,
+  tap: null,
+  netns: null,
+  hostDiskCache: () => null,
+  release: () => Promise.resolve(null),
+};
 
-export function prepareDevices(needs: readonly DeviceNeed[], mode: DeviceMode, workDir: string, id: string, tracked: TrackedInstance): PreparedDevices {
+export function prepareDevices(
+  needs: readonly DeviceNeed[],
+  mode: DeviceMode,
+  workDir: string,
+  id: string,
+  tracked: TrackedInstance,
+): PreparedDevices {
   if (needs.length === 0) return NO_DEVICES;
   const undo: Undo[] = [];
   const release = async (): Promise<string | null> => {
@@ -76,7 +85,14 @@ export function prepareDevices(needs: readonly DeviceNeed[], mode: DeviceMode, w
     return problems.length ? problems.join('; ') : null;
   };
   let ownDisk: string | null = null;
-  const out: PreparedDevices = { env: {}, diskFile: null, tap: null, netns: null, release, hostDiskCache: () => (ownDisk ? pageCacheResidency(ownDisk) : null) };
+  const out: PreparedDevices = {
+    env: {},
+    diskFile: null,
+    tap: null,
+    netns: null,
+    release,
+    hostDiskCache: () => (ownDisk ? pageCacheResidency(ownDisk) : null),
+  };
   try {
     for (const need of needs) {
       if (need.type === 'disk' && need.file !== undefined) useDisk(need.file, need.format ?? 'raw', mode, out);
@@ -101,11 +117,22 @@ function useDisk(file: string, format: 'raw' | 'qcow2', mode: DeviceMode, out: P
 }
 
 /** Makes the backing file (and its bind mount); returns its path. */
-function prepareDisk(sizeMiB: number, mode: DeviceMode, workDir: string, id: string, tracked: TrackedInstance, undo: Undo[], out: PreparedDevices): string {
+function prepareDisk(
+  sizeMiB: number,
+  mode: DeviceMode,
+  workDir: string,
+  id: string,
+  tracked: TrackedInstance,
+  undo: Undo[],
+  out: PreparedDevices,
+): string {
   // The host runtime has no mount of its own: its disk is the file at the same place in its tree.
   const file = mode.kind === 'host' ? join(mode.rootDir, DISK_MOUNTPOINT) : join(workDir, `disk-${id}.img`);
   tracked.resource('file', file);
-  undo.push(() => { rmSync(file, { force: true }); return null; });
+  undo.push(() => {
+    rmSync(file, { force: true });
+    return null;
+  });
   createBackingFile(file, sizeMiB);
   // Out of the host's page cache, so that what is in it after the workload is what the
   // workload's I/O put there (see page-cache.ts). Direct I/O never reads these pages.

@@ -28,7 +28,10 @@ export function attachLoop(file: string): { dev: string; directIo: boolean } {
 
 /** `losetup -j FILE`: "/dev/loop0: [2049]:1234 (/tmp/…/btrfs.img)" per device. */
 export function parseLosetupList(out: string): string[] {
-  return out.split('\n').map((l) => /^(\/dev\/loop\d+):/.exec(l)?.[1]).filter((d): d is string => d !== undefined);
+  return out
+    .split('\n')
+    .map((l) => /^(\/dev\/loop\d+):/.exec(l)?.[1])
+    .filter((d): d is string => d !== undefined);
 }
 
 /**
@@ -42,14 +45,16 @@ export function loopsOf(file: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((n) => {
-    try {
-      const backing = readFileSync(`/sys/block/${n}/loop/backing_file`, 'utf8').trim();
-      return backing === file || backing === `${file} (deleted)`;
-    } catch {
-      return false; // not attached
-    }
-  }).map((n) => `/dev/${n}`);
+  return names
+    .filter((n) => {
+      try {
+        const backing = readFileSync(`/sys/block/${n}/loop/backing_file`, 'utf8').trim();
+        return backing === file || backing === `${file} (deleted)`;
+      } catch {
+        return false; // not attached
+      }
+    })
+    .map((n) => `/dev/${n}`);
 }
 
 /** Detaches every loop device over `file`; what was detached, and what could not be. */

@@ -32,7 +32,9 @@ export function dropFromPageCache(path: string): void {
 /** How much of the file is in the host's page cache now; null when fincore is missing or fails. */
 export function pageCacheResidency(path: string): HostDiskCache | null {
   try {
-    return parseFincore(execFileSync('fincore', fincoreArgv(path), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }));
+    return parseFincore(
+      execFileSync('fincore', fincoreArgv(path), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }),
+    );
   } catch {
     return null;
   }

@@ -13,7 +13,9 @@ import { descendantPids, readProcStat, type ProcStat } from '../host/proc-table.
 
 /** The tree under (and including) rootPid, root first, each with its start time. */
 export function snapshotTree(rootPid: number): ProcStat[] {
-  return descendantPids(rootPid).map(readProcStat).filter((p): p is ProcStat => p !== null);
+  return descendantPids(rootPid)
+    .map(readProcStat)
+    .filter((p): p is ProcStat => p !== null);
 }
 
 /** Gone from /proc, or the pid now belongs to another process: a zombie is not gone. */
@@ -46,11 +48,14 @@ export function killGroup(pgid: number): void {
 
 /** What is left of a tree, in words: "pid 123 init (zombie; its parent 1 has not reaped it)". */
 export function describeSurvivors(tree: readonly ProcStat[]): string | null {
-  const left = tree.map((p) => ({ p, now: readProcStat(p.pid) }))
+  const left = tree
+    .map((p) => ({ p, now: readProcStat(p.pid) }))
     .filter(({ p, now }) => now !== null && now.startTime === p.startTime)
-    .map(({ now }) => (now!.state === 'Z'
-      ? `pid ${now!.pid} ${now!.comm} (zombie; its parent ${now!.ppid} has not reaped it)`
-      : `pid ${now!.pid} ${now!.comm} (state ${now!.state})`));
+    .map(({ now }) =>
+      now!.state === 'Z'
+        ? `pid ${now!.pid} ${now!.comm} (zombie; its parent ${now!.ppid} has not reaped it)`
+        : `pid ${now!.pid} ${now!.comm} (state ${now!.state})`,
+    );
   return left.length ? left.join(', ') : null;
 }
 

@@ -76,12 +76,12 @@ function nativeLauncher(): NativeLauncher {
 
 /** Starts the native launcher now (if used) and returns its pid, for the run's journal. */
 export function startLauncher(): number | null {
-  return launcherInfo().kind === 'native' ? nativeLauncher().pid ?? null : null;
+  return launcherInfo().kind === 'native' ? (nativeLauncher().pid ?? null) : null;
 }
 
 /** The running native launcher's pid, without starting one. */
 export function currentLauncherPid(): number | null {
-  return native !== null && native.dead === null ? native.pid ?? null : null;
+  return native !== null && native.dead === null ? (native.pid ?? null) : null;
 }
 
 /**
@@ -114,7 +114,9 @@ export function launchWithNode(spec: LaunchSpec): LaunchHandle {
     launchNs,
     exited,
     whenStarted: Promise.resolve(child.pid ?? null),
-    onStarted: (callback) => { if (child.pid !== undefined) callback(child.pid); },
+    onStarted: (callback) => {
+      if (child.pid !== undefined) callback(child.pid);
+    },
     onStdout: (callback) => child.stdout.on('data', (chunk: Buffer) => callback(chunk, process.hrtime.bigint())),
     onStderr: (callback) => child.stderr.on('data', callback),
   };

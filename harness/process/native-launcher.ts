@@ -35,11 +35,18 @@ class NativeHandle implements LaunchHandle {
   started: ((pid: number) => void) | null = null;
   resolveExit!: (exit: ProcessExit) => void;
 
-  constructor(readonly file: string, requestedNs: bigint) {
+  constructor(
+    readonly file: string,
+    requestedNs: bigint,
+  ) {
     // Replaced by the launcher's own timestamp when STARTED arrives (always before any output).
     this.launchNs = requestedNs;
-    this.exited = new Promise((resolve) => { this.resolveExit = resolve; });
-    this.whenStarted = new Promise((resolve) => { this.resolveStarted = resolve; });
+    this.exited = new Promise((resolve) => {
+      this.resolveExit = resolve;
+    });
+    this.whenStarted = new Promise((resolve) => {
+      this.resolveStarted = resolve;
+    });
   }
 
   onStarted(callback: (pid: number) => void): void {
@@ -47,8 +54,12 @@ class NativeHandle implements LaunchHandle {
     else this.started = callback;
   }
 
-  onStdout(callback: (chunk: Buffer, atNs: bigint) => void): void { this.stdout = callback; }
-  onStderr(callback: (chunk: Buffer) => void): void { this.stderr = callback; }
+  onStdout(callback: (chunk: Buffer, atNs: bigint) => void): void {
+    this.stdout = callback;
+  }
+  onStderr(callback: (chunk: Buffer) => void): void {
+    this.stderr = callback;
+  }
 }
 
 export class NativeLauncher {
@@ -65,16 +76,24 @@ export class NativeLauncher {
     // reads the harness's output would wait for the launcher too.
     this.#child = spawn(path, [], { stdio: ['pipe', 'pipe', 'ignore'], detached: true });
     this.#child.stdout!.on('data', (chunk: Buffer) => this.#onData(chunk));
-    this.#child.on('exit', (code, signal) => this.#onLauncherExit(`vmbench-launcher ${signal ? `killed by ${signal}` : `exited with code ${code}`}`));
+    this.#child.on('exit', (code, signal) =>
+      this.#onLauncherExit(`vmbench-launcher ${signal ? `killed by ${signal}` : `exited with code ${code}`}`),
+    );
     this.#child.on('error', (error) => this.#onLauncherExit(`vmbench-launcher failed: ${error.message}`));
-    this.#child.stdin!.on('error', () => { /* reported through 'exit' */ });
+    this.#child.stdin!.on('error', () => {
+      /* reported through 'exit' */
+    });
     this.#refresh();
   }
 
-  get pid(): number | undefined { return this.#child.pid; }
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
 
   /** Why it is gone, once it is (killed, crashed): a new one is needed for further launches. */
-  get dead(): string | null { return this.#dead; }
+  get dead(): string | null {
+    return this.#dead;
+  }
 
   launch(spec: LaunchSpec): LaunchHandle {
     const handle = new NativeHandle(spec.file, process.hrtime.bigint());
@@ -86,7 +105,9 @@ export class NativeLauncher {
     const id = this.#nextId++;
     handle.id = id;
     this.#handles.set(id, handle);
-    const env = Object.entries(spec.env ?? process.env).filter((e): e is [string, string] => e[1] !== undefined).map(([k, v]) => `${k}=${v}`);
+    const env = Object.entries(spec.env ?? process.env)
+      .filter((e): e is [string, string] => e[1] !== undefined)
+      .map(([k, v]) => `${k}=${v}`);
     this.#child.stdin!.write(encodeSpawnRequest(id, spec, env));
     this.#refresh();
     return handle;
@@ -99,7 +120,12 @@ export class NativeLauncher {
     this.#child.ref();
     this.#child.stdin!.end();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([exited, new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); })]);
+    await Promise.race([
+      exited,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      }),
+    ]);
     clearTimeout(timer);
     this.#child.unref();
   }
@@ -108,7 +134,13 @@ export class NativeLauncher {
   #refresh(): void {
     const busy = this.#handles.size > 0;
     const out = this.#child.stdout as Readable & { ref?: () => void; unref?: () => void };
-    if (busy) { this.#child.ref(); out.ref?.(); } else { this.#child.unref(); out.unref?.(); }
+    if (busy) {
+      this.#child.ref();
+      out.ref?.();
+    } else {
+      this.#child.unref();
+      out.unref?.();
+    }
   }
 
   #onData(chunk: Buffer): void {
@@ -132,14 +164,19 @@ export class NativeLauncher {
       handle.stderr?.(Buffer.from(payload));
     } else if (type === FRAME.failed) {
       handle.launchNs = ts;
-      const error = Object.assign(new Error(`spawn ${handle.file} ${ERRNO_NAMES.get(aux) ?? aux}: ${payload.toString()}`), { code: ERRNO_NAMES.get(aux) });
+      const error = Object.assign(new Error(`spawn ${handle.file} ${ERRNO_NAMES.get(aux) ?? aux}: ${payload.toString()}`), {
+        code: ERRNO_NAMES.get(aux),
+      });
       this.#finish(handle, { code: null, signal: null, spawnError: error });
     } else if (type === FRAME.exited) {
       const status = aux;
       const signalled = (status & 0x7f) !== 0 && (status & 0x7f) !== 0x7f;
-      this.#finish(handle, signalled
-        ? { code: null, signal: SIGNAL_NAMES.get(status & 0x7f) ?? null, spawnError: null }
-        : { code: (status >> 8) & 0xff, signal: null, spawnError: null });
+      this.#finish(
+        handle,
+        signalled
+          ? { code: null, signal: SIGNAL_NAMES.get(status & 0x7f) ?? null, spawnError: null }
+          : { code: (status >> 8) & 0xff, signal: null, spawnError: null },
+      );
     }
   }
 
@@ -185,7 +222,10 @@ export function parseFrames(buf: Buffer): { frames: Frame[]; rest: Buffer } {
     const len = buf.readUInt32LE(at + 16);
     if (buf.length - at < HEADER_BYTES + len) break;
     frames.push({
-      type: buf.readUInt8(at), id: buf.readUInt32LE(at + 4), ts: buf.readBigUInt64LE(at + 8), aux: buf.readInt32LE(at + 20),
+      type: buf.readUInt8(at),
+      id: buf.readUInt32LE(at + 4),
+      ts: buf.readBigUInt64LE(at + 8),
+      aux: buf.readInt32LE(at + 20),
       payload: buf.subarray(at + HEADER_BYTES, at + HEADER_BYTES + len),
     });
     at += HEADER_BYTES + len;

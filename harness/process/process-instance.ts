@@ -72,7 +72,9 @@ export class ProcessInstance implements Instance {
     this.id = id;
     this.cgroupName = hooks.cgroupName ?? null;
     this.#hooks = hooks;
-    this.#ready = new Promise((resolve) => { this.#settle = resolve; });
+    this.#ready = new Promise((resolve) => {
+      this.#settle = resolve;
+    });
     this.#proc = launch(spec);
     this.#exitedPromise = this.#proc.exited;
     this.#proc.onStarted((pid) => hooks.onLaunched?.(pid));
@@ -83,9 +85,11 @@ export class ProcessInstance implements Instance {
     });
     void this.#exitedPromise.then((result) => {
       this.#exited = true;
-      this.#exitDescription = result.spawnError ? `failed to start: ${result.spawnError.message}`
-        : result.signal ? `killed by ${result.signal}`
-        : `exited with code ${result.code}`;
+      this.#exitDescription = result.spawnError
+        ? `failed to start: ${result.spawnError.message}`
+        : result.signal
+          ? `killed by ${result.signal}`
+          : `exited with code ${result.code}`;
       hooks.watch?.onExit(this.#exitDescription);
       this.#finish({ state: 'failed', reason: this.#failureReason(`${spec.file} ${this.#exitDescription} before the ready marker`) });
     });
@@ -129,7 +133,12 @@ export class ProcessInstance implements Instance {
 
   #onReady(ready: MarkerLine): void {
     if (this.#settled) return;
-    const { phases, guestUptimeAtReadyS, guestClockSkewMs } = this.#hooks.phases({ launchNs: this.#proc.launchNs, firstOutputNs: this.#firstOutputNs, init: this.#init, ready });
+    const { phases, guestUptimeAtReadyS, guestClockSkewMs } = this.#hooks.phases({
+      launchNs: this.#proc.launchNs,
+      firstOutputNs: this.#firstOutputNs,
+      init: this.#init,
+      ready,
+    });
     this.#finish({
       state: 'ready',
       startupMs: nsToMs(ready.atNs - this.#proc.launchNs),
@@ -173,7 +182,9 @@ export class ProcessInstance implements Instance {
       }
       stoppedGracefully = await Promise.race([
         this.#exitedPromise.then(() => true),
-        new Promise<false>((resolve) => { setTimeout(() => resolve(false), GRACEFUL_TIMEOUT_MS).unref(); }),
+        new Promise<false>((resolve) => {
+          setTimeout(() => resolve(false), GRACEFUL_TIMEOUT_MS).unref();
+        }),
       ]);
       if (!stoppedGracefully) problems.push(`did not exit within ${GRACEFUL_TIMEOUT_MS} ms of the stop request: killed`);
     }

@@ -34,8 +34,14 @@ export function parseCowprobe(out: string, blocks: number): ProbeLatencies {
     else if (phase === 'second') r.secondUs.push(us);
     else if (phase === 'reread') r.rereadUs.push(us);
   }
-  for (const [name, list] of [['read', r.readUs], ['first', r.firstUs], ['second', r.secondUs], ['reread', r.rereadUs]] as const) {
-    if (list.length !== blocks) throw new Error(`vmbench-cowprobe printed ${list.length} ${name} operations, expected ${blocks}: ${out.slice(0, 300)}`);
+  for (const [name, list] of [
+    ['read', r.readUs],
+    ['first', r.firstUs],
+    ['second', r.secondUs],
+    ['reread', r.rereadUs],
+  ] as const) {
+    if (list.length !== blocks)
+      throw new Error(`vmbench-cowprobe printed ${list.length} ${name} operations, expected ${blocks}: ${out.slice(0, 300)}`);
   }
   return r;
 }
@@ -57,7 +63,13 @@ export function parseQemuIo(out: string, blocks: number): ProbeLatencies {
   if (us.length !== 4 * blocks || us.some((v) => !Number.isFinite(v))) {
     throw new Error(`qemu-io reported ${us.length} timed operations, expected ${4 * blocks}: ${out.slice(0, 300)}`);
   }
-  return { readUs: us.slice(0, blocks), openUs: null, firstUs: us.slice(blocks, 2 * blocks), secondUs: us.slice(2 * blocks, 3 * blocks), rereadUs: us.slice(3 * blocks) };
+  return {
+    readUs: us.slice(0, blocks),
+    openUs: null,
+    firstUs: us.slice(blocks, 2 * blocks),
+    secondUs: us.slice(2 * blocks, 3 * blocks),
+    rereadUs: us.slice(3 * blocks),
+  };
 }
 
 export function runQemuIo(qemuIo: string, file: string, blocks: number): ProbeLatencies {

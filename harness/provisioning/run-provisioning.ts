@@ -9,7 +9,14 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstanceTracker } from '../lifecycle/instance-tracker.js';
-import type { CowTarget, CowWriteResult, ProvisionMethod, ProvisionMethodResult, ProvisionRecord, ProvisionStart } from '../results/format.js';
+import type {
+  CowTarget,
+  CowWriteResult,
+  ProvisionMethod,
+  ProvisionMethodResult,
+  ProvisionRecord,
+  ProvisionStart,
+} from '../results/format.js';
 import type { ProvisioningOptions, Scenario } from '../scenario/types.js';
 import type { Instance, Runtime } from '../runtimes/runtime.js';
 import { buildBaseTree, PROBE_FILE } from './base-tree.js';
@@ -53,7 +60,10 @@ export interface ProvisioningRunOptions {
 type Body<T> = T extends unknown ? Omit<T, 'seq' | 'runId' | 'scenario'> : never;
 
 const FACTORIES: Record<ProvisionMethod, (ctx: MethodContext) => CloneMethod> = {
-  copy: copyMethod, overlay: overlayMethod, btrfs: btrfsMethod, qcow2: qcow2Method,
+  copy: copyMethod,
+  overlay: overlayMethod,
+  btrfs: btrfsMethod,
+  qcow2: qcow2Method,
 };
 /** A method whose instances fail this many times in a row stops making more. */
 const FAILURE_STREAK = 3;
@@ -79,7 +89,12 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
   const root = join(o.workDir, 'provisioning');
   const track = o.tracker.begin(`${o.runId.slice(-4)}-prov`, 'harness');
   track.resource('dir', root);
-  const undo: Undo[] = [() => { rmSync(root, { recursive: true, force: true }); return null; }];
+  const undo: Undo[] = [
+    () => {
+      rmSync(root, { recursive: true, force: true });
+      return null;
+    },
+  ];
   const aborted = (): boolean => o.signal?.aborted === true;
   let problems: string[];
   try {
@@ -94,8 +109,13 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
     const truePath = o.tool('true') ?? '/bin/true';
     const timed = commandTimer(o.timer);
     emit({
-      type: 'provision-base', baseBytes, files: base.files, setupMs: Number(process.hrtime.bigint() - t0) / 1e6,
-      spawnFloorMs: spawnFloorMs(timed, truePath), timer: o.timer === null ? 'node' : 'vmbench-timed', workFs: fsType(root),
+      type: 'provision-base',
+      baseBytes,
+      files: base.files,
+      setupMs: Number(process.hrtime.bigint() - t0) / 1e6,
+      spawnFloorMs: spawnFloorMs(timed, truePath),
+      timer: o.timer === null ? 'node' : 'vmbench-timed',
+      workFs: fsType(root),
     });
     o.log(`  base: ${(baseBytes / 1024 / 1024).toFixed(0)} MiB in ${base.files} files`);
 
@@ -112,14 +132,30 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
         o.log(`  ${method}: not measured: ${error.message}`);
       }
     }
-    o.log(`  set up: ${methods.filter((m) => m.notMeasured === null).map((m) => m.impl.method).join(', ') || 'no method'}; making the instances`);
+    o.log(
+      `  set up: ${
+        methods
+          .filter((m) => m.notMeasured === null)
+          .map((m) => m.impl.method)
+          .join(', ') || 'no method'
+      }; making the instances`,
+    );
     for (let index = 0; index < opts.instances && !aborted(); index++) {
       // Each command runs synchronously: yield once per instance so a Ctrl-C (the abort signal) is seen.
       await yieldToEventLoop();
       for (const m of methods) {
         if (m.notMeasured !== null || m.streak >= FAILURE_STREAK || aborted()) continue;
         if (m.impl.method === 'copy' && index >= opts.fullCopies) continue;
-        const sample = { type: 'provision-sample' as const, method: m.impl.method, index, outcome: 'ok' as const, error: null, ms: null, syncMs: null, bytes: null };
+        const sample = {
+          type: 'provision-sample' as const,
+          method: m.impl.method,
+          index,
+          outcome: 'ok' as const,
+          error: null,
+          ms: null,
+          syncMs: null,
+          bytes: null,
+        };
         try {
           const clone = m.impl.make(index);
           const sync = timedCommand('sync', ['-f', clone.syncPath]);
@@ -143,8 +179,16 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
       const total = m.notMeasured === null && m.clones.length > 0 ? m.impl.total() : null;
       const start = m.notMeasured === null && m.clones[0] ? await startOn(o, m.impl.method, m.clones[0], base.token) : null;
       const result: Body<ProvisionMethodResult> = {
-        type: 'provision-method', method: m.impl.method, notMeasured: m.notMeasured, command: m.impl.command,
-        bytesSource: m.impl.bytesSource, detail: m.impl.detail?.() ?? null, setupMs: m.setupMs, totalBytes: total, totalSource: m.impl.totalSource, start,
+        type: 'provision-method',
+        method: m.impl.method,
+        notMeasured: m.notMeasured,
+        command: m.impl.command,
+        bytesSource: m.impl.bytesSource,
+        detail: m.impl.detail?.() ?? null,
+        setupMs: m.setupMs,
+        totalBytes: total,
+        totalSource: m.impl.totalSource,
+        start,
       };
       emit(result);
     }
@@ -152,34 +196,55 @@ export async function runProvisioning(o: ProvisioningRunOptions): Promise<{ seq:
     // one on the btrfs too, the snapshot's own control) and a fresh clone of each copy-on-write method, one target after another, so a drift of the
     // disk over the test reaches every target alike and the rounds show the spread between clones.
     const targets: { target: CowTarget; file: (round: number) => string; tool: 'vmbench-cowprobe' | 'qemu-io' }[] = [
-      { target: 'plain', tool: 'vmbench-cowprobe', file: (round) => { const f = join(root, `plain-${round}.bin`); copyFileSync(join(base.dir, PROBE_FILE), f); timedCommand('sync', ['-f', f]); return f; } },
+      {
+        target: 'plain',
+        tool: 'vmbench-cowprobe',
+        file: (round) => {
+          const f = join(root, `plain-${round}.bin`);
+          copyFileSync(join(base.dir, PROBE_FILE), f);
+          timedCommand('sync', ['-f', f]);
+          return f;
+        },
+      },
     ];
     for (const m of methods) {
       const plainDir = m.impl.plainDir;
       if (plainDir && m.impl.method === 'btrfs') {
         // A fresh copy on the btrfs itself (from the ext4 base: a real copy, no shared extent).
-        targets.push({ target: 'btrfs-plain', tool: 'vmbench-cowprobe', file: (round) => {
-          if (m.notMeasured !== null) throw new NotMeasuredError(m.notMeasured);
-          const f = join(plainDir(), `plain-${round}.bin`);
-          copyFileSync(join(base.dir, PROBE_FILE), f);
-          timedCommand('sync', ['-f', f]);
-          return f;
-        } });
+        targets.push({
+          target: 'btrfs-plain',
+          tool: 'vmbench-cowprobe',
+          file: (round) => {
+            if (m.notMeasured !== null) throw new NotMeasuredError(m.notMeasured);
+            const f = join(plainDir(), `plain-${round}.bin`);
+            copyFileSync(join(base.dir, PROBE_FILE), f);
+            timedCommand('sync', ['-f', f]);
+            return f;
+          },
+        });
       }
       if (m.impl.method === 'overlay' || m.impl.method === 'btrfs') {
-        targets.push({ target: m.impl.method, tool: 'vmbench-cowprobe', file: (round) => {
-          const clone = m.clones[round];
-          if (!clone?.rootDir) throw new NotMeasuredError(m.notMeasured ?? `no clone ${round} was made`);
-          return join(clone.rootDir, PROBE_FILE);
-        } });
+        targets.push({
+          target: m.impl.method,
+          tool: 'vmbench-cowprobe',
+          file: (round) => {
+            const clone = m.clones[round];
+            if (!clone?.rootDir) throw new NotMeasuredError(m.notMeasured ?? `no clone ${round} was made`);
+            return join(clone.rootDir, PROBE_FILE);
+          },
+        });
       } else if (m.impl.method === 'qcow2') {
-        targets.push({ target: 'qcow2', tool: 'qemu-io', file: (round) => {
-          if (m.notMeasured !== null) throw new NotMeasuredError(m.notMeasured);
-          const f = join(root, 'qcow2', `probe-${round}.qcow2`);
-          track.resource('file', f);
-          timedCommand(o.tool('qemu-img') ?? 'qemu-img', qcow2CreateArgv(join(base.dir, PROBE_FILE), 'raw', f));
-          return f;
-        } });
+        targets.push({
+          target: 'qcow2',
+          tool: 'qemu-io',
+          file: (round) => {
+            if (m.notMeasured !== null) throw new NotMeasuredError(m.notMeasured);
+            const f = join(root, 'qcow2', `probe-${round}.qcow2`);
+            track.resource('file', f);
+            timedCommand(o.tool('qemu-img') ?? 'qemu-img', qcow2CreateArgv(join(base.dir, PROBE_FILE), 'raw', f));
+            return f;
+          },
+        });
       }
     }
     for (let round = 0; round < opts.writeRounds && !aborted(); round++) {
@@ -209,9 +274,31 @@ function fsType(path: string): string {
   }
 }
 
-function cowWrite(o: ProvisioningRunOptions, target: CowTarget, round: number, tool: 'vmbench-cowprobe' | 'qemu-io', file: () => string, fileBytes: number): Body<CowWriteResult> {
+function cowWrite(
+  o: ProvisioningRunOptions,
+  target: CowTarget,
+  round: number,
+  tool: 'vmbench-cowprobe' | 'qemu-io',
+  file: () => string,
+  fileBytes: number,
+): Body<CowWriteResult> {
   const blocks = o.scenario.provisioning.writeBlocks;
-  const empty = { type: 'cow-write' as const, target, round, tool, notMeasured: null, blocks, strideBytes: STRIDE_BYTES, fileBytes, readUs: [], firstUs: [], secondUs: [], rereadUs: [], openUs: null, bytesAfter: null };
+  const empty = {
+    type: 'cow-write' as const,
+    target,
+    round,
+    tool,
+    notMeasured: null,
+    blocks,
+    strideBytes: STRIDE_BYTES,
+    fileBytes,
+    readUs: [],
+    firstUs: [],
+    secondUs: [],
+    rereadUs: [],
+    openUs: null,
+    bytesAfter: null,
+  };
   try {
     const path = file();
     let r: ProbeLatencies;
@@ -254,7 +341,9 @@ async function startOn(o: ProvisioningRunOptions, method: ProvisionMethod, clone
   let instance: Instance;
   try {
     instance = runtime.start({
-      id: `${o.runId.slice(-4)}-p${method}`, workload: CLONE_WORKLOAD, readyTimeoutMs: o.scenario.timeoutMs,
+      id: `${o.runId.slice(-4)}-p${method}`,
+      workload: CLONE_WORKLOAD,
+      readyTimeoutMs: o.scenario.timeoutMs,
       ...(clone.diskFile ? { devices: [{ type: 'disk' as const, sizeMiB: 0, file: clone.diskFile, format: 'qcow2' as const }] } : {}),
     });
   } catch (error) {

@@ -15,7 +15,11 @@ export function duBytes(path: string, oneFs = false): number {
 
 /** `btrfs filesystem du -s --raw`: "Total Exclusive Set-shared Filename" after a header line. */
 export function parseBtrfsDu(out: string): { total: number; exclusive: number; shared: number } {
-  const row = out.trim().split('\n').map((l) => l.trim().split(/\s+/)).find((f) => f.length >= 4 && /^\d+$/.test(f[0]!));
+  const row = out
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .find((f) => f.length >= 4 && /^\d+$/.test(f[0]!));
   if (!row) throw new Error(`btrfs filesystem du: unexpected output ${JSON.stringify(out.slice(0, 200))}`);
   return { total: Number(row[0]), exclusive: Number(row[1]), shared: Number(row[2]) };
 }

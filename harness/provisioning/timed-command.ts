@@ -35,9 +35,17 @@ export type CommandTimer = (file: string, args: readonly string[]) => Timed;
 export function commandTimer(helper: string | null): CommandTimer {
   if (helper === null) return (file, args) => timedCommand(file, args);
   return (file, args) => {
-    const r = spawnSync(helper, [file, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], timeout: COMMAND_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(helper, [file, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      timeout: COMMAND_TIMEOUT_MS,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (r.error) throw new Error(`${file} ${args.join(' ')}: ${r.error.message}`);
-    if (r.status !== 0) throw new Error(`${file} ${args.join(' ')}: ${r.signal ? `killed by ${r.signal}` : `exit ${r.status}`}: ${(r.stderr ?? '').trim().slice(-500)}`);
+    if (r.status !== 0)
+      throw new Error(
+        `${file} ${args.join(' ')}: ${r.signal ? `killed by ${r.signal}` : `exit ${r.status}`}: ${(r.stderr ?? '').trim().slice(-500)}`,
+      );
     const ns = Number((r.output[3] as string | null)?.trim());
     if (!Number.isFinite(ns)) throw new Error(`${helper} reported no time for ${file}`);
     return { ms: ns / 1e6, stdout: r.stdout ?? '' };

@@ -37,7 +37,11 @@ export interface Executor {
 }
 
 /** Every runtime of every plan, in order, until the run is interrupted. */
-export async function eachRuntime(plans: RunPlan[], ctx: ExecContext, body: (plan: RunPlan, runtime: Runtime) => Promise<void>): Promise<void> {
+export async function eachRuntime(
+  plans: RunPlan[],
+  ctx: ExecContext,
+  body: (plan: RunPlan, runtime: Runtime) => Promise<void>,
+): Promise<void> {
   for (const plan of plans) {
     for (const runtime of plan.runtimes) {
       if (ctx.signal.aborted) return;

@@ -27,7 +27,14 @@ export interface RunOutcome {
   writeProblem: string | null;
 }
 
-export async function finishRun(runDir: string, meta: RunMeta, env: EnvInfo, sinks: RecordSinks, interrupted: boolean, views: readonly ResultView[]): Promise<RunOutcome> {
+export async function finishRun(
+  runDir: string,
+  meta: RunMeta,
+  env: EnvInfo,
+  sinks: RecordSinks,
+  interrupted: boolean,
+  views: readonly ResultView[],
+): Promise<RunOutcome> {
   env.harness.eventLoopDelayP99Ms = timedWindows.p99Ms();
   env.harness.peakRssBytes = process.resourceUsage().maxRSS * 1024;
   const { samples, density, limits, provisioning, logProblem } = sinks;
@@ -39,8 +46,11 @@ export async function finishRun(runDir: string, meta: RunMeta, env: EnvInfo, sin
   meta.finishedAt = new Date().toISOString();
   meta.status = interrupted ? 'interrupted' : 'complete';
   meta.samples = samples.length;
-  meta.failures = measured.filter((s) => s.outcome !== 'ok').length + limits.filter((l) => l.outcome !== 'ok').length
-    + provisioning.filter((p) => p.type === 'provision-sample' && p.outcome !== 'ok').length + sinks.errors.length;
+  meta.failures =
+    measured.filter((s) => s.outcome !== 'ok').length +
+    limits.filter((l) => l.outcome !== 'ok').length +
+    provisioning.filter((p) => p.type === 'provision-sample' && p.outcome !== 'ok').length +
+    sinks.errors.length;
   let writeProblem: string | null = null;
   try {
     await writeResultFiles(runDir, { meta, env, samples, density, limits, provisioning, summary }, views);

@@ -24,7 +24,12 @@ export interface HostCheck {
   skipped: RunMeta['skipped'];
 }
 
-export function checkHost(scenarios: Scenario[], host: HostContext, seams: Pick<RunSeams, 'availability' | 'scenarioImage'>, log: (line: string) => void): HostCheck {
+export function checkHost(
+  scenarios: Scenario[],
+  host: HostContext,
+  seams: Pick<RunSeams, 'availability' | 'scenarioImage'>,
+  log: (line: string) => void,
+): HostCheck {
   const skipped: RunMeta['skipped'] = [];
   const usable = (s: Scenario, r: RuntimeSpec, image: HostContext['image']): boolean => {
     const a = seams.availability(r, { ...host, image });
@@ -36,22 +41,24 @@ export function checkHost(scenarios: Scenario[], host: HostContext, seams: Pick<
   };
   // A performance scenario's own image (its tools with their libraries); a workload whose tool is
   // missing is skipped with the reason, for every runtime, like a runtime this host cannot run.
-  const runnable = scenarios.map((s) => {
-    const image = seams.scenarioImage(s, host);
-    for (const w of image.skipped) {
-      skipped.push({ scenario: s.name, runtime: '*', workload: w.workload, reason: w.reason });
-      log(`skipping workload ${w.workload} in ${s.name}: ${w.reason}`);
-    }
-    const specs = image.workloads === null || image.workloads.length > 0 ? s.runtimes.filter((r) => usable(s, r, image.image)) : [];
-    // The first image decides which runtimes are usable; another that failed to build skips its workloads.
-    for (const part of image.parts.slice(1).filter((x) => isError(x.image))) {
-      for (const w of part.workloads) {
-        const reason = isError(part.image) ? part.image.error : '';
-        skipped.push({ scenario: s.name, runtime: '*', workload: w.name, reason });
-        log(`skipping workload ${w.name} in ${s.name}: ${reason}`);
+  const runnable = scenarios
+    .map((s) => {
+      const image = seams.scenarioImage(s, host);
+      for (const w of image.skipped) {
+        skipped.push({ scenario: s.name, runtime: '*', workload: w.workload, reason: w.reason });
+        log(`skipping workload ${w.workload} in ${s.name}: ${w.reason}`);
       }
-    }
-    return { scenario: s, specs, image: image.image, parts: image.parts };
-  }).filter((p) => p.specs.length > 0);
+      const specs = image.workloads === null || image.workloads.length > 0 ? s.runtimes.filter((r) => usable(s, r, image.image)) : [];
+      // The first image decides which runtimes are usable; another that failed to build skips its workloads.
+      for (const part of image.parts.slice(1).filter((x) => isError(x.image))) {
+        for (const w of part.workloads) {
+          const reason = isError(part.image) ? part.image.error : '';
+          skipped.push({ scenario: s.name, runtime: '*', workload: w.name, reason });
+          log(`skipping workload ${w.name} in ${s.name}: ${reason}`);
+        }
+      }
+      return { scenario: s, specs, image: image.image, parts: image.parts };
+    })
+    .filter((p) => p.specs.length > 0);
   return { runnable, skipped };
 }

@@ -23,10 +23,22 @@ export class RecordSinks {
     this.#log(SAMPLES_FILE);
   }
 
-  startup(sample: StartupSample): void { this.samples.push(sample); this.#append(SAMPLES_FILE, sample); }
-  densityRecord(record: DensityRecord): void { this.density.push(record); this.#append(DENSITY_FILE, record); }
-  limit(record: LimitSample): void { this.limits.push(record); this.#append(LIMITS_FILE, record); }
-  provision(record: ProvisionRecord): void { this.provisioning.push(record); this.#append(PROVISIONING_FILE, record); }
+  startup(sample: StartupSample): void {
+    this.samples.push(sample);
+    this.#append(SAMPLES_FILE, sample);
+  }
+  densityRecord(record: DensityRecord): void {
+    this.density.push(record);
+    this.#append(DENSITY_FILE, record);
+  }
+  limit(record: LimitSample): void {
+    this.limits.push(record);
+    this.#append(LIMITS_FILE, record);
+  }
+  provision(record: ProvisionRecord): void {
+    this.provisioning.push(record);
+    this.#append(PROVISIONING_FILE, record);
+  }
 
   close(): void {
     for (const log of this.#logs.values()) log.close();

@@ -44,12 +44,15 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   const seams: RunSeams = { ...REAL_SEAMS, ...options.seams };
   const { log } = options;
   for (const left of findLeftOvers(seams.journalDir())) {
-    log(`warning: run ${left.runId} left ${left.instances.length} instance(s) behind (it was killed). Run 'vmbench cleanup' to remove them.`);
+    log(
+      `warning: run ${left.runId} left ${left.instances.length} instance(s) behind (it was killed). Run 'vmbench cleanup' to remove them.`,
+    );
   }
-  log('Checking the host (tools, guest image, the backends\' probes)…');
+  log("Checking the host (tools, guest image, the backends' probes)…");
   const host = await seams.prepareHost({ kernel: options.kernel, specs: options.scenarios.flatMap((s) => s.runtimes), log });
   const { runnable, skipped } = checkHost(options.scenarios, host, seams, log);
-  if (runnable.length === 0) throw new RunRefused('no runtime of the chosen scenarios can run on this host (see above, or run vmbench doctor)');
+  if (runnable.length === 0)
+    throw new RunRefused('no runtime of the chosen scenarios can run on this host (see above, or run vmbench doctor)');
 
   const runId = newRunId();
   let runDir: string;
@@ -65,10 +68,16 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   let sinks: RecordSinks;
   try {
     // One plan per image: each runs its workloads under every runtime, made for that image.
-    plans = runnable.flatMap((p) => p.parts.filter((part) => !isError(part.image)).map((part) => ({
-      scenario: p.scenario, runnable: p, workloads: part.workloads,
-      runtimes: p.specs.map((spec) => seams.createRuntime(spec, { ...host, image: part.image }, run.resources)),
-    })));
+    plans = runnable.flatMap((p) =>
+      p.parts
+        .filter((part) => !isError(part.image))
+        .map((part) => ({
+          scenario: p.scenario,
+          runnable: p,
+          workloads: part.workloads,
+          runtimes: p.specs.map((spec) => seams.createRuntime(spec, { ...host, image: part.image }, run.resources)),
+        })),
+    );
     const overhead = await seams.measureOverhead(isError(host.busybox) ? null : host.busybox.path);
     meta = startMeta(runId, options.argv, runnable, skipped);
     env = await seams.collectEnv(host, { ...overhead, eventLoopDelayP99Ms: null, peakRssBytes: null });
@@ -102,13 +111,28 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
 
 function startMeta(runId: string, argv: string[], runnable: RunnableScenario[], skipped: RunMeta['skipped']): RunMeta {
   return {
-    formatVersion: RESULTS_FORMAT_VERSION, runId, startedAt: new Date().toISOString(), finishedAt: null,
-    status: 'running', argv, samples: 0, failures: 0,
+    formatVersion: RESULTS_FORMAT_VERSION,
+    runId,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    status: 'running',
+    argv,
+    samples: 0,
+    failures: 0,
     // A performance scenario runs its own image (its tools added): record which.
-    scenarios: runnable.map((p) => ({ ...p.scenario, runtimes: p.specs, ...(p.scenario.workloads.length > 0 ? {
-      guestImage: isError(p.image) ? null : { key: p.image.key, dir: p.image.dir },
-      guestImages: p.parts.map((part) => ({ workloads: part.workloads.map((w) => w.name), ...(isError(part.image) ? { error: part.image.error } : { key: part.image.key, dir: part.image.dir }) })),
-    } : {}) })),
+    scenarios: runnable.map((p) => ({
+      ...p.scenario,
+      runtimes: p.specs,
+      ...(p.scenario.workloads.length > 0
+        ? {
+            guestImage: isError(p.image) ? null : { key: p.image.key, dir: p.image.dir },
+            guestImages: p.parts.map((part) => ({
+              workloads: part.workloads.map((w) => w.name),
+              ...(isError(part.image) ? { error: part.image.error } : { key: part.image.key, dir: part.image.dir }),
+            })),
+          }
+        : {}),
+    })),
     skipped,
   };
 }

@@ -23,7 +23,11 @@ export interface OpenRun {
   uninstall: () => void;
 }
 
-export function openRun(runId: string, seams: Pick<RunSeams, 'journalDir' | 'startLauncher' | 'resourceKinds'>, log: (line: string) => void): OpenRun {
+export function openRun(
+  runId: string,
+  seams: Pick<RunSeams, 'journalDir' | 'startLauncher' | 'resourceKinds'>,
+  log: (line: string) => void,
+): OpenRun {
   const tracker = new InstanceTracker(seams.journalDir(), runId);
   const workDir = createWorkDir();
   const workTrack = tracker.begin('workdir', 'harness');
@@ -36,7 +40,13 @@ export function openRun(runId: string, seams: Pick<RunSeams, 'journalDir' | 'sta
   const live = new Set<Instance>();
   const uninstall = installInterruptHandlers({ controller, live, journalPath: tracker.path, resourceKinds: seams.resourceKinds(), log });
   const runEnd: (() => void)[] = [];
-  const resources: RunResources = { tracker, workDir, atRunEnd: (release) => { runEnd.push(release); } };
+  const resources: RunResources = {
+    tracker,
+    workDir,
+    atRunEnd: (release) => {
+      runEnd.push(release);
+    },
+  };
   const release = (): void => {
     for (const r of runEnd.splice(0).reverse()) r();
     rmSync(workDir, { recursive: true, force: true });

@@ -50,7 +50,10 @@ export interface RunSeams {
 
 export const REAL_SEAMS: RunSeams = {
   prepareHost: (o) => prepareHost({ ...o, probe: true }),
-  availability, createRuntime, scenarioImage, resourceKinds,
+  availability,
+  createRuntime,
+  scenarioImage,
+  resourceKinds,
   journalDir: () => journalDir(),
   startLauncher,
   measureOverhead: measureHarnessOverhead,

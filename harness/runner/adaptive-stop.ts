@@ -55,11 +55,19 @@ export function adaptiveStop(measured: readonly StartupSample[], minIterations: 
   const widest = widestRelativeCi(stopMetrics(measured));
   const base = { iterations: n, untilCi: adaptive.untilCi, ciRelative: widest };
   if (widest !== null && widest <= adaptive.untilCi) {
-    return { ...base, stopped: 'ci', detail: `the 95% CI of the median is within ${pct(widest)} of it (target ${pct(adaptive.untilCi)}) after ${n} samples` };
+    return {
+      ...base,
+      stopped: 'ci',
+      detail: `the 95% CI of the median is within ${pct(widest)} of it (target ${pct(adaptive.untilCi)}) after ${n} samples`,
+    };
   }
   if (n >= adaptive.maxIterations) {
     const now = widest === null ? 'no interval yet (too few successful samples)' : `still ${pct(widest)}`;
-    return { ...base, stopped: 'max', detail: `reached maxIterations ${adaptive.maxIterations} with the 95% CI of the median ${now} (target ${pct(adaptive.untilCi)})` };
+    return {
+      ...base,
+      stopped: 'max',
+      detail: `reached maxIterations ${adaptive.maxIterations} with the 95% CI of the median ${now} (target ${pct(adaptive.untilCi)})`,
+    };
   }
   return null;
 }

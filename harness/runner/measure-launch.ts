@@ -34,18 +34,45 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
   if (workload === null) throw new Error(`scenario ${scenario.name}: no workload to run`);
   const collector = performance ? new OutputCollector() : undefined;
   const base = {
-    type: 'startup' as const, runId: ctx.runId, seq: ctx.seq, scenario: scenario.name, runtime: runtime.name,
-    kind: runtime.kind, backend: runtime.backend, workload, iteration: ctx.iteration,
-    warmup: ctx.warmup, startedAt: new Date().toISOString(), accel: runtime.accel, machine: runtime.machine,
+    type: 'startup' as const,
+    runId: ctx.runId,
+    seq: ctx.seq,
+    scenario: scenario.name,
+    runtime: runtime.name,
+    kind: runtime.kind,
+    backend: runtime.backend,
+    workload,
+    iteration: ctx.iteration,
+    warmup: ctx.warmup,
+    startedAt: new Date().toISOString(),
+    accel: runtime.accel,
+    machine: runtime.machine,
   };
   const hostHostname = hostname();
   let instance: Instance;
   try {
-    instance = runtime.start({ id: `${ctx.runId.slice(-4)}-${ctx.seq}`, workload, readyTimeoutMs: scenario.timeoutMs, watch: collector, devices: performance?.devices, stop: scenario.stop ?? 'kill' });
+    instance = runtime.start({
+      id: `${ctx.runId.slice(-4)}-${ctx.seq}`,
+      workload,
+      readyTimeoutMs: scenario.timeoutMs,
+      watch: collector,
+      devices: performance?.devices,
+      stop: scenario.stop ?? 'kill',
+    });
   } catch (error) {
-    return { ...base, outcome: 'failed', error: `could not launch: ${(error as Error).message}`, startupMs: null,
-      teardownMs: null, phases: [], instanceKernel: null, guestUptimeAtReadyS: null, exitedBeforeStop: false, isolation: null,
-      workloadMetrics: null };
+    return {
+      ...base,
+      outcome: 'failed',
+      error: `could not launch: ${(error as Error).message}`,
+      startupMs: null,
+      teardownMs: null,
+      phases: [],
+      instanceKernel: null,
+      guestUptimeAtReadyS: null,
+      exitedBeforeStop: false,
+      isolation: null,
+      workloadMetrics: null,
+    };
   }
   ctx.live.add(instance);
   timedWindows.open();
@@ -66,7 +93,7 @@ export async function measureLaunch(ctx: LaunchContext): Promise<StartupSample> 
     }
   }
   // Read before the stop: release removes the backing file.
-  const hostDiskCache = performance?.devices.some((d) => d.type === 'disk') ? instance.hostDiskCache?.() ?? null : undefined;
+  const hostDiskCache = performance?.devices.some((d) => d.type === 'disk') ? (instance.hostDiskCache?.() ?? null) : undefined;
   // A workload that finished is expected to exit by itself: the stop below only reaps.
   const stopped = await instance.stop();
   ctx.live.delete(instance);

@@ -52,7 +52,12 @@ interface Launch {
  * then rounds over the runtimes still sampling (rotated as schedule.ts does, so the order stays
  * interleaved), each runtime leaving once adaptiveStop says so; `measured` is fed by the caller.
  */
-function* launches(scenario: Scenario, runtimes: Runtime[], workload: PerformanceWorkload | null, stopped: Set<Runtime>): Generator<Launch> {
+function* launches(
+  scenario: Scenario,
+  runtimes: Runtime[],
+  workload: PerformanceWorkload | null,
+  stopped: Set<Runtime>,
+): Generator<Launch> {
   const adaptive = scenario.adaptive ?? null;
   if (adaptive === null) {
     for (const l of schedule(runtimes, scenario.iterations, scenario.warmup, scenario.order)) yield { ...l, workload };
@@ -61,7 +66,8 @@ function* launches(scenario: Scenario, runtimes: Runtime[], workload: Performanc
   for (const l of schedule(runtimes, 0, scenario.warmup, scenario.order)) yield { ...l, workload };
   const k = runtimes.length;
   if (scenario.order === 'sequential') {
-    for (const runtime of runtimes) for (let i = 0; i < adaptive.maxIterations && !stopped.has(runtime); i++) yield { runtime, iteration: i, warmup: false, workload };
+    for (const runtime of runtimes)
+      for (let i = 0; i < adaptive.maxIterations && !stopped.has(runtime); i++) yield { runtime, iteration: i, warmup: false, workload };
     return;
   }
   for (let r = 0; r < adaptive.maxIterations && stopped.size < k; r++) {
@@ -83,7 +89,13 @@ export async function runScenarios(options: RunLoopOptions): Promise<RunLoopResu
     const perBlock = runtimes.length * (scenario.warmup + (scenario.adaptive?.maxIterations ?? scenario.iterations));
     // Adaptive: the most there can be; the progress shows done/at most.
     const total = perWorkload.length * perBlock;
-    options.onEvent?.({ type: 'scenario-start', scenario, launches: total, runtimes: runtimes.map((r) => r.name), ...(workloads?.length ? { workloads: workloads.map((w) => w.name) } : {}) });
+    options.onEvent?.({
+      type: 'scenario-start',
+      scenario,
+      launches: total,
+      runtimes: runtimes.map((r) => r.name),
+      ...(workloads?.length ? { workloads: workloads.map((w) => w.name) } : {}),
+    });
     let done = 0;
     for (const workload of perWorkload) {
       const stopped = new Set<Runtime>();
@@ -91,8 +103,14 @@ export async function runScenarios(options: RunLoopOptions): Promise<RunLoopResu
       for (const launch of launches(scenario, runtimes, workload, stopped)) {
         if (options.signal?.aborted) return { samples, interrupted: true };
         const sample = await measureLaunch({
-          runId: options.runId, seq: seq++, scenario, runtime: launch.runtime,
-          iteration: launch.iteration, warmup: launch.warmup, live, workload: launch.workload,
+          runId: options.runId,
+          seq: seq++,
+          scenario,
+          runtime: launch.runtime,
+          iteration: launch.iteration,
+          warmup: launch.warmup,
+          live,
+          workload: launch.workload,
         });
         if (scenario.adaptive && !sample.warmup) {
           const own = measured.get(launch.runtime)!;

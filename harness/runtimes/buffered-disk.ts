@@ -5,5 +5,6 @@
 import type { BackendName } from '../vocabulary.js';
 
 export const BUFFERED_DISK_WHY: Partial<Record<BackendName, string>> = {
-  runsc: 'gVisor honours O_DIRECT inside its sentry, but its gofer opens the host file without it (gVisor issue #3626): the host kernel buffers the I/O, and these figures are largely the host page cache’s.',
+  runsc:
+    'gVisor honours O_DIRECT inside its sentry, but its gofer opens the host file without it (gVisor issue #3626): the host kernel buffers the I/O, and these figures are largely the host page cache’s.',
 };

@@ -44,7 +44,8 @@ export function vmPhases({ launchNs, firstOutputNs, init, ready }: PhaseInput): 
         { name: 'kernel_to_init', ms: nsToMs(init.atNs - firstOutputNs) },
         { name: 'init_to_ready', ms: nsToMs(ready.atNs - init.atNs) },
       ],
-      guestUptimeAtReadyS, guestClockSkewMs,
+      guestUptimeAtReadyS,
+      guestClockSkewMs,
     };
   }
   if (readyUp === null || initUp === null) return { phases: [], guestUptimeAtReadyS, guestClockSkewMs };
@@ -54,7 +55,8 @@ export function vmPhases({ launchNs, firstOutputNs, init, ready }: PhaseInput): 
       { name: 'kernel_to_init', ms: initUp },
       { name: 'init_to_ready', ms: readyUp - initUp },
     ],
-    guestUptimeAtReadyS, guestClockSkewMs,
+    guestUptimeAtReadyS,
+    guestClockSkewMs,
   };
 }
 

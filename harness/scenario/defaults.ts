@@ -2,7 +2,17 @@
  * Every default of the scenario format, in one place: what a scenario gets for a key it omits,
  * and what a preset name stands for. scenarios/README.md documents the same values.
  */
-import type { AdaptiveSampling, ContainerRuntimeSpec, DensityOptions, LimitsOptions, MetricName, ProvisioningOptions, QemuRuntimeSpec, RuntimeSpec, Scenario } from './types.js';
+import type {
+  AdaptiveSampling,
+  ContainerRuntimeSpec,
+  DensityOptions,
+  LimitsOptions,
+  MetricName,
+  ProvisioningOptions,
+  QemuRuntimeSpec,
+  RuntimeSpec,
+  Scenario,
+} from './types.js';
 import { RUNTIME_PRESETS } from './types.js';
 import type { DensityInput, RuntimeInput, ScenarioInput } from './validate.js';
 import type { LimitsInput } from './validate-limits.js';
@@ -101,7 +111,11 @@ function limitsWithDefaults(input: LimitsInput): LimitsOptions {
 export const DEFAULT_MAX_ITERATIONS_FACTOR = 5;
 export const MAX_ITERATIONS_LIMIT = 10_000;
 
-export function adaptiveWithDefaults(untilCi: number | undefined, maxIterations: number | undefined, iterations: number): AdaptiveSampling | null {
+export function adaptiveWithDefaults(
+  untilCi: number | undefined,
+  maxIterations: number | undefined,
+  iterations: number,
+): AdaptiveSampling | null {
   if (untilCi === undefined) return null;
   return { untilCi, maxIterations: maxIterations ?? Math.min(MAX_ITERATIONS_LIMIT, iterations * DEFAULT_MAX_ITERATIONS_FACTOR) };
 }
@@ -139,7 +153,9 @@ function runtimeWithDefaults(input: RuntimeInput): RuntimeSpec {
   }
   if (input.type === 'host') return { name: input.name, type: 'host' };
   return {
-    name: input.name, type: input.type, userNamespace: input.userNamespace ?? CONTAINER_DEFAULTS.userNamespace,
+    name: input.name,
+    type: input.type,
+    userNamespace: input.userNamespace ?? CONTAINER_DEFAULTS.userNamespace,
     // Absent, not null: a container without limits looks exactly as before in run.json.
     ...(input.memoryMiB === undefined ? {} : { memoryMiB: input.memoryMiB }),
     ...(input.cpus === undefined ? {} : { cpus: input.cpus }),

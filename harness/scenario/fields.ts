@@ -9,8 +9,7 @@ import { parseDurationMs, parsePercent } from './units.js';
 
 /** Names become file names and container ids: nothing that could be a path or need quoting. */
 const IDENTIFIER = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-export const IDENTIFIER_EXPECTED =
-  'a name of at most 64 characters a-z, 0-9, ".", "_" or "-", starting with a letter or digit';
+export const IDENTIFIER_EXPECTED = 'a name of at most 64 characters a-z, 0-9, ".", "_" or "-", starting with a letter or digit';
 
 export function isIdentifier(value: unknown): value is string {
   return typeof value === 'string' && IDENTIFIER.test(value);
@@ -46,7 +45,12 @@ export function readMapping<K extends string>(
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     const path = child(field.path, key ?? '?');
     if (key === undefined) {
-      c.report({ path, value: pair.key }, 'a plain key', c.describe(pair.key), `expected a plain key, found ${c.describe(pair.key)} as a key`);
+      c.report(
+        { path, value: pair.key },
+        'a plain key',
+        c.describe(pair.key),
+        `expected a plain key, found ${c.describe(pair.key)} as a key`,
+      );
     } else if (isKnown(key, known)) {
       fields[key] = { path, value: pair.value, key: pair.key };
     } else {

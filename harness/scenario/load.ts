@@ -61,8 +61,12 @@ export function loadScenarios(args: readonly string[], scenariosDir: string, hos
     } else {
       const found = JSON.stringify(name.value);
       issues.push({
-        file, line: name.line, column: name.column, field: 'name',
-        expected: 'a scenario name not used by another file', found,
+        file,
+        line: name.line,
+        column: name.column,
+        field: 'name',
+        expected: 'a scenario name not used by another file',
+        found,
         message: `duplicate scenario name ${found} (also the name in ${first})`,
       });
     }

@@ -14,7 +14,15 @@ import type { HostLimits } from './validate-runtime.js';
 export type DensityInput = Partial<DensityOptions>;
 
 const DENSITY_KEYS = [
-  'max', 'maxPerRuntime', 'reserve', 'reservePercent', 'startupLimit', 'failureStreak', 'ksm', 'ksmTimeout', 'dropCaches',
+  'max',
+  'maxPerRuntime',
+  'reserve',
+  'reservePercent',
+  'startupLimit',
+  'failureStreak',
+  'ksm',
+  'ksmTimeout',
+  'dropCaches',
 ] as const;
 export const MAX_INSTANCES = 5000;
 export const MAX_FAILURE_STREAK = 100;
@@ -58,13 +66,23 @@ function readMaxPerRuntime(c: Checker, field: Field, runtimeNames: string[] | un
     const name = isScalar(pair.key) ? pair.key.value : undefined;
     const path = child(field.path, typeof name === 'string' ? name : '?');
     if (typeof name !== 'string') {
-      c.report({ path, value: pair.key }, 'a runtime name', c.describe(pair.key), `expected a runtime name as a key, found ${c.describe(pair.key)}`);
+      c.report(
+        { path, value: pair.key },
+        'a runtime name',
+        c.describe(pair.key),
+        `expected a runtime name as a key, found ${c.describe(pair.key)}`,
+      );
       ok = false;
       continue;
     }
     if (runtimeNames !== undefined && !runtimeNames.includes(name)) {
       const hint = suggestion(name, runtimeNames) || ` (this scenario's runtimes: ${runtimeNames.join(', ')})`;
-      c.report({ path, value: pair.key }, `one of ${oneOf(runtimeNames)}`, JSON.stringify(name), `no runtime ${JSON.stringify(name)} in this scenario${hint}`);
+      c.report(
+        { path, value: pair.key },
+        `one of ${oneOf(runtimeNames)}`,
+        JSON.stringify(name),
+        `no runtime ${JSON.stringify(name)} in this scenario${hint}`,
+      );
       ok = false;
     }
     const max = readInteger(c, { path, value: pair.value, key: pair.key }, 1, MAX_INSTANCES);

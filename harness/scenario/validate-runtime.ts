@@ -6,7 +6,20 @@
 import { isMap, isScalar } from 'yaml';
 import type { Checker, Field } from './checker.js';
 import { suggestion } from './did-you-mean.js';
-import { child, missing, oneOf, readBoolean, readEnum, readIdentifier, readInteger, readList, readMapping, readNumber, scalarValue, IDENTIFIER_EXPECTED } from './fields.js';
+import {
+  child,
+  missing,
+  oneOf,
+  readBoolean,
+  readEnum,
+  readIdentifier,
+  readInteger,
+  readList,
+  readMapping,
+  readNumber,
+  scalarValue,
+  IDENTIFIER_EXPECTED,
+} from './fields.js';
 import { RUNTIME_PRESETS, type ContainerRuntimeSpec, type QemuRuntimeSpec } from './types.js';
 import { parseSizeMiB } from './units.js';
 import type { ProtectedDir } from './validate-workloads.js';
@@ -65,7 +78,12 @@ function checkUniqueNames(c: Checker, items: Field[]): void {
     if (first === undefined) {
       seen.set(value, item.path);
     } else {
-      c.report(name, 'a name not used by another runtime of this scenario', JSON.stringify(value), `duplicate runtime name ${JSON.stringify(value)} (already used by ${first})`);
+      c.report(
+        name,
+        'a name not used by another runtime of this scenario',
+        JSON.stringify(value),
+        `duplicate runtime name ${JSON.stringify(value)} (already used by ${first})`,
+      );
     }
   }
 }
@@ -94,7 +112,13 @@ function readCustomRuntime(c: Checker, item: Field, host: HostLimits): RuntimeIn
   const name = fields.name ? readIdentifier(c, fields.name) : missing(c, item, 'name', IDENTIFIER_EXPECTED);
   const type = fields.type ? readEnum(c, fields.type, RUNTIME_TYPES) : missing(c, item, 'type', oneOf(RUNTIME_TYPES));
   // With the type known, keys of the other kind are refused; unknown, their values are still checked.
-  if (type !== undefined) refuseKeys(c, fields, type === 'qemu' ? CONTAINER_ONLY : type === 'host' ? [...QEMU_ONLY, ...CONTAINER_ONLY, ...SHARED] : QEMU_ONLY, type);
+  if (type !== undefined)
+    refuseKeys(
+      c,
+      fields,
+      type === 'qemu' ? CONTAINER_ONLY : type === 'host' ? [...QEMU_ONLY, ...CONTAINER_ONLY, ...SHARED] : QEMU_ONLY,
+      type,
+    );
   const isQemu = type === undefined || type === 'qemu';
   const isContainer = type === undefined || (type !== 'qemu' && type !== 'host');
   const machine = isQemu && fields.machine ? readEnum(c, fields.machine, MACHINES) : undefined;
@@ -104,7 +128,12 @@ function readCustomRuntime(c: Checker, item: Field, host: HostLimits): RuntimeIn
   const snapshot = isQemu && fields.snapshot ? readBoolean(c, fields.snapshot) : undefined;
   // A restored guest waits for its workload on a second serial port, which microvm lacks.
   if (snapshot === true && machine === 'microvm' && fields.snapshot) {
-    c.report(fields.snapshot, 'snapshot: true only with machine q35', 'true', 'snapshot: true needs machine: q35 (the restored guest is told its workload on a second serial port, which microvm has not)');
+    c.report(
+      fields.snapshot,
+      'snapshot: true only with machine q35',
+      'true',
+      'snapshot: true needs machine: q35 (the restored guest is told its workload on a second serial port, which microvm has not)',
+    );
   }
   const userNamespace = isContainer && fields.userNamespace ? readBoolean(c, fields.userNamespace) : undefined;
   const cpus = isContainer && fields.cpus ? readNumber(c, fields.cpus, MIN_CPUS, host.cores) : undefined;
@@ -115,7 +144,12 @@ function readCustomRuntime(c: Checker, item: Field, host: HostLimits): RuntimeIn
 }
 
 function refuseKeys(c: Checker, fields: Partial<Record<string, Field>>, keys: readonly string[], type: string): void {
-  const kind = type === 'qemu' ? 'container runtimes (namespaces, runc, crun, runsc)' : type === 'host' ? 'qemu or container runtimes (the host runtime takes no options)' : 'qemu runtimes (a container takes memory and cpus as cgroup limits)';
+  const kind =
+    type === 'qemu'
+      ? 'container runtimes (namespaces, runc, crun, runsc)'
+      : type === 'host'
+        ? 'qemu or container runtimes (the host runtime takes no options)'
+        : 'qemu runtimes (a container takes memory and cpus as cgroup limits)';
   for (const key of keys) {
     const field = fields[key];
     if (field === undefined) continue;

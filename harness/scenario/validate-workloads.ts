@@ -11,7 +11,18 @@ import { isAbsolute, join, normalize, relative } from 'node:path';
 import { isScalar } from 'yaml';
 import type { Checker, Field } from './checker.js';
 import { suggestion } from './did-you-mean.js';
-import { missing, oneOf, readDuration, readEnum, readIdentifier, readList, readMapping, readString, scalarValue, IDENTIFIER_EXPECTED } from './fields.js';
+import {
+  missing,
+  oneOf,
+  readDuration,
+  readEnum,
+  readIdentifier,
+  readList,
+  readMapping,
+  readString,
+  scalarValue,
+  IDENTIFIER_EXPECTED,
+} from './fields.js';
 import { parseSizeMiB } from './units.js';
 import type { PerformanceWorkloadSpec } from './types.js';
 import type { CustomMetricSpec } from '../workloads/custom.js';
@@ -58,7 +69,8 @@ export function readWorkloads(c: Checker, field: Field, protectedDirs: Protected
     out.push(spec);
     if (spec === undefined) continue;
     const first = seen.get(spec.name);
-    if (first !== undefined) c.report(item, 'each workload once', JSON.stringify(spec.name), `duplicate workload ${JSON.stringify(spec.name)} (already ${first})`);
+    if (first !== undefined)
+      c.report(item, 'each workload once', JSON.stringify(spec.name), `duplicate workload ${JSON.stringify(spec.name)} (already ${first})`);
     else seen.set(spec.name, item.path);
   }
   return out.every((s) => s !== undefined) && seen.size === out.length ? out : undefined;
@@ -68,7 +80,9 @@ function readWorkload(c: Checker, item: Field, protectedDirs: ProtectedDir[]): P
   const value = scalarValue(c, item);
   if (typeof value === 'string') {
     if (BUILTIN_WORKLOAD_NAMES.includes(value)) return { origin: 'builtin', name: value };
-    const lifecycle = (WORKLOAD_NAMES as string[]).includes(value) ? ` (${value} is a lifecycle workload: use workload: ${value})` : suggestion(value, BUILTIN_WORKLOAD_NAMES);
+    const lifecycle = (WORKLOAD_NAMES as string[]).includes(value)
+      ? ` (${value} is a lifecycle workload: use workload: ${value})`
+      : suggestion(value, BUILTIN_WORKLOAD_NAMES);
     c.wrong(item, ITEM_EXPECTED, lifecycle);
     return undefined;
   }
@@ -76,15 +90,27 @@ function readWorkload(c: Checker, item: Field, protectedDirs: ProtectedDir[]): P
   if (f === undefined) return undefined;
   const name = f.name ? readWorkloadName(c, f.name) : missing(c, item, 'name', IDENTIFIER_EXPECTED);
   const description = f.description ? readString(c, f.description) : '';
-  const command = f.command ? readCommand(c, f.command, protectedDirs) : missing(c, item, 'command', 'a non-empty list: the program (an absolute path) and its arguments');
+  const command = f.command
+    ? readCommand(c, f.command, protectedDirs)
+    : missing(c, item, 'command', 'a non-empty list: the program (an absolute path) and its arguments');
   const binaries = f.binaries ? readPaths(c, f.binaries, 'binary', protectedDirs) : [];
   const files = f.files ? readPaths(c, f.files, 'file', protectedDirs) : [];
   const inputBytes = f.input ? readInput(c, f.input) : 0;
   const output = f.output ? readEnum(c, f.output, OUTPUTS) : 'parse';
   const timeLimitMs = f.timeLimit ? readDuration(c, f.timeLimit, MAX_TIME_LIMIT_MS, '1h') : 60_000;
   const metrics = f.metrics ? readMetrics(c, f.metrics) : [];
-  if (name === undefined || description === undefined || command === undefined || binaries === undefined || files === undefined
-    || inputBytes === undefined || output === undefined || timeLimitMs === undefined || metrics === undefined) return undefined;
+  if (
+    name === undefined ||
+    description === undefined ||
+    command === undefined ||
+    binaries === undefined ||
+    files === undefined ||
+    inputBytes === undefined ||
+    output === undefined ||
+    timeLimitMs === undefined ||
+    metrics === undefined
+  )
+    return undefined;
   return { origin: 'custom', name, description, command, binaries, files, inputBytes, output, timeLimitMs, metrics };
 }
 
@@ -92,7 +118,12 @@ function readWorkloadName(c: Checker, field: Field): string | undefined {
   const name = readIdentifier(c, field);
   if (name === undefined) return undefined;
   if (BUILTIN_WORKLOAD_NAMES.includes(name) || (WORKLOAD_NAMES as string[]).includes(name)) {
-    c.report(field, 'a name that is not a built-in workload', JSON.stringify(name), `workload name ${JSON.stringify(name)} is taken by a built-in workload; choose another`);
+    c.report(
+      field,
+      'a name that is not a built-in workload',
+      JSON.stringify(name),
+      `workload name ${JSON.stringify(name)} is taken by a built-in workload; choose another`,
+    );
     return undefined;
   }
   return name;
@@ -154,9 +185,14 @@ function readPath(c: Checker, field: Field, kind: 'binary' | 'file', protectedDi
     else accessSync(path, kind === 'binary' ? constants.X_OK : constants.R_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    problem = code === 'ENOENT' ? 'it does not exist on this host'
-      : code === 'EACCES' ? (kind === 'binary' ? 'it is not executable' : 'it is not readable')
-      : (error as Error).message;
+    problem =
+      code === 'ENOENT'
+        ? 'it does not exist on this host'
+        : code === 'EACCES'
+          ? kind === 'binary'
+            ? 'it is not executable'
+            : 'it is not readable'
+          : (error as Error).message;
   }
   if (problem) {
     c.wrong(field, what, ` (${problem})`);
@@ -195,7 +231,9 @@ function readMetrics(c: Checker, field: Field): CustomMetricSpec[] | undefined {
     const unit = f.unit ? readString(c, f.unit) : missing(c, item, 'unit', 'a unit, like "MB/s" or "ms"');
     const better = f.better ? readEnum(c, f.better, BETTER) : missing(c, item, 'better', oneOf(BETTER));
     const regex = f.regex ? readRegex(c, f.regex) : null;
-    metrics.push(name === undefined || unit === undefined || better === undefined || regex === undefined ? undefined : { name, unit, better, regex });
+    metrics.push(
+      name === undefined || unit === undefined || better === undefined || regex === undefined ? undefined : { name, unit, better, regex },
+    );
   }
   return metrics.every((m) => m !== undefined) ? metrics : undefined;
 }
@@ -207,7 +245,8 @@ function readMetricName(c: Checker, field: Field, names: Set<string>): string | 
     return undefined;
   }
   if (names.has(value)) {
-    const why = value === ELAPSED_METRIC.name ? ' (every custom workload reports elapsed_s itself)' : ' (already a metric of this workload)';
+    const why =
+      value === ELAPSED_METRIC.name ? ' (every custom workload reports elapsed_s itself)' : ' (already a metric of this workload)';
     c.report(field, 'a metric name used once', JSON.stringify(value), `duplicate metric name ${JSON.stringify(value)}${why}`);
     return undefined;
   }

@@ -4,7 +4,19 @@
  * checker; nothing is returned when there is any.
  */
 import type { Checker, Field } from './checker.js';
-import { missing, oneOf, readDuration, readEnum, readIdentifier, readInteger, readList, readMapping, readPercent, readString, IDENTIFIER_EXPECTED } from './fields.js';
+import {
+  missing,
+  oneOf,
+  readDuration,
+  readEnum,
+  readIdentifier,
+  readInteger,
+  readList,
+  readMapping,
+  readPercent,
+  readString,
+  IDENTIFIER_EXPECTED,
+} from './fields.js';
 import { SCENARIO_DEFAULTS } from './defaults.js';
 import type { MetricName, PerformanceWorkloadSpec, SampleOrder, StopMode, WorkloadName } from './types.js';
 import { readDensity, type DensityInput } from './validate-density.js';
@@ -38,7 +50,24 @@ export interface ScenarioInput {
   provisioning?: ProvisioningInput;
 }
 
-const SCENARIO_KEYS = ['name', 'description', 'workload', 'workloads', 'metrics', 'iterations', 'untilCi', 'maxIterations', 'warmup', 'order', 'stop', 'timeout', 'runtimes', 'density', 'limits', 'provisioning'] as const;
+const SCENARIO_KEYS = [
+  'name',
+  'description',
+  'workload',
+  'workloads',
+  'metrics',
+  'iterations',
+  'untilCi',
+  'maxIterations',
+  'warmup',
+  'order',
+  'stop',
+  'timeout',
+  'runtimes',
+  'density',
+  'limits',
+  'provisioning',
+] as const;
 const STOPS = ['graceful', 'kill'] as const satisfies readonly StopMode[];
 const WORKLOADS = ['hello', 'idle', 'probe'] as const satisfies readonly WorkloadName[];
 const METRICS = ['startup', 'teardown', 'memory', 'density'] as const satisfies readonly MetricName[];
@@ -73,28 +102,64 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
   if (isLimits) {
     for (const key of ['workload', 'workloads', 'density'] as const) {
       const other = f[key];
-      if (other) c.report({ path: other.path, value: other.key }, `no ${key} in a limits scenario`, key, `a limits scenario runs its own memory hog and CPU loop: remove ${key}`);
+      if (other)
+        c.report(
+          { path: other.path, value: other.key },
+          `no ${key} in a limits scenario`,
+          key,
+          `a limits scenario runs its own memory hog and CPU loop: remove ${key}`,
+        );
     }
   }
   // A provisioning scenario clones root file systems and starts one instance from a clone with its own workload.
   const isProvisioning = f.provisioning !== undefined;
   if (isProvisioning) {
-    for (const key of ['workload', 'workloads', 'density', 'limits', 'iterations', 'warmup', 'order', 'untilCi', 'maxIterations', 'stop'] as const) {
+    for (const key of [
+      'workload',
+      'workloads',
+      'density',
+      'limits',
+      'iterations',
+      'warmup',
+      'order',
+      'untilCi',
+      'maxIterations',
+      'stop',
+    ] as const) {
       const other = f[key];
-      if (other) c.report({ path: other.path, value: other.key }, `no ${key} in a provisioning scenario`, key, `a provisioning scenario makes provisioning.instances clones per method and starts one instance from a clone with its own workload: remove ${key}`);
+      if (other)
+        c.report(
+          { path: other.path, value: other.key },
+          `no ${key} in a provisioning scenario`,
+          key,
+          `a provisioning scenario makes provisioning.instances clones per method and starts one instance from a clone with its own workload: remove ${key}`,
+        );
     }
   }
   if (f.workload && f.workloads) {
-    c.report({ path: f.workloads.path, value: f.workloads.key }, 'workload or workloads, not both', 'both', 'a scenario has either workload (a lifecycle workload) or workloads (performance workloads), not both');
+    c.report(
+      { path: f.workloads.path, value: f.workloads.key },
+      'workload or workloads, not both',
+      'both',
+      'a scenario has either workload (a lifecycle workload) or workloads (performance workloads), not both',
+    );
   }
   if (isPerformance && isDensity) {
-    c.report({ path: f.density!.path, value: f.density!.key }, 'no density block in a performance scenario', 'a density block', 'a density block needs workload: idle, not performance workloads');
+    c.report(
+      { path: f.density!.path, value: f.density!.key },
+      'no density block in a performance scenario',
+      'a density block',
+      'a density block needs workload: idle, not performance workloads',
+    );
   }
   const input = {
     name: f.name ? readIdentifier(c, f.name) : missing(c, top, 'name', IDENTIFIER_EXPECTED),
     description: f.description && readString(c, f.description),
-    workload: f.workload ? readWorkload(c, f.workload, isDensity)
-      : isPerformance || isLimits || isProvisioning ? undefined : missing(c, top, 'workload', `${oneOf(WORKLOADS)} (or workloads: a list of performance workloads)`),
+    workload: f.workload
+      ? readWorkload(c, f.workload, isDensity)
+      : isPerformance || isLimits || isProvisioning
+        ? undefined
+        : missing(c, top, 'workload', `${oneOf(WORKLOADS)} (or workloads: a list of performance workloads)`),
     workloads: f.workloads && readWorkloads(c, f.workloads, host.protectedDirs ?? defaultProtectedDirs()),
     metrics: f.metrics && readMetrics(c, f.metrics, isDensity),
     iterations: f.iterations && readInteger(c, f.iterations, 1, MAX_ITERATIONS),
@@ -112,7 +177,13 @@ export function validateScenario(c: Checker, root: unknown, host: HostLimits): S
   if (!isProvisioning) checkAdaptive(c, f, input, isDensity, f.limits !== undefined);
   if (!isPerformance && f.runtimes) refuseHostRuntime(c, f.runtimes);
   const { name, workload, workloads, runtimes } = input;
-  if (c.issues.length > 0 || name === undefined || (workload === undefined && workloads === undefined && limits === undefined && provisioning === undefined) || runtimes === undefined) return undefined;
+  if (
+    c.issues.length > 0 ||
+    name === undefined ||
+    (workload === undefined && workloads === undefined && limits === undefined && provisioning === undefined) ||
+    runtimes === undefined
+  )
+    return undefined;
   return { ...input, name, workload, workloads, runtimes, density, limits, provisioning };
 }
 
@@ -125,11 +196,16 @@ function refuseHostRuntime(c: Checker, runtimes: Field): void {
   if (!(list && typeof list === 'object' && 'items' in list && Array.isArray(list.items))) return;
   list.items.forEach((node: unknown, i: number) => {
     const item = c.resolve(node);
-    const isHost = (isScalar(item) && item.value === 'host')
-      || (isMap(item) && item.items.some((p) => isScalar(p.key) && p.key.value === 'type' && isScalar(p.value) && p.value.value === 'host'));
+    const isHost =
+      (isScalar(item) && item.value === 'host') ||
+      (isMap(item) && item.items.some((p) => isScalar(p.key) && p.key.value === 'type' && isScalar(p.value) && p.value.value === 'host'));
     if (isHost) {
-      c.report({ path: `runtimes[${i}]`, value: node }, 'a VM or container runtime (host runs performance workloads only)', 'host',
-        'the host runtime runs performance workloads only (workloads: [cpu, memory, syscall, …]), not lifecycle workloads');
+      c.report(
+        { path: `runtimes[${i}]`, value: node },
+        'a VM or container runtime (host runs performance workloads only)',
+        'host',
+        'the host runtime runs performance workloads only (workloads: [cpu, memory, syscall, …]), not lifecycle workloads',
+      );
     }
   });
 }
@@ -138,21 +214,43 @@ function refuseHostRuntime(c: Checker, runtimes: Field): void {
  * maxIterations bounds untilCi's sampling, so alone it would mean nothing; below iterations (the
  * minimum) it cannot be met. A density run measures each runtime once: no samples to repeat.
  */
-function checkAdaptive(c: Checker, f: Partial<Record<(typeof SCENARIO_KEYS)[number], Field>>, input: { iterations?: number; untilCi?: number; maxIterations?: number }, isDensity: boolean, isLimits: boolean): void {
+function checkAdaptive(
+  c: Checker,
+  f: Partial<Record<(typeof SCENARIO_KEYS)[number], Field>>,
+  input: { iterations?: number; untilCi?: number; maxIterations?: number },
+  isDensity: boolean,
+  isLimits: boolean,
+): void {
   // A density run measures each runtime once, from 1 instance up: these keys would do nothing.
   for (const key of ['untilCi', 'maxIterations', 'iterations', 'warmup', 'order'] as const) {
     const field = f[key];
     if (field && isDensity) {
-      c.report({ path: field.path, value: field.key }, `no ${key} in a density scenario`, key, `${key} means nothing to a density run (each runtime is measured once, from 1 instance up); leave it out`);
+      c.report(
+        { path: field.path, value: field.key },
+        `no ${key} in a density scenario`,
+        key,
+        `${key} means nothing to a density run (each runtime is measured once, from 1 instance up); leave it out`,
+      );
     }
   }
   // A limits run repeats fixed probes (a hog, a loop): there is no interval to wait for.
   for (const key of ['untilCi', 'maxIterations'] as const) {
     const field = f[key];
-    if (field && isLimits) c.report({ path: field.path, value: field.key }, `no ${key} in a limits scenario`, key, `${key} means nothing to a limits run (it runs its probes iterations times); leave it out`);
+    if (field && isLimits)
+      c.report(
+        { path: field.path, value: field.key },
+        `no ${key} in a limits scenario`,
+        key,
+        `${key} means nothing to a limits run (it runs its probes iterations times); leave it out`,
+      );
   }
   if (f.maxIterations && !f.untilCi && !isDensity && !isLimits) {
-    c.report({ path: f.maxIterations.path, value: f.maxIterations.key }, 'maxIterations together with untilCi', 'maxIterations alone', 'maxIterations bounds adaptive sampling: add untilCi (e.g. untilCi: 3%), or use iterations for a fixed count');
+    c.report(
+      { path: f.maxIterations.path, value: f.maxIterations.key },
+      'maxIterations together with untilCi',
+      'maxIterations alone',
+      'maxIterations bounds adaptive sampling: add untilCi (e.g. untilCi: 3%), or use iterations for a fixed count',
+    );
   }
   const min = input.iterations ?? SCENARIO_DEFAULTS.iterations;
   if (f.maxIterations && input.maxIterations !== undefined && input.maxIterations < min) {
@@ -190,20 +288,40 @@ function readMetrics(c: Checker, field: Field, isDensity: boolean): MetricName[]
       c.report(item, 'each metric once', JSON.stringify(metric), `duplicate metric ${JSON.stringify(metric)}`);
     } else if (!isDensity && isDensityMetric(metric)) {
       const found = JSON.stringify(metric);
-      c.report(item, 'a metric with a density: block', found, `metric ${found} is measured by a density run: add a density: block (see scenarios/README.md)`);
+      c.report(
+        item,
+        'a metric with a density: block',
+        found,
+        `metric ${found} is measured by a density run: add a density: block (see scenarios/README.md)`,
+      );
     } else if (isDensity && !isDensityMetric(metric)) {
       const found = JSON.stringify(metric);
-      c.report(item, `${oneOf(DENSITY_METRICS)} in a density scenario`, found, `a density run records every launch's startup and the teardown of all its instances whatever metrics says: list only ${DENSITY_METRICS.join(' and ')}`);
+      c.report(
+        item,
+        `${oneOf(DENSITY_METRICS)} in a density scenario`,
+        found,
+        `a density run records every launch's startup and the teardown of all its instances whatever metrics says: list only ${DENSITY_METRICS.join(' and ')}`,
+      );
     }
     metrics.push(metric);
   }
   if (!isDensity && items.length === metrics.length && !metrics.includes('startup')) {
-    c.report(field, 'metrics including startup', c.describe(field.value), 'startup is always measured (a launch is timed to its ready marker before anything else): add startup to metrics; leave teardown out to skip timing the teardown');
+    c.report(
+      field,
+      'metrics including startup',
+      c.describe(field.value),
+      'startup is always measured (a launch is timed to its ready marker before anything else): add startup to metrics; leave teardown out to skip timing the teardown',
+    );
   }
   const lacking = DENSITY_METRICS.filter((m) => !metrics.includes(m));
   if (isDensity && items.length === metrics.length && lacking.length > 0) {
     const list = `[${DENSITY_METRICS.join(', ')}]`;
-    c.report(field, `metrics including ${list}`, c.describe(field.value), `a density scenario measures ${list}: add ${lacking.join(' and ')} to metrics (or leave metrics out)`);
+    c.report(
+      field,
+      `metrics including ${list}`,
+      c.describe(field.value),
+      `a density scenario measures ${list}: add ${lacking.join(' and ')} to metrics (or leave metrics out)`,
+    );
   }
   return items.length === metrics.length ? [...new Set(metrics)] : undefined;
 }

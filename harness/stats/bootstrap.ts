@@ -43,10 +43,7 @@ export function percentileInterval(estimates: number[], confidence: number): [nu
  * Bootstrap confidence interval of the median; null when n < 3. Values are sorted first so the
  * interval depends only on the values, not on the order they were measured in.
  */
-export function bootstrapMedianCi(
-  values: readonly number[],
-  options?: BootstrapOptions,
-): [number, number] | null {
+export function bootstrapMedianCi(values: readonly number[], options?: BootstrapOptions): [number, number] | null {
   if (values.length < MIN_BOOTSTRAP_N) return null;
   const { resamples, seed, confidence } = resolveBootstrapOptions(options);
   const sorted = sortAscending(values);

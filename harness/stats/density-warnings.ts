@@ -25,17 +25,32 @@ function mib(bytes: number): string {
 
 function stopWarning(label: string, s: DensitySummary): Warning | null {
   if (s.stopReason === 'failures') {
-    return warning(s, null, 'density-stop', `${label}: stopped after ${s.instances} instances because launches kept failing (${s.stopDetail}); the figures cover only the instances that ran. See the error field of those steps in density.jsonl.`);
+    return warning(
+      s,
+      null,
+      'density-stop',
+      `${label}: stopped after ${s.instances} instances because launches kept failing (${s.stopDetail}); the figures cover only the instances that ran. See the error field of those steps in density.jsonl.`,
+    );
   }
   if (s.stopReason === 'startup-limit') {
-    return warning(s, null, 'density-stop', `${label}: stopped after ${s.instances} instances because startup became too slow (${s.stopDetail}); the host ran short of CPU before memory, so the projected maximum counts memory only.`);
+    return warning(
+      s,
+      null,
+      'density-stop',
+      `${label}: stopped after ${s.instances} instances because startup became too slow (${s.stopDetail}); the host ran short of CPU before memory, so the projected maximum counts memory only.`,
+    );
   }
   return null;
 }
 
 function fitWarning(s: DensitySummary, label: string, what: string, metric: string, fit: LinearFit | null): Warning | null {
   if (fit === null || fit.slope <= 0 || fit.r2 === null || fit.n < MIN_FIT_N || fit.r2 >= LINEAR_R2_THRESHOLD) return null;
-  return warning(s, metric, 'nonlinear', `${label}: ${what} vs instances running is far from a straight line (r² = ${fit.r2.toFixed(2)}): memory per instance is not linear in N here; the slope is a rough figure.`);
+  return warning(
+    s,
+    metric,
+    'nonlinear',
+    `${label}: ${what} vs instances running is far from a straight line (r² = ${fit.r2.toFixed(2)}): memory per instance is not linear in N here; the slope is a rough figure.`,
+  );
 }
 
 /** Every warning for one (scenario, runtime) of a density run, most fundamental first. */
@@ -43,30 +58,75 @@ export function densityWarnings(s: DensitySummary, facts: DensityFacts): Warning
   const label = `${s.scenario}/${s.runtime}`;
   const out: Warning[] = [];
   if (!facts.endRecorded) {
-    out.push(warning(s, null, 'density-unfinished', `${label}: the density run ended before this runtime finished (no end record in density.jsonl: was the harness killed?); the figures cover the steps written and no teardown was measured.`));
+    out.push(
+      warning(
+        s,
+        null,
+        'density-unfinished',
+        `${label}: the density run ended before this runtime finished (no end record in density.jsonl: was the harness killed?); the figures cover the steps written and no teardown was measured.`,
+      ),
+    );
   }
   const stop = stopWarning(label, s);
   if (stop !== null) out.push(stop);
   if (facts.okSteps === 0) {
     out.push(warning(s, null, 'no-ready', `${label}: no instance became ready, so there are no density figures for it.`));
   } else if (facts.okSteps < MIN_FIT_N) {
-    out.push(warning(s, null, 'few-ready', `${label}: only ${facts.okSteps} ready ${facts.okSteps === 1 ? 'instance' : 'instances'}, too few for a per-instance slope. Raise density.max (or this runtime's maxPerRuntime).`));
+    out.push(
+      warning(
+        s,
+        null,
+        'few-ready',
+        `${label}: only ${facts.okSteps} ready ${facts.okSteps === 1 ? 'instance' : 'instances'}, too few for a per-instance slope. Raise density.max (or this runtime's maxPerRuntime).`,
+      ),
+    );
   }
   if (s.marginalSystem !== null && s.marginalSystem.slope <= 0) {
     const fallback = s.costSlope === 'pss' ? ' Instances per GiB and the projected maximum come from the summed-PSS slope instead.' : '';
-    out.push(warning(s, 'memAvailable', 'memavailable-flat', `${label}: host MemAvailable did not fall as instances were added: noise from other processes dominates; use the PSS figures.${fallback}`));
+    out.push(
+      warning(
+        s,
+        'memAvailable',
+        'memavailable-flat',
+        `${label}: host MemAvailable did not fall as instances were added: noise from other processes dominates; use the PSS figures.${fallback}`,
+      ),
+    );
   }
-  for (const w of [fitWarning(s, label, 'host memory used', 'memAvailable', s.marginalSystem), fitWarning(s, label, 'summed PSS', 'pss', s.marginalPss)]) {
+  for (const w of [
+    fitWarning(s, label, 'host memory used', 'memAvailable', s.marginalSystem),
+    fitWarning(s, label, 'summed PSS', 'pss', s.marginalPss),
+  ]) {
     if (w !== null) out.push(w);
   }
   if (s.harnessPeakRssBytes !== null && s.harnessPeakRssBytes > HARNESS_RSS_WARN_BYTES) {
-    out.push(warning(s, null, 'harness-rss', `${label}: the harness itself reached ${mib(s.harnessPeakRssBytes)} RSS during this density run; its own growth is part of the MemAvailable figures.`));
+    out.push(
+      warning(
+        s,
+        null,
+        'harness-rss',
+        `${label}: the harness itself reached ${mib(s.harnessPeakRssBytes)} RSS during this density run; its own growth is part of the MemAvailable figures.`,
+      ),
+    );
   }
   if (s.settle && !s.settle.settled) {
-    out.push(warning(s, 'memAvailable', 'memory-unsettled', `${label}: host MemAvailable was still moving (${mib(s.settle.lastDriftBytes)} in the last second) after waiting ${formatDurationBrief(s.settle.ms)} before the first launch; the MemAvailable slope may be off, the PSS figures are not affected.`));
+    out.push(
+      warning(
+        s,
+        'memAvailable',
+        'memory-unsettled',
+        `${label}: host MemAvailable was still moving (${mib(s.settle.lastDriftBytes)} in the last second) after waiting ${formatDurationBrief(s.settle.ms)} before the first launch; the MemAvailable slope may be off, the PSS figures are not affected.`,
+      ),
+    );
   }
   if (s.ksm !== null && !s.ksm.settled) {
-    out.push(warning(s, 'ksm', 'ksm-unsettled', `${label}: KSM had not settled after ${formatDurationBrief(s.ksm.waitedMs)} (pages were still being merged); the after-KSM figures understate what it saves. Raise density.ksmTimeout.`));
+    out.push(
+      warning(
+        s,
+        'ksm',
+        'ksm-unsettled',
+        `${label}: KSM had not settled after ${formatDurationBrief(s.ksm.waitedMs)} (pages were still being merged); the after-KSM figures understate what it saves. Raise density.ksmTimeout.`,
+      ),
+    );
   }
   return out;
 }

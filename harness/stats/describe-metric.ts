@@ -11,18 +11,23 @@ import { meanConfidenceInterval } from './student-t.js';
  * @param failures launches with outcome 'failed' (not in `values`)
  * @param timeouts launches with outcome 'timeout' (not in `values`)
  */
-export function describeMetric(
-  values: readonly number[],
-  failures: number,
-  timeouts: number,
-  options?: BootstrapOptions,
-): MetricSummary {
+export function describeMetric(values: readonly number[], failures: number, timeouts: number, options?: BootstrapOptions): MetricSummary {
   const n = values.length;
   if (n === 0) {
     return {
-      n, failures, timeouts,
-      min: null, max: null, mean: null, median: null, p95: null, p99: null, sd: null,
-      medianCi95: null, meanCi95: null, outliers: 0,
+      n,
+      failures,
+      timeouts,
+      min: null,
+      max: null,
+      mean: null,
+      median: null,
+      p95: null,
+      p99: null,
+      sd: null,
+      medianCi95: null,
+      meanCi95: null,
+      outliers: 0,
     };
   }
   const sorted = sortAscending(values);

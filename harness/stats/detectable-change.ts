@@ -23,7 +23,11 @@ function smallestShift(x: readonly number[], y: readonly number[], threshold: nu
   const all = [...x, ...y];
   // At this factor every y lies beyond every x: the most extreme ranks the test can see.
   const spread = Math.max(...all) / Math.min(...all);
-  const significant = (d: number): boolean => test(x, y.map((v) => (up ? v * (1 + d) : v / (1 + d)))) < threshold;
+  const significant = (d: number): boolean =>
+    test(
+      x,
+      y.map((v) => (up ? v * (1 + d) : v / (1 + d))),
+    ) < threshold;
   let hi = spread * 2;
   if (!significant(hi)) return null;
   let lo = 0;

@@ -88,7 +88,7 @@ export function mannWhitneyU(x: readonly number[], y: readonly number[]): MannWh
   if (tieTerm === 0 && Math.max(m, n) <= EXACT_MAX_N) return { u, p: exactP(u, m, n), method: 'exact' };
   const mu = (m * n) / 2;
   const N = m + n;
-  const variance = (m * n / 12) * (N + 1 - tieTerm / (N * (N - 1)));
+  const variance = ((m * n) / 12) * (N + 1 - tieTerm / (N * (N - 1)));
   if (variance <= 0) return { u, p: 1, method: 'asymptotic' }; // every value equal
   const z = (Math.abs(u - mu) - 0.5) / Math.sqrt(variance);
   return { u, p: z <= 0 ? 1 : twoSidedNormalP(z), method: 'asymptotic' };

@@ -21,12 +21,26 @@ export function phaseWarnings(samples: readonly StartupSample[]): Warning[] {
     const negative = group.filter((s) => s.phases.some((p) => p.ms < 0));
     if (negative.length) {
       const names = [...new Set(negative.flatMap((s) => s.phases.filter((p) => p.ms < 0).map((p) => p.name)))].join(', ');
-      out.push(warning(scope, 'phases', 'negative-phase', `${label} phases: ${negative.length} of ${group.length} samples have a negative phase (${names}); the phase boundaries of those samples are not trustworthy.`));
+      out.push(
+        warning(
+          scope,
+          'phases',
+          'negative-phase',
+          `${label} phases: ${negative.length} of ${group.length} samples have a negative phase (${names}); the phase boundaries of those samples are not trustworthy.`,
+        ),
+      );
     }
     const skewed = group.filter((s) => s.guestClockSkewMs != null && Math.abs(s.guestClockSkewMs) > MAX_CLOCK_SKEW_MS);
     if (skewed.length) {
       const worst = Math.max(...skewed.map((s) => Math.abs(s.guestClockSkewMs!)));
-      out.push(warning(scope, 'phases', 'clock-skew', `${label} phases: in ${skewed.length} of ${group.length} samples the guest clock disagrees with the host's over init → ready by more than ${MAX_CLOCK_SKEW_MS} ms (up to ${worst.toFixed(1)} ms); the phases use the host's clock.`));
+      out.push(
+        warning(
+          scope,
+          'phases',
+          'clock-skew',
+          `${label} phases: in ${skewed.length} of ${group.length} samples the guest clock disagrees with the host's over init → ready by more than ${MAX_CLOCK_SKEW_MS} ms (up to ${worst.toFixed(1)} ms); the phases use the host's clock.`,
+        ),
+      );
     }
   }
   return out;

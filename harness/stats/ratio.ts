@@ -3,13 +3,7 @@
  * VM and container samples are independent launches (no pairing), so each group is resampled
  * on its own.
  */
-import {
-  MIN_BOOTSTRAP_N,
-  percentileInterval,
-  resampleMedian,
-  resolveBootstrapOptions,
-  type BootstrapOptions,
-} from './bootstrap.js';
+import { MIN_BOOTSTRAP_N, percentileInterval, resampleMedian, resolveBootstrapOptions, type BootstrapOptions } from './bootstrap.js';
 import { medianSorted, sortAscending } from './percentile.js';
 import { mulberry32 } from './prng.js';
 
@@ -23,11 +17,7 @@ export interface RatioOfMedians {
  * median(slow) / median(fast).
  * @throws RangeError when either group is empty
  */
-export function ratioOfMedians(
-  slow: readonly number[],
-  fast: readonly number[],
-  options?: BootstrapOptions,
-): RatioOfMedians {
+export function ratioOfMedians(slow: readonly number[], fast: readonly number[], options?: BootstrapOptions): RatioOfMedians {
   if (slow.length === 0 || fast.length === 0) throw new RangeError('ratio of medians of an empty sample');
   // Sorted so the interval depends on the values only, not on their measurement order.
   const s = sortAscending(slow);

@@ -7,9 +7,8 @@ import { mean, sampleSd } from './descriptive.js';
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error < 1e-13). */
 function logGamma(x: number): number {
   const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-    1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
@@ -53,13 +52,9 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(
-    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x),
-  );
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
   // The fraction converges fast only for x < (a+1)/(a+b+2); use the symmetry otherwise.
-  return x < (a + 1) / (a + b + 2)
-    ? (front * betaContinuedFraction(a, b, x)) / a
-    : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+  return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
 }
 
 /** P(T ≤ t) for Student's t with `df` degrees of freedom. */
@@ -87,10 +82,7 @@ export function studentTQuantile(p: number, df: number): number {
 }
 
 /** Two-sided confidence interval of the mean (Student's t); null when n < 2. */
-export function meanConfidenceInterval(
-  values: readonly number[],
-  confidence = 0.95,
-): [number, number] | null {
+export function meanConfidenceInterval(values: readonly number[], confidence = 0.95): [number, number] | null {
   const n = values.length;
   const sd = sampleSd(values);
   if (n < 2 || sd === null) return null;

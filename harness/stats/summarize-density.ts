@@ -92,11 +92,20 @@ function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySumma
   // Without a baseline the curve is "host memory in use": the same slope, another intercept.
   const used = (s: DensityStep): number => (baseline ?? memTotalBytes) - s.memAvailableBytes;
   const comparable = memorySteps(ok);
-  const marginalSystem = linearFit(comparable.map((s) => s.running), comparable.map(used));
+  const marginalSystem = linearFit(
+    comparable.map((s) => s.running),
+    comparable.map(used),
+  );
   const withPss = ok.filter((s) => s.pssTotalBytes !== null);
-  const marginalPss = linearFit(withPss.map((s) => s.running), withPss.map((s) => s.pssTotalBytes as number));
+  const marginalPss = linearFit(
+    withPss.map((s) => s.running),
+    withPss.map((s) => s.pssTotalBytes as number),
+  );
   const timed = ok.filter((s) => s.startupMs !== null);
-  const startupVsN = linearFit(timed.map((s) => s.running), timed.map((s) => s.startupMs as number));
+  const startupVsN = linearFit(
+    timed.map((s) => s.running),
+    timed.map((s) => s.startupMs as number),
+  );
   // MemAvailable is the honest host-wide figure; when noise hides it, PSS is the next best.
   const systemSlope = marginalSystem !== null && marginalSystem.slope > 0 ? marginalSystem.slope : null;
   const pssSlope = marginalPss !== null && marginalPss.slope > 0 ? marginalPss.slope : null;
@@ -121,7 +130,8 @@ function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySumma
     marginalPss,
     costSlope: systemSlope !== null ? 'memAvailable' : pssSlope !== null ? 'pss' : null,
     instancesPerGiB: slope === null ? null : GIB / slope,
-    projectedMax: slope === null || g.end === null ? null : Math.max(0, Math.floor((g.end.baselineMemAvailableBytes - g.end.reserveBytes) / slope)),
+    projectedMax:
+      slope === null || g.end === null ? null : Math.max(0, Math.floor((g.end.baselineMemAvailableBytes - g.end.reserveBytes) / slope)),
     startupVsN,
     teardownMs: g.end?.teardownMs ?? 0,
     harnessPeakRssBytes: g.steps.reduce<number | null>((peak, s) => Math.max(peak ?? 0, s.harnessRssBytes), null),

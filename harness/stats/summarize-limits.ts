@@ -82,7 +82,7 @@ function memorySummary(all: LimitSample[]): LimitsMemorySummary | null {
     killed: ok.filter((s) => s.hogStatus === KILLED_STATUS).length,
     oomKills: isVm ? null : sum(ok.map((s) => s.oomKills)),
     peakBytes: maxOf(ok.map((s) => s.peakBytes)),
-    outsideKills: sum(ok.map((s) => (s.hostOomKills === null ? null : s.hostOomKills - (isVm ? 0 : s.oomKills ?? 0)))),
+    outsideKills: sum(ok.map((s) => (s.hostOomKills === null ? null : s.hostOomKills - (isVm ? 0 : (s.oomKills ?? 0))))),
     guestOomReports: guest.length,
     guestOomExample: guest[0]?.guestOomMessage ?? null,
     survived: ok.filter((s) => s.instanceAlive === true).length,
@@ -131,12 +131,20 @@ export function summarizeLimits(samples: readonly LimitSample[]): LimitsSummary[
   return [...groups.values()].map((list) => {
     const first = list[0]!;
     return {
-      scenario: first.scenario, runtime: first.runtime, kind: first.kind, backend: first.backend, accel: first.accel, machine: first.machine,
+      scenario: first.scenario,
+      runtime: first.runtime,
+      kind: first.kind,
+      backend: first.backend,
+      accel: first.accel,
+      machine: first.machine,
       limit: first.limit,
       cgroupMode: first.cgroupMode,
       memory: memorySummary(list.filter((s) => s.test === 'memory')),
       // A VM's loop runs on emulated CPUs: no container rate to compare it with.
-      cpu: cpuSummary(list.filter((s) => s.test === 'cpu'), first.kind === 'vm' ? null : references.get(first.scenario) ?? null),
+      cpu: cpuSummary(
+        list.filter((s) => s.test === 'cpu'),
+        first.kind === 'vm' ? null : (references.get(first.scenario) ?? null),
+      ),
     };
   });
 }
@@ -151,4 +159,3 @@ export function describeLimit(s: Pick<LimitsSummary, 'kind' | 'limit'>): string 
   if (s.limit.enforcedBy === 'none') return 'no limits';
   return [memoryBytes === null ? null : `memory ${mib(memoryBytes)}`, cpus === null ? null : `cpus ${cpus}`].filter(Boolean).join(', ');
 }
-

@@ -27,7 +27,10 @@ interface Group {
  */
 export const WORKLOAD_NOISE_CV = 0.1;
 
-export function summarizePerformance(samples: readonly StartupSample[], options?: BootstrapOptions): { performance: WorkloadSummary[]; performanceRatios: PerformanceRatio[] } {
+export function summarizePerformance(
+  samples: readonly StartupSample[],
+  options?: BootstrapOptions,
+): { performance: WorkloadSummary[]; performanceRatios: PerformanceRatio[] } {
   const groups = groupByWorkload(samples, options);
   return { performance: groups.map((g) => g.summary), performanceRatios: ratios(groups, options) };
 }
@@ -41,11 +44,25 @@ export function performanceWarnings(performance: readonly WorkloadSummary[]): Wa
     const first = w.metrics[0];
     if (first && first.failures + first.timeouts > 0) {
       const all = first.n + first.failures + first.timeouts;
-      out.push(warning(scope, null, 'failures', `${where}: ${first.failures + first.timeouts} of ${all} samples failed or timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.`));
+      out.push(
+        warning(
+          scope,
+          null,
+          'failures',
+          `${where}: ${first.failures + first.timeouts} of ${all} samples failed or timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.`,
+        ),
+      );
     }
     for (const m of w.metrics) {
       if (m.n < 3 || m.sd === null || m.mean === null || !(m.mean > 0) || m.sd / m.mean <= WORKLOAD_NOISE_CV) continue;
-      out.push(warning(scope, m.name, 'noisy', `${where} ${m.name}: the samples vary widely (standard deviation is ${Math.round((100 * m.sd) / m.mean)}% of the mean); the host may have been busy (other work on its CPUs). Compare against the host runtime of the same run, or rerun on a quieter machine.`));
+      out.push(
+        warning(
+          scope,
+          m.name,
+          'noisy',
+          `${where} ${m.name}: the samples vary widely (standard deviation is ${Math.round((100 * m.sd) / m.mean)}% of the mean); the host may have been busy (other work on its CPUs). Compare against the host runtime of the same run, or rerun on a quieter machine.`,
+        ),
+      );
     }
   }
   return out;
@@ -71,13 +88,18 @@ function groupByWorkload(samples: readonly StartupSample[], options?: BootstrapO
     const timeouts = list.filter((s) => s.outcome === 'timeout').length;
     const values = new Map<string, number[]>();
     for (const def of defs) {
-      values.set(def.name, list.flatMap((s) => {
-        const v = s.outcome === 'ok' ? s.workloadMetrics?.find((m) => m.name === def.name)?.value : undefined;
-        return v !== undefined && Number.isFinite(v) ? [v] : [];
-      }));
+      values.set(
+        def.name,
+        list.flatMap((s) => {
+          const v = s.outcome === 'ok' ? s.workloadMetrics?.find((m) => m.name === def.name)?.value : undefined;
+          return v !== undefined && Number.isFinite(v) ? [v] : [];
+        }),
+      );
     }
     const metrics: WorkloadMetricSummary[] = defs.map((def) => ({
-      name: def.name, unit: def.unit, better: def.better,
+      name: def.name,
+      unit: def.unit,
+      better: def.better,
       ...describeMetric(values.get(def.name)!, failures, timeouts, options),
     }));
     const ref = list.find((s) => s.outcome === 'ok') ?? list[0]!;
@@ -125,8 +147,16 @@ function compare(runtime: Group, baseline: Group, against: PerformanceRatio['aga
     const { ratio, ci95 } = m.better === 'higher' ? ratioOfMedians(mine, theirs, options) : ratioOfMedians(theirs, mine, options);
     if (!Number.isFinite(ratio)) continue;
     out.push({
-      scenario: runtime.summary.scenario, workload: runtime.summary.workload, metric: m.name, unit: m.unit, better: m.better,
-      against, runtime: runtime.summary.runtime, baseline: baseline.summary.runtime, relative: ratio, ci95,
+      scenario: runtime.summary.scenario,
+      workload: runtime.summary.workload,
+      metric: m.name,
+      unit: m.unit,
+      better: m.better,
+      against,
+      runtime: runtime.summary.runtime,
+      baseline: baseline.summary.runtime,
+      relative: ratio,
+      ci95,
     });
   }
   return out;

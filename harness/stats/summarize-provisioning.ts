@@ -4,7 +4,16 @@
  * started from a clone; per first-write target the median and p99 of each phase and the ratio
  * of first to second write (ratio of medians, bootstrap CI).
  */
-import type { CowTarget, CowWriteResult, ProvisionBase, ProvisionMethod, ProvisionMethodResult, ProvisionRecord, ProvisionSample, ProvisionStart } from '../results/format.js';
+import type {
+  CowTarget,
+  CowWriteResult,
+  ProvisionBase,
+  ProvisionMethod,
+  ProvisionMethodResult,
+  ProvisionRecord,
+  ProvisionSample,
+  ProvisionStart,
+} from '../results/format.js';
 import { bootstrapMedianCi } from './bootstrap.js';
 import { percentile } from './percentile.js';
 import { ratioOfMedians, type RatioOfMedians } from './ratio.js';
@@ -80,7 +89,13 @@ export interface ProvisioningSummary {
 
 export function estimate(values: readonly number[]): Estimate | null {
   if (values.length === 0) return null;
-  return { median: percentile(values, 50), ci95: bootstrapMedianCi(values), min: Math.min(...values), max: Math.max(...values), n: values.length };
+  return {
+    median: percentile(values, 50),
+    ci95: bootstrapMedianCi(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    n: values.length,
+  };
 }
 
 function phase(values: readonly number[]): PhaseStats | null {
@@ -128,15 +143,25 @@ function cowSummary(target: CowTarget, all: CowWriteResult[], control: CowWriteR
   const first = pooled((w) => w.firstUs);
   const second = pooled((w) => w.secondUs);
   const controlByRound = new Map(control.filter((c) => c.notMeasured === null).map((c) => [c.round, roundRatio(c)]));
-  const excess = CONTROL_OF[target] === null ? [] : ok.flatMap((w) => {
-    const mine = roundRatio(w);
-    const theirs = controlByRound.get(w.round);
-    return mine === null || theirs === null || theirs === undefined ? [] : [mine / theirs];
-  });
+  const excess =
+    CONTROL_OF[target] === null
+      ? []
+      : ok.flatMap((w) => {
+          const mine = roundRatio(w);
+          const theirs = controlByRound.get(w.round);
+          return mine === null || theirs === null || theirs === undefined ? [] : [mine / theirs];
+        });
   return {
-    target, tool: all[0]!.tool, notMeasured: ok.length === 0 ? all[0]!.notMeasured : null, rounds: ok.length,
-    blocks: all[0]!.blocks, fileBytes: all[0]!.fileBytes,
-    read: phase(pooled((w) => w.readUs)), first: phase(first), second: phase(second), reread: phase(pooled((w) => w.rereadUs)),
+    target,
+    tool: all[0]!.tool,
+    notMeasured: ok.length === 0 ? all[0]!.notMeasured : null,
+    rounds: ok.length,
+    blocks: all[0]!.blocks,
+    fileBytes: all[0]!.fileBytes,
+    read: phase(pooled((w) => w.readUs)),
+    first: phase(first),
+    second: phase(second),
+    reread: phase(pooled((w) => w.rereadUs)),
     openUs: medianOrNull(ok.map((w) => w.openUs)),
     firstOverSecond: first.length && second.length ? ratioOfMedians(first, second) : null,
     roundRatios: ok.map(roundRatio).filter((v): v is number => v !== null),
@@ -149,7 +174,13 @@ const METHOD_ORDER: ProvisionMethod[] = ['copy', 'overlay', 'btrfs', 'qcow2'];
 const TARGET_ORDER: CowTarget[] = ['plain', 'btrfs-plain', 'overlay', 'btrfs', 'qcow2'];
 
 /** Each clone's control: a plain file on the file system its writes reach (null: it is a control). */
-export const CONTROL_OF: Record<CowTarget, CowTarget | null> = { plain: null, 'btrfs-plain': null, overlay: 'plain', btrfs: 'btrfs-plain', qcow2: 'plain' };
+export const CONTROL_OF: Record<CowTarget, CowTarget | null> = {
+  plain: null,
+  'btrfs-plain': null,
+  overlay: 'plain',
+  btrfs: 'btrfs-plain',
+  qcow2: 'plain',
+};
 
 export function summarizeProvisioning(records: readonly ProvisionRecord[]): ProvisioningSummary[] {
   const scenarios = [...new Set(records.map((r) => r.scenario))];
@@ -162,7 +193,13 @@ export function summarizeProvisioning(records: readonly ProvisionRecord[]): Prov
     return {
       scenario,
       base: mine.find((r): r is ProvisionBase => r.type === 'provision-base') ?? null,
-      methods: METHOD_ORDER.filter((m) => seen.has(m)).map((m) => methodSummary(results.find((r) => r.method === m), m, samples.filter((s) => s.method === m))),
+      methods: METHOD_ORDER.filter((m) => seen.has(m)).map((m) =>
+        methodSummary(
+          results.find((r) => r.method === m),
+          m,
+          samples.filter((s) => s.method === m),
+        ),
+      ),
       writes: TARGET_ORDER.flatMap((t) => {
         const mineW = writes.filter((w) => w.target === t);
         const control = CONTROL_OF[t];
@@ -173,8 +210,15 @@ export function summarizeProvisioning(records: readonly ProvisionRecord[]): Prov
 }
 
 export const METHOD_LABELS: Record<ProvisionMethod, string> = {
-  copy: 'full copy (cp -a)', overlay: 'overlayfs', btrfs: 'btrfs snapshot', qcow2: 'qcow2 backing file',
+  copy: 'full copy (cp -a)',
+  overlay: 'overlayfs',
+  btrfs: 'btrfs snapshot',
+  qcow2: 'qcow2 backing file',
 };
 export const TARGET_LABELS: Record<CowTarget, string> = {
-  plain: 'plain file (control)', 'btrfs-plain': 'plain file on the btrfs (its control)', overlay: 'overlayfs file', btrfs: 'btrfs snapshot file', qcow2: 'qcow2 overlay (qemu-io)',
+  plain: 'plain file (control)',
+  'btrfs-plain': 'plain file on the btrfs (its control)',
+  overlay: 'overlayfs file',
+  btrfs: 'btrfs snapshot file',
+  qcow2: 'qcow2 overlay (qemu-io)',
 };

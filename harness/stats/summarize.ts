@@ -68,7 +68,10 @@ function describeGroup(g: Group, options?: BootstrapOptions): Described {
   const describe = (values: number[]): MetricSummary => describeMetric(values, failures, timeouts, options);
   const startupValues = okValues(g.samples, (s) => s.startupMs);
   // A stop that came after the instance had exited by itself times only the reaping: kept apart.
-  const teardownValues = okValues(g.samples.filter((s) => !s.exitedBeforeStop), (s) => s.teardownMs);
+  const teardownValues = okValues(
+    g.samples.filter((s) => !s.exitedBeforeStop),
+    (s) => s.teardownMs,
+  );
   const exitedBefore = g.samples.filter((s) => s.outcome === 'ok' && s.exitedBeforeStop).length;
   const phases: Record<string, MetricSummary> = {};
   for (const name of phaseNames(g.samples)) {
@@ -83,7 +86,9 @@ function describeGroup(g: Group, options?: BootstrapOptions): Described {
       startup: describe(startupValues),
       teardown: describe(teardownValues),
       ...(ref.stop ? { stop: ref.stop } : {}),
-      ...(exitedBefore > 0 ? { teardownExitedBeforeStop: exitedBefore, teardownAll: describe(okValues(g.samples, (s) => s.teardownMs)) } : {}),
+      ...(exitedBefore > 0
+        ? { teardownExitedBeforeStop: exitedBefore, teardownAll: describe(okValues(g.samples, (s) => s.teardownMs)) }
+        : {}),
       phases,
     },
     startupValues,
@@ -125,12 +130,7 @@ function compare(described: readonly Described[], options?: BootstrapOptions): C
  * @param samples every sample of the run, warmups included (they are ignored)
  * @param complete false for an interrupted run: the summary covers what was measured
  */
-export function summarize(
-  runId: string,
-  samples: readonly StartupSample[],
-  complete: boolean,
-  options?: BootstrapOptions,
-): Summary {
+export function summarize(runId: string, samples: readonly StartupSample[], complete: boolean, options?: BootstrapOptions): Summary {
   const described = groupSamples(samples).map((g) => describeGroup(g, options));
   const summary: Summary = {
     formatVersion: RESULTS_FORMAT_VERSION,

@@ -8,7 +8,14 @@ export interface WarningScope {
 }
 
 export function warning(scope: WarningScope, metric: string | null, kind: WarningKind, message: string): Warning {
-  return { scenario: scope.scenario, runtime: scope.runtime, ...(scope.workload === undefined ? {} : { workload: scope.workload }), metric, kind, message };
+  return {
+    scenario: scope.scenario,
+    runtime: scope.runtime,
+    ...(scope.workload === undefined ? {} : { workload: scope.workload }),
+    metric,
+    kind,
+    message,
+  };
 }
 
 /** A warning about the run as a whole (or a scenario of it), not one runtime's figures. */

@@ -35,21 +35,28 @@ function failureWarning(scope: WarningScope, label: string, m: MetricSummary): W
       : failures > 0
         ? `${failures} of ${attempts} launches failed`
         : `${timeouts} of ${attempts} launches timed out`;
-  return warning(scope, null, 'failures', `${label}: ${what}; they are excluded from the statistics. See the error field of those samples in samples.jsonl.`);
+  return warning(
+    scope,
+    null,
+    'failures',
+    `${label}: ${what}; they are excluded from the statistics. See the error field of those samples in samples.jsonl.`,
+  );
 }
 
 function tooFewWarnings(label: string, rs: RuntimeSummary): Warning[] {
   const tooFew = (n: number): boolean => n > 0 && n < MIN_CI_N;
   const ok = (n: number): string => plural(n, 'successful sample', 'successful samples');
   const advice = `too few samples for a confidence interval. Use at least ${MIN_CI_N} iterations (10 or more recommended).`;
-  if (rs.startup.n === 0) return [warning(rs, null, 'too-few-samples', `${label}: no successful samples, so there are no statistics for it.`)];
+  if (rs.startup.n === 0)
+    return [warning(rs, null, 'too-few-samples', `${label}: no successful samples, so there are no statistics for it.`)];
   const out: Warning[] = [];
   if (tooFew(rs.startup.n) && rs.teardown.n === rs.startup.n) {
     return [warning(rs, null, 'too-few-samples', `${label}: only ${ok(rs.startup.n)}; ${advice}`)];
   }
   if (tooFew(rs.startup.n)) out.push(warning(rs, 'startup', 'too-few-samples', `${label} startup: only ${ok(rs.startup.n)}; ${advice}`));
   // teardown.n = 0 with startup.n > 0 means teardown was not measured: nothing to warn about.
-  if (tooFew(rs.teardown.n)) out.push(warning(rs, 'teardown', 'too-few-samples', `${label} teardown: only ${ok(rs.teardown.n)}; ${advice}`));
+  if (tooFew(rs.teardown.n))
+    out.push(warning(rs, 'teardown', 'too-few-samples', `${label} teardown: only ${ok(rs.teardown.n)}; ${advice}`));
   return out;
 }
 
@@ -66,9 +73,14 @@ function metricWarnings(scope: WarningScope, label: string, metric: MetricName, 
     out.push(warning(scope, metric, 'noisy', `${where}: the samples vary widely (standard deviation is ${cv}% of the mean); ${busy}`));
   }
   if (m.n >= MIN_CI_N && first !== null && m.median !== null && first > FIRST_RUN_FACTOR * m.median) {
-    out.push(warning(scope, metric, 'first-run',
-      `${where}: the first measured sample (${formatDurationBrief(first)}) took more than ${FIRST_RUN_FACTOR}× the median (${formatDurationBrief(m.median)}); first-run effect: consider more warmup iterations.`,
-    ));
+    out.push(
+      warning(
+        scope,
+        metric,
+        'first-run',
+        `${where}: the first measured sample (${formatDurationBrief(first)}) took more than ${FIRST_RUN_FACTOR}× the median (${formatDurationBrief(m.median)}); first-run effect: consider more warmup iterations.`,
+      ),
+    );
   }
   return out;
 }

@@ -3,7 +3,11 @@ import type { DensityStep } from '../results/format.js';
 import { formatBytes } from './format.js';
 import { formatDurationScaled } from '../format-duration.js';
 
-export function createDensityProgress(scenario: string, runtime: string, stream: NodeJS.WriteStream = process.stderr): (step: DensityStep, max: number) => void {
+export function createDensityProgress(
+  scenario: string,
+  runtime: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): (step: DensityStep, max: number) => void {
   const tty = stream.isTTY === true;
   stream.write(`Density ${scenario}: ${runtime}, launching idle instances (up to the limit)…\n`);
   let lastPrinted = 0;

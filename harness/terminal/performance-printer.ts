@@ -26,7 +26,9 @@ export function formatPerformance(summary: Summary): string[] {
       const failed = w.metrics[0] ? w.metrics[0].failures + w.metrics[0].timeouts : 0;
       lines.push(`  ${label(w).padEnd(18)} ${figures.join(', ')}${failed ? ` (${failed} failed)` : ''}`);
     }
-    const vsHost = (summary.performanceRatios ?? []).filter((r) => r.scenario === scenario && r.workload === workload && r.against === 'host');
+    const vsHost = (summary.performanceRatios ?? []).filter(
+      (r) => r.scenario === scenario && r.workload === workload && r.against === 'host',
+    );
     for (const runtime of [...new Set(vsHost.map((r) => r.runtime))]) {
       const mine = vsHost.filter((r) => r.runtime === runtime);
       lines.push(`  ${runtime} vs ${mine[0]!.baseline}: ${mine.map(ratioText).join(', ')}`);
@@ -35,7 +37,10 @@ export function formatPerformance(summary: Summary): string[] {
     if (cache) lines.push(`  ${cache}`);
   }
   if (all.some((w) => w.accel === 'tcg')) {
-    lines.push('', '  (speed relative to the host: 1.00× = the same, below 1 = slower. VMs under TCG emulate every instruction in software: CPU-bound work runs many times slower than under KVM.)');
+    lines.push(
+      '',
+      '  (speed relative to the host: 1.00× = the same, below 1 = slower. VMs under TCG emulate every instruction in software: CPU-bound work runs many times slower than under KVM.)',
+    );
   }
   return lines;
 }

@@ -24,8 +24,12 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
         continue;
       }
       const ci = s.medianCi95 ? `   [95% CI ${formatDurationScaled(s.medianCi95[0])} … ${formatDurationScaled(s.medianCi95[1])}]` : '';
-      lines.push(`    Startup  (median ± σ):  ${formatDurationScaled(s.median).padStart(9)} ± ${formatDurationScaled(s.sd).padEnd(9)}${ci}`);
-      lines.push(`    Range    (min … max):   ${formatDurationScaled(s.min).padStart(9)} … ${formatDurationScaled(s.max).padEnd(9)}   ${s.n} ok, ${s.failures} failed, ${s.timeouts} timed out`);
+      lines.push(
+        `    Startup  (median ± σ):  ${formatDurationScaled(s.median).padStart(9)} ± ${formatDurationScaled(s.sd).padEnd(9)}${ci}`,
+      );
+      lines.push(
+        `    Range    (min … max):   ${formatDurationScaled(s.min).padStart(9)} … ${formatDurationScaled(s.max).padEnd(9)}   ${s.n} ok, ${s.failures} failed, ${s.timeouts} timed out`,
+      );
       if (r.teardown.n > 0) lines.push(`    Teardown (median):      ${formatDurationScaled(r.teardown.median).padStart(9)}`);
       const phases = Object.entries(r.phases).map(([name, m]) => `${name} ${formatDurationScaled(m.median)}`);
       if (phases.length) lines.push(`    Phases   (medians):     ${phases.join(', ')}`);
@@ -51,9 +55,14 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
     const delay = env.harness.eventLoopDelayP99Ms;
     const native = env.harness.launcher?.kind === 'native';
     const lean = env.harness.leanFloorMs ?? null;
-    lines.push('', `Harness: every startup includes its launch floor of ${formatDurationScaled(floor)} (launch → first byte of a static echo${lean === null ? '' : `; a lean C launcher: ${formatDurationScaled(lean)}`});`
-      + (native ? ' instances launched and timestamped by vmbench-launcher (native), so Node\'s event loop is outside every timed window'
-        : ` launched by Node (${env.harness.launcher?.reason ?? 'no native launcher'}); event-loop delay p99 inside timed windows ${delay === null ? 'not sampled (all windows < 5 ms)' : formatDurationScaled(delay)}`) + '.');
+    lines.push(
+      '',
+      `Harness: every startup includes its launch floor of ${formatDurationScaled(floor)} (launch → first byte of a static echo${lean === null ? '' : `; a lean C launcher: ${formatDurationScaled(lean)}`});` +
+        (native
+          ? " instances launched and timestamped by vmbench-launcher (native), so Node's event loop is outside every timed window"
+          : ` launched by Node (${env.harness.launcher?.reason ?? 'no native launcher'}); event-loop delay p99 inside timed windows ${delay === null ? 'not sampled (all windows < 5 ms)' : formatDurationScaled(delay)}`) +
+        '.',
+    );
   }
   if (env?.kvm && !env.kvm.bootOk && summary.runtimes.some((r) => r.accel === 'tcg')) {
     lines.push('', `Note: VMs ran under TCG software emulation, not KVM: ${env.kvm.reason ?? ''}`);
@@ -71,13 +80,25 @@ function formatDensity(summary: Summary): string[] {
     lines.push('', `Density ${scenario}`);
     for (const d of (summary.density ?? []).filter((x) => x.scenario === scenario)) {
       const label = d.accel ? `${d.runtime} (${d.accel})` : d.runtime;
-      const slope = d.marginalSystem ? `${bytes(d.marginalSystem.slope)}${d.marginalSystem.slopeStdErr !== null ? ` ± ${bytes(d.marginalSystem.slopeStdErr)}` : ''}` : '—';
+      const slope = d.marginalSystem
+        ? `${bytes(d.marginalSystem.slope)}${d.marginalSystem.slopeStdErr !== null ? ` ± ${bytes(d.marginalSystem.slopeStdErr)}` : ''}`
+        : '—';
       lines.push(`  ${label}: ${d.instances} instances (${d.stopDetail})`);
-      lines.push(`    Per instance:   PSS ${bytes(d.perInstance.pssBytes)}, MemAvailable drop ${bytes(d.perInstance.systemBytes)}, inside ${bytes(d.perInstance.insideBytes)}${d.perInstance.cgroupBytes !== null ? `, cgroup ${bytes(d.perInstance.cgroupBytes)}` : ''}${d.perInstance.configuredBytes !== null ? ` (configured ${bytes(d.perInstance.configuredBytes)})` : ''}`);
+      lines.push(
+        `    Per instance:   PSS ${bytes(d.perInstance.pssBytes)}, MemAvailable drop ${bytes(d.perInstance.systemBytes)}, inside ${bytes(d.perInstance.insideBytes)}${d.perInstance.cgroupBytes !== null ? `, cgroup ${bytes(d.perInstance.cgroupBytes)}` : ''}${d.perInstance.configuredBytes !== null ? ` (configured ${bytes(d.perInstance.configuredBytes)})` : ''}`,
+      );
       lines.push(`    Marginal cost:  ${slope} per instance (host MemAvailable fit); PSS fit ${bytes(d.marginalPss?.slope)}`);
-      lines.push(`    Fits:           ${d.instancesPerGiB === null ? '—' : d.instancesPerGiB >= 100 ? Math.round(d.instancesPerGiB) : d.instancesPerGiB.toPrecision(3)} per GiB, ~${d.projectedMax ?? '—'} on this host above the reserve; teardown of all ${formatDurationScaled(d.teardownMs)}`);
-      if (d.settle) lines.push(`    Before:         host memory ${d.settle.settled ? 'settled' : 'still moving'} after ${formatDurationScaled(d.settle.ms)} of waiting`);
-      if (d.ksm) lines.push(`    KSM:            summed PSS ${bytes(d.ksm.pssTotalBeforeBytes)} → ${bytes(d.ksm.pssTotalAfterBytes)}${d.ksm.settled ? '' : ' (not settled)'}`);
+      lines.push(
+        `    Fits:           ${d.instancesPerGiB === null ? '—' : d.instancesPerGiB >= 100 ? Math.round(d.instancesPerGiB) : d.instancesPerGiB.toPrecision(3)} per GiB, ~${d.projectedMax ?? '—'} on this host above the reserve; teardown of all ${formatDurationScaled(d.teardownMs)}`,
+      );
+      if (d.settle)
+        lines.push(
+          `    Before:         host memory ${d.settle.settled ? 'settled' : 'still moving'} after ${formatDurationScaled(d.settle.ms)} of waiting`,
+        );
+      if (d.ksm)
+        lines.push(
+          `    KSM:            summed PSS ${bytes(d.ksm.pssTotalBeforeBytes)} → ${bytes(d.ksm.pssTotalAfterBytes)}${d.ksm.settled ? '' : ' (not settled)'}`,
+        );
     }
     for (const c of (summary.densityComparisons ?? []).filter((x) => x.scenario === scenario)) {
       lines.push(`  ${c.container}: ${formatRatio(c.ratio)} more instances per GiB than ${c.vm}`);

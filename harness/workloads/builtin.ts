@@ -58,12 +58,13 @@ const cpu: PerformanceWorkload = {
   devices: [],
   timeLimitMs: TIME_LIMIT_MS,
   metrics: Object.values(cpuMetrics),
-  parse: (output) => readSteps(output, [
-    { metric: cpuMetrics.one, step: 'one', read: eventsPerSecond },
-    { metric: cpuMetrics.oneWall, step: 'one', read: totalTimeS },
-    { metric: cpuMetrics.all, step: 'all', read: eventsPerSecond },
-    { metric: cpuMetrics.allWall, step: 'all', read: totalTimeS },
-  ]),
+  parse: (output) =>
+    readSteps(output, [
+      { metric: cpuMetrics.one, step: 'one', read: eventsPerSecond },
+      { metric: cpuMetrics.oneWall, step: 'one', read: totalTimeS },
+      { metric: cpuMetrics.all, step: 'all', read: eventsPerSecond },
+      { metric: cpuMetrics.allWall, step: 'all', read: totalTimeS },
+    ]),
 };
 
 const memoryMetrics = {
@@ -90,10 +91,11 @@ const memory: PerformanceWorkload = {
   devices: [],
   timeLimitMs: TIME_LIMIT_MS,
   metrics: Object.values(memoryMetrics),
-  parse: (output) => readSteps(output, [
-    { metric: memoryMetrics.read, step: 'read', read: mibPerSecond },
-    { metric: memoryMetrics.write, step: 'write', read: mibPerSecond },
-  ]),
+  parse: (output) =>
+    readSteps(output, [
+      { metric: memoryMetrics.read, step: 'read', read: mibPerSecond },
+      { metric: memoryMetrics.write, step: 'write', read: mibPerSecond },
+    ]),
 };
 
 /** sysbench runs this as its test; event() is one batch of calls. */
@@ -124,8 +126,11 @@ const syscall: PerformanceWorkload = {
   script: performanceScript({
     name: 'syscall',
     description: 'ns per getppid() call',
-    body: step('getppid', { calls: String(SYSCALL_CALLS_PER_EVENT) },
-      `VMBENCH_CALLS=${SYSCALL_CALLS_PER_EVENT} ${SYSBENCH} /workloads/syscall.lua --threads=1 --events=${SYSCALL_EVENTS} --time=0 run`),
+    body: step(
+      'getppid',
+      { calls: String(SYSCALL_CALLS_PER_EVENT) },
+      `VMBENCH_CALLS=${SYSCALL_CALLS_PER_EVENT} ${SYSBENCH} /workloads/syscall.lua --threads=1 --events=${SYSCALL_EVENTS} --time=0 run`,
+    ),
   }),
   scriptFiles: { 'syscall.lua': SYSCALL_LUA },
   binaries: [SYSBENCH],

@@ -60,7 +60,8 @@ export function customWorkload(spec: CustomWorkloadSpec): PerformanceWorkload {
     metrics,
     parse: (output): ParseResult => {
       const text = output.lines.join('\n');
-      if (output.status !== 0) return { ok: false, reason: `${spec.command[0]} exited with status ${output.status ?? 'unknown'}: ${outputTail(output)}` };
+      if (output.status !== 0)
+        return { ok: false, reason: `${spec.command[0]} exited with status ${output.status ?? 'unknown'}: ${outputTail(output)}` };
       const values: WorkloadMetric[] = [{ ...ELAPSED_METRIC, value: output.elapsedMs / 1000 }];
       for (const m of spec.metrics) {
         const value = m.regex === null ? keyValue(text, m.name) : byRegex(text, m.regex);

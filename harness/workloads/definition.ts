@@ -27,8 +27,7 @@ export interface WorkloadMetric extends MetricDef {
  */
 export type DeviceNeed =
   /** file: an image the caller made and owns (a provisioning clone) instead of a new backing file; format: its format (default raw). */
-  | { type: 'disk'; sizeMiB: number; file?: string; format?: 'raw' | 'qcow2' }
-  | { type: 'network' };
+  { type: 'disk'; sizeMiB: number; file?: string; format?: 'raw' | 'qcow2' } | { type: 'network' };
 
 /** The workload's output between its ready and done markers, split into its steps. */
 export interface WorkloadOutput {

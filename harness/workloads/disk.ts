@@ -47,7 +47,12 @@ bs=1m
 const m = (name: string, unit: string, better: MetricDef['better']): MetricDef => ({ name, unit, better });
 
 /** Metric, fio job, direction, and what is read from it. */
-const READS: { metric: MetricDef; job: string; dir: FioDirection; read: (text: string, job: string, dir: FioDirection) => number | null }[] = [
+const READS: {
+  metric: MetricDef;
+  job: string;
+  dir: FioDirection;
+  read: (text: string, job: string, dir: FioDirection) => number | null;
+}[] = [
   { metric: m('randread_iops', 'IOPS', 'higher'), job: 'randread', dir: 'read', read: fioIops },
   { metric: m('randread_p50_us', 'µs', 'lower'), job: 'randread', dir: 'read', read: (t, j, d) => fioClatUs(t, j, d, 50) },
   { metric: m('randread_p99_us', 'µs', 'lower'), job: 'randread', dir: 'read', read: (t, j, d) => fioClatUs(t, j, d, 99) },
@@ -59,7 +64,8 @@ const READS: { metric: MetricDef; job: string; dir: FioDirection; read: (text: s
 ];
 
 const stepReads: StepRead[] = READS.map(({ metric, job, dir, read }) => ({
-  metric, step: 'fio',
+  metric,
+  step: 'fio',
   // A job that hit an I/O error has figures, but not ones to compare.
   read: (text) => (fioErrors(text, job) === 0 ? read(text, job, dir) : null),
 }));
@@ -70,7 +76,7 @@ export const disk: PerformanceWorkload = {
   origin: 'builtin',
   script: performanceScript({
     name: 'disk',
-    description: 'fio on the instance\'s disk ($VMBENCH_DISK)',
+    description: "fio on the instance's disk ($VMBENCH_DISK)",
     body: [
       // A VM's /dev/vda appears when virtio_blk has probed it: wait briefly rather than fail.
       'i=0; while [ -n "$VMBENCH_DISK" ] && [ ! -e "$VMBENCH_DISK" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done',

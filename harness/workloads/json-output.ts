@@ -7,7 +7,11 @@ export function jsonDocument(text: string): unknown {
   const lines = text.split('\n');
   const first = lines.findIndex((l) => l.trimStart().startsWith('{'));
   let last = -1;
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.trimEnd().endsWith('}')) { last = i; break; }
+  for (let i = lines.length - 1; i >= 0; i--)
+    if (lines[i]!.trimEnd().endsWith('}')) {
+      last = i;
+      break;
+    }
   if (first < 0 || last < first) return null;
   try {
     return JSON.parse(lines.slice(first, last + 1).join('\n')) as unknown;

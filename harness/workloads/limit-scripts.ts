@@ -18,11 +18,7 @@ export const HOG_MARKER = 'VMBENCH_HOG';
 export const CPU_MARKER = 'VMBENCH_CPU';
 export const LIMIT_WORKLOADS = { memory: 'memhog', cpu: 'cpuburn' } as const;
 
-const ready = [
-  'read up _ < /proc/uptime',
-  'read kernel < /proc/sys/kernel/osrelease',
-  `echo "${READY_MARKER} uptime=$up kernel=$kernel"`,
-];
+const ready = ['read up _ < /proc/uptime', 'read kernel < /proc/sys/kernel/osrelease', `echo "${READY_MARKER} uptime=$up kernel=$kernel"`];
 const end = [`echo "${DONE_MARKER} status=0"`, 'exec sleep 2147483647', ''];
 
 export function memhogScript(hogBytes: number): string {

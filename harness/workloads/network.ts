@@ -59,7 +59,7 @@ export const network: PerformanceWorkload = {
   origin: 'builtin',
   script: performanceScript({
     name: 'network',
-    description: 'iperf3 both ways and UDP echo round trips, to the host end of the instance\'s link',
+    description: "iperf3 both ways and UDP echo round trips, to the host end of the instance's link",
     body: [
       '[ -n "$VMBENCH_PEER" ] || { echo "vmbench: no network (VMBENCH_PEER unset)"; status=1; }',
       'if [ -n "$VMBENCH_ADDR" ]; then ip link set lo up; ip link set eth0 up && ip addr add "$VMBENCH_ADDR" dev eth0 || status=$?; fi',
@@ -72,7 +72,11 @@ export const network: PerformanceWorkload = {
       ...IPERF3_FUNCTION,
       ...step('tx', {}, 'iperf3_run'),
       ...step('rx', {}, 'iperf3_run -R'),
-      ...step('rtt', { count: String(ECHO_COUNT) }, `${ECHO_IMAGE_PATH} ping "$VMBENCH_PEER" "$VMBENCH_ECHO_PORT" ${ECHO_COUNT} ${ECHO_GAP_MS}`),
+      ...step(
+        'rtt',
+        { count: String(ECHO_COUNT) },
+        `${ECHO_IMAGE_PATH} ping "$VMBENCH_PEER" "$VMBENCH_ECHO_PORT" ${ECHO_COUNT} ${ECHO_GAP_MS}`,
+      ),
     ],
   }),
   scriptFiles: {},
@@ -82,10 +86,11 @@ export const network: PerformanceWorkload = {
   devices: [{ type: 'network' }],
   timeLimitMs: 60_000,
   metrics: Object.values(metrics),
-  parse: (output) => readSteps(output, [
-    { metric: metrics.tx, step: 'tx', read: iperf3Gbps },
-    { metric: metrics.rx, step: 'rx', read: iperf3Gbps },
-    { metric: metrics.rtt50, step: 'rtt', read: (t) => echoPercentileUs(t, 50) },
-    { metric: metrics.rtt99, step: 'rtt', read: (t) => echoPercentileUs(t, 99) },
-  ]),
+  parse: (output) =>
+    readSteps(output, [
+      { metric: metrics.tx, step: 'tx', read: iperf3Gbps },
+      { metric: metrics.rx, step: 'rx', read: iperf3Gbps },
+      { metric: metrics.rtt50, step: 'rtt', read: (t) => echoPercentileUs(t, 50) },
+      { metric: metrics.rtt99, step: 'rtt', read: (t) => echoPercentileUs(t, 99) },
+    ]),
 };

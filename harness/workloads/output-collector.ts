@@ -14,8 +14,7 @@ const MAX_LINES = 2000;
 const MAX_PARTIAL = 8192;
 
 export type CollectResult =
-  | { state: 'done'; output: WorkloadOutput }
-  | { state: 'exited' | 'timeout'; reason: string; output: WorkloadOutput };
+  { state: 'done'; output: WorkloadOutput } | { state: 'exited' | 'timeout'; reason: string; output: WorkloadOutput };
 
 export class OutputCollector implements InstanceWatcher {
   readonly #lines: string[] = [];
@@ -27,7 +26,9 @@ export class OutputCollector implements InstanceWatcher {
   #status: number | null = null;
   #done = false;
   #resolve!: (result: CollectResult) => void;
-  readonly #result = new Promise<CollectResult>((resolve) => { this.#resolve = resolve; });
+  readonly #result = new Promise<CollectResult>((resolve) => {
+    this.#resolve = resolve;
+  });
   #timer: NodeJS.Timeout | undefined;
 
   onOutput(chunk: Buffer, atNs: bigint, stream: 'stdout' | 'stderr'): void {
@@ -42,7 +43,11 @@ export class OutputCollector implements InstanceWatcher {
       if (this.#partial[stream]) this.#line(this.#partial[stream], process.hrtime.bigint(), stream);
       this.#partial[stream] = '';
     }
-    this.#finish({ state: 'exited', reason: `the instance ${description} before the workload finished`, output: this.#output(process.hrtime.bigint()) });
+    this.#finish({
+      state: 'exited',
+      reason: `the instance ${description} before the workload finished`,
+      output: this.#output(process.hrtime.bigint()),
+    });
   }
 
   /** Starts the time limit (call once ready) and resolves when the workload is done or cannot be. */
@@ -50,7 +55,11 @@ export class OutputCollector implements InstanceWatcher {
     // Already finished (a fast workload's done marker can come with its ready marker): no timer.
     if (this.#done) return this.#result;
     this.#timer ??= setTimeout(() => {
-      this.#finish({ state: 'timeout', reason: `the workload did not finish within ${timeLimitMs} ms of its ready marker`, output: this.#output(process.hrtime.bigint()) });
+      this.#finish({
+        state: 'timeout',
+        reason: `the workload did not finish within ${timeLimitMs} ms of its ready marker`,
+        output: this.#output(process.hrtime.bigint()),
+      });
     }, timeLimitMs);
     return this.#result;
   }

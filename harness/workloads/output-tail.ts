@@ -2,6 +2,10 @@
 import type { WorkloadOutput } from './definition.js';
 
 export function outputTail(output: Pick<WorkloadOutput, 'lines'>, lines = 6, chars = 600): string {
-  const tail = output.lines.map((l) => l.trim()).filter(Boolean).slice(-lines).join(' | ');
+  const tail = output.lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-lines)
+    .join(' | ');
   return tail ? tail.slice(-chars) : '(no output)';
 }

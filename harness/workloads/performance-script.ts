@@ -46,7 +46,9 @@ export function performanceScript({ name, description, body }: ScriptParts): str
 
 /** One step: its marker, then the command; a failure is remembered, the next step still runs. */
 export function step(stepName: string, fields: Record<string, string>, command: string): string[] {
-  const extra = Object.entries(fields).map(([k, v]) => ` ${k}=${v}`).join('');
+  const extra = Object.entries(fields)
+    .map(([k, v]) => ` ${k}=${v}`)
+    .join('');
   return [`echo "${STEP_MARKER} name=${stepName}${extra}"`, `${command} || status=$?`];
 }
 

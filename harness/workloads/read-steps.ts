@@ -10,7 +10,8 @@ export interface StepRead {
 
 /** Reads each metric from its step's text; the first that is missing fails the sample. */
 export function readSteps(output: WorkloadOutput, reads: readonly StepRead[]): ParseResult {
-  if (output.status !== 0) return { ok: false, reason: `the workload exited with status ${output.status ?? 'unknown'}: ${outputTail(output)}` };
+  if (output.status !== 0)
+    return { ok: false, reason: `the workload exited with status ${output.status ?? 'unknown'}: ${outputTail(output)}` };
   const metrics: WorkloadMetric[] = [];
   for (const { metric, step: name, read } of reads) {
     const s = output.steps.get(name);

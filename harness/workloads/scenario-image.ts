@@ -22,7 +22,11 @@ import { provisioningImageFiles } from './provisioning-scripts.js';
 function provisioningImage(scenario: Scenario, host: HostContext): Found<GuestImage> {
   if (isError(host.busybox)) return { error: host.busybox.error };
   try {
-    const modules = moduleFiles([{ type: 'disk', sizeMiB: 0 }], scenarioTransports(scenario.runtimes), isError(host.kernel) ? null : host.kernel.path);
+    const modules = moduleFiles(
+      [{ type: 'disk', sizeMiB: 0 }],
+      scenarioTransports(scenario.runtimes),
+      isError(host.kernel) ? null : host.kernel.path,
+    );
     return buildGuestImage(host.busybox, host.cacheRoot, { files: [...provisioningImageFiles(), ...modules] });
   } catch (error) {
     return { error: `building the guest image failed: ${(error as Error).message}` };
@@ -70,7 +74,8 @@ export function scenarioImage(scenario: Scenario, host: HostContext): ScenarioIm
     const image = provisioningImage(scenario, host);
     return { image, workloads: null, parts: [{ image, workloads: [] }], skipped: [] };
   }
-  if (scenario.workloads.length === 0) return { image: host.image, workloads: null, parts: [{ image: host.image, workloads: [] }], skipped: [] };
+  if (scenario.workloads.length === 0)
+    return { image: host.image, workloads: null, parts: [{ image: host.image, workloads: [] }], skipped: [] };
   const all = scenario.workloads.map(performanceWorkload);
   const groups = new Map<string, PerformanceWorkload[]>();
   for (const w of all) groups.set(imageGroupKey(w), [...(groups.get(imageGroupKey(w)) ?? []), w]);
@@ -85,7 +90,11 @@ export function scenarioImage(scenario: Scenario, host: HostContext): ScenarioIm
   return { image: first, workloads: parts.flatMap((p) => p.workloads), parts, skipped };
 }
 
-function groupImage(workloads: PerformanceWorkload[], scenario: Scenario, host: HostContext): ImagePart & { skipped: ScenarioImage['skipped'] } {
+function groupImage(
+  workloads: PerformanceWorkload[],
+  scenario: Scenario,
+  host: HostContext,
+): ImagePart & { skipped: ScenarioImage['skipped'] } {
   const plan = planWorkloadImage(workloads);
   const devices = deviceExtras(plan.usable, scenarioTransports(scenario.runtimes), isError(host.kernel) ? null : host.kernel.path);
   const usable = plan.usable.filter((w) => !devices.skipped.some((s) => s.workload === w.name));

@@ -19,11 +19,7 @@ export const PROBE_MARKER = 'VMBENCH_PROBE';
  */
 const KERNEL_RELEASE = 'read kernel 2>/dev/null < /proc/sys/kernel/osrelease || kernel=$(uname -r)';
 
-const readyLine = [
-  'read up _ < /proc/uptime',
-  KERNEL_RELEASE,
-  `echo "${READY_MARKER} uptime=$up kernel=$kernel"`,
-].join('\n');
+const readyLine = ['read up _ < /proc/uptime', KERNEL_RELEASE, `echo "${READY_MARKER} uptime=$up kernel=$kernel"`].join('\n');
 
 const idleReadyLine = [
   'read up _ < /proc/uptime',

@@ -61,10 +61,13 @@ function workloadFiles(workload: PerformanceWorkload, env: NodeJS.ProcessEnv): I
     out.push(hostFile(own.imagePath, own.hostPath));
   }
   // A library found outside the loader's built-in directories (ld.so.cache has no copy inside).
-  const script = extraDirs.size === 0 ? workload.script
-    : workload.script.replace(/^export PATH=.*$/m, (line) => `${line}\nexport LD_LIBRARY_PATH=${[...extraDirs].join(':')}`);
+  const script =
+    extraDirs.size === 0
+      ? workload.script
+      : workload.script.replace(/^export PATH=.*$/m, (line) => `${line}\nexport LD_LIBRARY_PATH=${[...extraDirs].join(':')}`);
   out.push({ path: `/workloads/${workload.name}.sh`, data: Buffer.from(script), mode: 0o755 });
-  for (const [name, text] of Object.entries(workload.scriptFiles)) out.push({ path: `/workloads/${name}`, data: Buffer.from(text), mode: 0o644 });
+  for (const [name, text] of Object.entries(workload.scriptFiles))
+    out.push({ path: `/workloads/${name}`, data: Buffer.from(text), mode: 0o644 });
   return out;
 }
 

@@ -18,14 +18,30 @@ export interface CategoryBars {
 }
 
 export function bars(label: string, data: (number | null)[], color: string, extra: Record<string, DatasetJson[string]> = {}): DatasetJson {
-  return { label, data, backgroundColor: color, borderColor: color, borderWidth: 0, barPercentage: 0.85, categoryPercentage: 0.8, ...extra };
+  return {
+    label,
+    data,
+    backgroundColor: color,
+    borderColor: color,
+    borderWidth: 0,
+    barPercentage: 0.85,
+    categoryPercentage: 0.8,
+    ...extra,
+  };
 }
 
 export function categoryBarsChart(c: CategoryBars): ChartSpec {
   const scale = valueScale('x', c.valueName, c.valueUnit, c.log);
   return {
-    id: c.id, title: c.title, subtitle: c.subtitle, valueAxis: 'x', valueUnit: c.valueUnit, tooltip: 'bar', width: 'half',
-    scaleToggle: scale.toggle, emptyReason: null,
+    id: c.id,
+    title: c.title,
+    subtitle: c.subtitle,
+    valueAxis: 'x',
+    valueUnit: c.valueUnit,
+    tooltip: 'bar',
+    width: 'half',
+    scaleToggle: scale.toggle,
+    emptyReason: null,
     config: {
       type: 'bar',
       data: { labels: c.labels, datasets: c.datasets },

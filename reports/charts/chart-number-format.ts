@@ -9,9 +9,13 @@
 import { formatCount } from '../format-numbers.js';
 
 /** Memory ticks sit on round values (1-2-5, or the linear step): no padding zeros ("0.5 MiB", not "0.500 MiB"). */
-export function mibTick(v: number): string { return String(Number(v.toPrecision(3))) + ' MiB'; }
+export function mibTick(v: number): string {
+  return String(Number(v.toPrecision(3))) + ' MiB';
+}
 /** Tooltips give the recorded value to the microsecond: the reader asked for this exact point. */
-export function exactMs(v: number | null | undefined): string { return v == null ? '—' : String(Math.round(v * 1000) / 1000) + ' ms'; }
+export function exactMs(v: number | null | undefined): string {
+  return v == null ? '—' : String(Math.round(v * 1000) / 1000) + ' ms';
+}
 /** Memory: MiB to two decimals, and the exact bytes when the data carries them. */
 export function exactMiB(v: number | null | undefined, bytes: number | null | undefined): string {
   if (v == null) return '—';
@@ -19,8 +23,18 @@ export function exactMiB(v: number | null | undefined, bytes: number | null | un
   return bytes == null ? text : text + ' (' + formatCount(bytes) + ' bytes)';
 }
 /** A fraction as a percentage to one decimal: 0.505 → "50.5%". */
-export function percent(v: number): string { return String(Math.round(v * 1000) / 10) + '%'; }
-export function times(v: number): string { return String(Number(v.toPrecision(3))) + '\u00d7'; }
-export function exactTimes(v: number | null | undefined): string { return v == null ? '—' : String(Math.round(v * 1000) / 1000) + '\u00d7'; }
-export function cores(v: number): string { return String(Number(v.toPrecision(3))) + ' cores'; }
-export function exactCores(v: number | null | undefined): string { return v == null ? '—' : String(Math.round(v * 1000) / 1000) + ' cores'; }
+export function percent(v: number): string {
+  return String(Math.round(v * 1000) / 10) + '%';
+}
+export function times(v: number): string {
+  return String(Number(v.toPrecision(3))) + '\u00d7';
+}
+export function exactTimes(v: number | null | undefined): string {
+  return v == null ? '—' : String(Math.round(v * 1000) / 1000) + '\u00d7';
+}
+export function cores(v: number): string {
+  return String(Number(v.toPrecision(3))) + ' cores';
+}
+export function exactCores(v: number | null | undefined): string {
+  return v == null ? '—' : String(Math.round(v * 1000) / 1000) + ' cores';
+}

@@ -96,5 +96,15 @@ export function axis(type: AxisType, text: string, extra: Partial<AxisJson> = {}
 
 /** A spec for a chart whose data this run does not have. */
 export function emptyChart(id: string, title: string, reason: string): ChartSpec {
-  return { id, title, subtitle: reason, valueAxis: 'y', valueUnit: 'ms', tooltip: 'bar', scaleToggle: null, config: null, emptyReason: reason };
+  return {
+    id,
+    title,
+    subtitle: reason,
+    valueAxis: 'y',
+    valueUnit: 'ms',
+    tooltip: 'bar',
+    scaleToggle: null,
+    config: null,
+    emptyReason: reason,
+  };
 }

@@ -61,17 +61,21 @@ export function buildDistributionChart(run: RunData, metric: Metric, palette: Pa
     };
   });
 
-  const log = prefersLogScale(groups.flatMap((rs) => {
-    const v = valuesByGroup.get(runKey(rs.scenario, rs.runtime)) as number[];
-    return [v[0] as number, v[v.length - 1] as number];
-  }));
+  const log = prefersLogScale(
+    groups.flatMap((rs) => {
+      const v = valuesByGroup.get(runKey(rs.scenario, rs.runtime)) as number[];
+      return [v[0] as number, v[v.length - 1] as number];
+    }),
+  );
   const subtitle = [
     'Box: quartiles; line in the box: median; whiskers: furthest launch within 1.5 × IQR.',
     'Each point is one successful launch (failed and timed-out launches are excluded, see Failures). VMs are diamonds, containers circles.',
     thinnedAny
       ? `Points thinned for drawing: at most ${MAX_POINTS_PER_BOX} of up to ${formatCount(largestN)} launches per runtime are drawn (evenly spaced ranks, fastest and slowest kept); boxes, whiskers and every number use all launches.`
       : '',
-  ].filter((s) => s !== '').join(' ');
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
 
   return boxPlotChart({
     id,

@@ -34,7 +34,8 @@ export function buildForestPlot(pair: PairComparison, index: number): ChartSpec 
   return {
     id,
     title,
-    subtitle: 'Each row: the ratio of medians (point; red regressed, green improved, grey no significant change) and its 95% interval (bar). 1× = no change; for a “higher is better” metric a ratio below 1 is the regression.',
+    subtitle:
+      'Each row: the ratio of medians (point; red regressed, green improved, grey no significant change) and its 95% interval (bar). 1× = no change; for a “higher is better” metric a ratio below 1 is the regression.',
     valueAxis: 'x',
     valueUnit: 'relative',
     tooltip: 'forest',
@@ -48,14 +49,25 @@ export function buildForestPlot(pair: PairComparison, index: number): ChartSpec 
         labels: rows.map((m) => m.id),
         datasets: [
           {
-            type: 'line', label: 'ratio of medians', data: rows.map((m) => m.ratio as number), showLine: false,
-            pointRadius: 5, pointHoverRadius: 7, pointStyle: 'rectRot',
-            pointBackgroundColor: rows.map((m) => VERDICT_COLORS[m.verdict.state]), borderColor: rows.map((m) => VERDICT_COLORS[m.verdict.state]),
+            type: 'line',
+            label: 'ratio of medians',
+            data: rows.map((m) => m.ratio as number),
+            showLine: false,
+            pointRadius: 5,
+            pointHoverRadius: 7,
+            pointStyle: 'rectRot',
+            pointBackgroundColor: rows.map((m) => VERDICT_COLORS[m.verdict.state]),
+            borderColor: rows.map((m) => VERDICT_COLORS[m.verdict.state]),
             verdicts: rows.map(verdictText),
           },
           {
-            label: '95% interval', data: rows.map((m) => (m.ratioCi95 === null ? null : [m.ratioCi95[0], m.ratioCi95[1]])),
-            backgroundColor: 'rgba(73, 80, 87, 0.25)', borderColor: 'rgba(73, 80, 87, 0.6)', borderWidth: 1, barPercentage: 0.5, categoryPercentage: 1,
+            label: '95% interval',
+            data: rows.map((m) => (m.ratioCi95 === null ? null : [m.ratioCi95[0], m.ratioCi95[1]])),
+            backgroundColor: 'rgba(73, 80, 87, 0.25)',
+            borderColor: 'rgba(73, 80, 87, 0.6)',
+            borderWidth: 1,
+            barPercentage: 0.5,
+            categoryPercentage: 1,
           },
         ],
       },
@@ -64,7 +76,10 @@ export function buildForestPlot(pair: PairComparison, index: number): ChartSpec 
         indexAxis: 'y',
         scales: {
           // Log once ratios span a factor of 3 (0.5× and 2× equally far from 1×); near 1× a linear axis labels more ticks.
-          x: hi / lo > 3 ? axis('logarithmic', 'New ÷ baseline (×, log scale)', { min: lo / 1.02, max: hi * 1.02 }) : axis('linear', 'New ÷ baseline (×)', { min: lo - 0.02, max: hi + 0.02 }),
+          x:
+            hi / lo > 3
+              ? axis('logarithmic', 'New ÷ baseline (×, log scale)', { min: lo / 1.02, max: hi * 1.02 })
+              : axis('linear', 'New ÷ baseline (×)', { min: lo - 0.02, max: hi + 0.02 }),
           y: axis('category', 'Scenario / runtime / metric', { grid: { display: false } }),
         },
         plugins: legendAndTooltip(),

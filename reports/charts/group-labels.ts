@@ -17,6 +17,7 @@ export function categoryLabel(rs: InstanceDescription, withScenario: boolean): s
 /** One-line legend label: "qemu-q35 (VM, TCG)" / "runc (container)". */
 export function legendLabel(rs: InstanceDescription, withScenario: boolean): string {
   const name = withScenario ? `${rs.scenario} / ${rs.runtime}` : rs.runtime;
-  const how = rs.kind === 'vm' ? (rs.accel === null ? 'VM' : `VM, ${rs.accel.toUpperCase()}`) : rs.kind === 'host' ? 'host (baseline)' : 'container';
+  const how =
+    rs.kind === 'vm' ? (rs.accel === null ? 'VM' : `VM, ${rs.accel.toUpperCase()}`) : rs.kind === 'host' ? 'host (baseline)' : 'container';
   return `${name} (${how})`;
 }

@@ -54,30 +54,63 @@ export function buildLimitsCharts(run: RunData, palette: Palette, idPrefix = '')
   const mem = all.filter((s) => s.memory !== null);
   const cpu = all.filter((s) => s.cpu !== null);
   return [
-    limitsBars({
-      id: idPrefix + LIMITS_MEMORY_ID,
-      title: 'Memory: limit, peak and what the hog asked for',
-      subtitle: 'Per runtime: the memory it was given (a container\'s cgroup limit, a VM\'s RAM), the peak it reached (the cgroup\'s peak usage; for a VM, QEMU\'s peak RSS on the host, VmHWM), and what the memory hog tried to allocate. An unlimited container has no limit bar and no cgroup peak.',
-      valueName: 'Memory',
-      valueUnit: 'MiB',
-      groups: mem,
-      datasets: [
-        bars('given (limit / guest RAM)', mem.map((s) => s.limit.memoryBytes), GIVEN_COLOR, true),
-        bars('peak (cgroup / QEMU RSS)', mem.map((s) => s.memory!.peakBytes), GOT_COLOR, true),
-        bars('hog asked for', mem.map((s) => s.memory!.hogBytes), ASKED_COLOR, true),
-      ],
-    }, withScenario, palette),
-    limitsBars({
-      id: idPrefix + LIMITS_CPU_ID,
-      title: 'CPU: quota given and share of a core used',
-      subtitle: 'Per runtime: the CPU it was given (a container\'s cgroup quota in cores, a VM\'s vCPUs; none for an unlimited container) and what its CPU-bound loop got: CPU time ÷ wall time over the loop (median of the samples), from the cgroup\'s counter, else from the host processes\' utime + stime (a VM: QEMU\'s).',
-      valueName: 'CPU',
-      valueUnit: 'cores',
-      groups: cpu,
-      datasets: [
-        bars('given (quota / vCPUs)', cpu.map((s) => s.limit.cpus), GIVEN_COLOR),
-        bars('used (CPU time ÷ wall)', cpu.map((s) => s.cpu!.share), GOT_COLOR),
-      ],
-    }, withScenario, palette),
+    limitsBars(
+      {
+        id: idPrefix + LIMITS_MEMORY_ID,
+        title: 'Memory: limit, peak and what the hog asked for',
+        subtitle:
+          "Per runtime: the memory it was given (a container's cgroup limit, a VM's RAM), the peak it reached (the cgroup's peak usage; for a VM, QEMU's peak RSS on the host, VmHWM), and what the memory hog tried to allocate. An unlimited container has no limit bar and no cgroup peak.",
+        valueName: 'Memory',
+        valueUnit: 'MiB',
+        groups: mem,
+        datasets: [
+          bars(
+            'given (limit / guest RAM)',
+            mem.map((s) => s.limit.memoryBytes),
+            GIVEN_COLOR,
+            true,
+          ),
+          bars(
+            'peak (cgroup / QEMU RSS)',
+            mem.map((s) => s.memory!.peakBytes),
+            GOT_COLOR,
+            true,
+          ),
+          bars(
+            'hog asked for',
+            mem.map((s) => s.memory!.hogBytes),
+            ASKED_COLOR,
+            true,
+          ),
+        ],
+      },
+      withScenario,
+      palette,
+    ),
+    limitsBars(
+      {
+        id: idPrefix + LIMITS_CPU_ID,
+        title: 'CPU: quota given and share of a core used',
+        subtitle:
+          "Per runtime: the CPU it was given (a container's cgroup quota in cores, a VM's vCPUs; none for an unlimited container) and what its CPU-bound loop got: CPU time ÷ wall time over the loop (median of the samples), from the cgroup's counter, else from the host processes' utime + stime (a VM: QEMU's).",
+        valueName: 'CPU',
+        valueUnit: 'cores',
+        groups: cpu,
+        datasets: [
+          bars(
+            'given (quota / vCPUs)',
+            cpu.map((s) => s.limit.cpus),
+            GIVEN_COLOR,
+          ),
+          bars(
+            'used (CPU time ÷ wall)',
+            cpu.map((s) => s.cpu!.share),
+            GOT_COLOR,
+          ),
+        ],
+      },
+      withScenario,
+      palette,
+    ),
   ];
 }

@@ -56,7 +56,9 @@ export function buildMemoryByMethodChart(run: RunData, palette: Palette, idPrefi
       'Median over the instances of each density run. Methods measure different things (see the table for how each is taken): RSS overstates by counting shared pages in full; configured RAM (outlined) is what a VM may use, not what it uses.',
       'A missing bar means the method does not apply to that runtime or was not available, not zero.',
       log && nonPositive ? 'A median at or below zero (MemAvailable noise) cannot be drawn on the log scale; it is in the table.' : '',
-    ].filter((s) => s !== '').join(' '),
+    ]
+      .filter((s) => s !== '')
+      .join(' '),
     width,
     valueName: 'Memory per instance',
     valueUnit: 'MiB',

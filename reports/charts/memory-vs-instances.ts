@@ -145,7 +145,9 @@ export function buildMemoryVsInstancesChart(run: RunData, curve: MemoryCurve, pa
     'Lines: the harness’s straight-line fit; its slope is the marginal cost of one more instance (see the table). VMs are diamonds and dashed, containers circles and solid.',
     nonPositive ? 'Points at or below zero (MemAvailable rose: noise) vanish on the log scale.' : '',
     noBaseline.length > 0 ? `Not drawn (no baseline recorded): ${noBaseline.join(', ')}.` : '',
-  ].filter((s) => s !== '').join(' ');
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
 
   return instancesScatterChart({
     id,

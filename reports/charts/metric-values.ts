@@ -28,4 +28,3 @@ export function groupedMetricValues(run: RunData, metric: Metric): Map<string, n
   for (const values of groups.values()) values.sort((a, b) => a - b);
   return groups;
 }
-

@@ -24,10 +24,11 @@ export function runComparisonChartId(metric: Metric): string {
 /** (scenario, runtime) pairs of all runs, in order of first appearance. */
 function unionOfGroups(runs: readonly RunData[]): RuntimeSummary[] {
   const seen = new Map<string, RuntimeSummary>();
-  for (const run of runs) for (const rs of run.summary.runtimes) {
-    const key = runKey(rs.scenario, rs.runtime);
-    if (!seen.has(key)) seen.set(key, rs);
-  }
+  for (const run of runs)
+    for (const rs of run.summary.runtimes) {
+      const key = runKey(rs.scenario, rs.runtime);
+      if (!seen.has(key)) seen.set(key, rs);
+    }
   return [...seen.values()];
 }
 
@@ -63,12 +64,17 @@ export function buildRunComparisonChart(runs: readonly RunData[], metric: Metric
     subtitle: [
       'One box per run for each runtime (quartiles, median, whiskers within 1.5 × IQR), points are launches.',
       thinnedAny ? `Points thinned for drawing to at most ${MAX_POINTS_PER_RUN_BOX} per box; boxes use all launches.` : '',
-    ].filter((s) => s !== '').join(' '),
+    ]
+      .filter((s) => s !== '')
+      .join(' '),
     valueName: `${what} time`,
     valueUnit: 'ms',
     log: prefersLogScale(extremes),
     withScenario,
-    labels: groups.map((g) => [shorten(withScenario ? `${g.scenario} / ${g.runtime}` : g.runtime), g.kind === 'vm' ? 'VM' : g.kind === 'host' ? 'host' : 'container']),
+    labels: groups.map((g) => [
+      shorten(withScenario ? `${g.scenario} / ${g.runtime}` : g.runtime),
+      g.kind === 'vm' ? 'VM' : g.kind === 'host' ? 'host' : 'container',
+    ]),
     datasets,
   });
 }

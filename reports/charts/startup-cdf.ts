@@ -62,10 +62,10 @@ export function buildStartupCdfChart(run: RunData, palette: Palette, idPrefix = 
   const subtitle = [
     'Fraction of successful launches that were ready within a given time (failed and timed-out launches excluded).',
     'VMs dashed, containers solid.',
-    thinnedAny
-      ? `Curves thinned for drawing to ${MAX_CDF_POINTS} steps per runtime (evenly spaced ranks, every drawn step exact).`
-      : '',
-  ].filter((s) => s !== '').join(' ');
+    thinnedAny ? `Curves thinned for drawing to ${MAX_CDF_POINTS} steps per runtime (evenly spaced ranks, every drawn step exact).` : '',
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
 
   return {
     id,

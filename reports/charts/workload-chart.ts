@@ -22,7 +22,11 @@ function buildWorkloadChart(g: WorkloadGroup, palette: Palette, idPrefix: string
   const title = `${g.workload}: speed relative to the host`;
   const host = g.rows.find((r) => r.kind === 'host');
   if (!host || g.vsHost.length === 0) {
-    return emptyChart(id, title, 'No host baseline with successful samples in this run (add the host runtime): the table gives the absolute figures.');
+    return emptyChart(
+      id,
+      title,
+      'No host baseline with successful samples in this run (add the host runtime): the table gives the absolute figures.',
+    );
   }
   const metrics = host.metrics.map((m) => m.name);
   const others = g.rows.filter((r) => r.kind !== 'host');
@@ -40,8 +44,16 @@ function buildWorkloadChart(g: WorkloadGroup, palette: Palette, idPrefix: string
   });
   const hostStyle = palette(host.runtime, 'host');
   datasets.push({
-    type: 'line', label: `${host.runtime} (baseline, 1×)`, runtime: host.runtime, kind: 'host',
-    data: metrics.map(() => 1), borderColor: hostStyle.color, borderDash: [6, 3], borderWidth: 2, pointRadius: 0, fill: false,
+    type: 'line',
+    label: `${host.runtime} (baseline, 1×)`,
+    runtime: host.runtime,
+    kind: 'host',
+    data: metrics.map(() => 1),
+    borderColor: hostStyle.color,
+    borderDash: [6, 3],
+    borderWidth: 2,
+    pointRadius: 0,
+    fill: false,
   });
   const cacheNote = hostDiskCacheNote(g.rows);
   const units = host.metrics.map((m) => `${m.name} in ${m.unit}, ${m.better} is better`).join('; ');

@@ -55,8 +55,12 @@ function partSummary(part: string, pairs: readonly { c: Comparison; reading: Pai
   const failing = pairs.filter((p) => !GOOD.has(p.reading));
   if (failing.length === 0) {
     const weak = pairs.some((p) => p.reading === 'faster (no interval)');
-    return `${part}: containers were at least ${MUCH_FASTER_FACTOR}× faster than VMs in every pair (${range})` +
-      (weak ? '; some pairs have no confidence interval (fewer than 3 samples): weaker evidence.' : ', every 95% interval of the ratio above 1.');
+    return (
+      `${part}: containers were at least ${MUCH_FASTER_FACTOR}× faster than VMs in every pair (${range})` +
+      (weak
+        ? '; some pairs have no confidence interval (fewer than 3 samples): weaker evidence.'
+        : ', every 95% interval of the ratio above 1.')
+    );
   }
   return `${part}: not every pair shows containers clearly and at least ${MUCH_FASTER_FACTOR}× faster (${range}): ${failing.length} of ${pairs.length} do not (${[...new Set(failing.map((p) => p.reading))].join(', ')}).`;
 }
@@ -68,9 +72,13 @@ function stopModeOf(run: RunData, scenario: string): 'graceful' | 'kill' {
 
 /** Teardowns left out because the instance had exited by itself before the stop (hello's race). */
 function exitedBeforeStopLines(run: RunData): string[] {
-  return run.summary.runtimes.filter((r) => (r.teardownExitedBeforeStop ?? 0) > 0).map((r) =>
-    `${r.scenario}/${r.runtime}: ${r.teardownExitedBeforeStop} teardown(s) left out, the instance had already exited by itself when stopped` +
-    ` (median ${formatDurationMs(r.teardown.median)} without them, ${formatDurationMs(r.teardownAll?.median ?? null)} with them).`);
+  return run.summary.runtimes
+    .filter((r) => (r.teardownExitedBeforeStop ?? 0) > 0)
+    .map(
+      (r) =>
+        `${r.scenario}/${r.runtime}: ${r.teardownExitedBeforeStop} teardown(s) left out, the instance had already exited by itself when stopped` +
+        ` (median ${formatDurationMs(r.teardown.median)} without them, ${formatDurationMs(r.teardownAll?.median ?? null)} with them).`,
+    );
 }
 
 export function evaluateC1(run: RunData): ClaimVerdict {
@@ -93,19 +101,35 @@ export function evaluateC1(run: RunData): ClaimVerdict {
   }
   const pairs = [...startup, ...teardown].map((c) => ({ c, reading: readPair(c) }));
   const supported = pairs.every((p) => GOOD.has(p.reading));
-  const lines = [partSummary('Starting', pairs.filter((p) => p.c.metric === 'startup'))];
+  const lines = [
+    partSummary(
+      'Starting',
+      pairs.filter((p) => p.c.metric === 'startup'),
+    ),
+  ];
   if (teardown.length > 0) {
     const how = graceful.length > 0 ? 'graceful stop' : 'kill';
-    lines.push(partSummary(`Stopping (${how})`, pairs.filter((p) => p.c.metric === 'teardown')));
+    lines.push(
+      partSummary(
+        `Stopping (${how})`,
+        pairs.filter((p) => p.c.metric === 'teardown'),
+      ),
+    );
   }
   if (!supported) {
     lines.push(`So the claim as stated (starting and stopping) is not supported in this run, though a part of it may be.`);
   }
   if (graceful.length > 0) {
-    lines.push(`The stopping verdict rests on the graceful stop (${[...new Set(graceful.map((c) => c.scenario))].join(', ')}): each instance is asked to stop and exits by itself (a container's init traps SIGTERM; a VM's guest reads the request on a serial port and powers off), timed until every host process is gone.` +
-      (killed.length > 0 ? ` Stopping by kill (${[...new Set(killed.map((c) => c.scenario))].join(', ')}: SIGKILL of QEMU, no guest shutdown) is shown below, not scored.` : ''));
+    lines.push(
+      `The stopping verdict rests on the graceful stop (${[...new Set(graceful.map((c) => c.scenario))].join(', ')}): each instance is asked to stop and exits by itself (a container's init traps SIGTERM; a VM's guest reads the request on a serial port and powers off), timed until every host process is gone.` +
+        (killed.length > 0
+          ? ` Stopping by kill (${[...new Set(killed.map((c) => c.scenario))].join(', ')}: SIGKILL of QEMU, no guest shutdown) is shown below, not scored.`
+          : ''),
+    );
   } else if (teardown.length > 0) {
-    lines.push('The stopping verdict rests on stopping by kill only (SIGKILL of QEMU, no guest shutdown; runc kill and delete): not like for like. Run the stop scenario (stop: graceful) for a graceful comparison.');
+    lines.push(
+      'The stopping verdict rests on stopping by kill only (SIGKILL of QEMU, no guest shutdown; runc kill and delete): not like for like. Run the stop scenario (stop: graceful) for a graceful comparison.',
+    );
   }
   if (teardown.length === 0) lines.push('Teardown was not measured for these pairs: the verdict rests on startup only.');
   for (const p of pairs) lines.push(describePair(run, p.c, p.reading));

@@ -44,7 +44,9 @@ export function evaluateC2(run: RunData): ClaimVerdict {
   const chartId = memoryCurveChartId('system');
   const comparisons = run.summary.densityComparisons ?? [];
   if (comparisons.length === 0) {
-    const ran = density.map((d) => `${d.runtime} (${d.kind === 'vm' ? 'VM' : 'container'}, ${formatFigure(d.instancesPerGiB)}/GiB)`).join(', ');
+    const ran = density
+      .map((d) => `${d.runtime} (${d.kind === 'vm' ? 'VM' : 'container'}, ${formatFigure(d.instancesPerGiB)}/GiB)`)
+      .join(', ');
     return {
       ...notMeasuredVerdict(
         'C2',
@@ -66,15 +68,21 @@ export function evaluateC2(run: RunData): ClaimVerdict {
     const asMuch = failing.filter((p) => p.reading === 'costs as much as a VM');
     lines.push(
       `Not every pair reaches the threshold of ≥ ${MANY_MORE_FACTOR}× as many containers as VMs per GiB: ${failing.length} of ${pairs.length} do not` +
-        (asMuch.length > 0 ? `, and ${[...new Set(asMuch.map((p) => p.c.container))].join(', ')} cost as much memory per instance as a VM or more.` : '.'),
+        (asMuch.length > 0
+          ? `, and ${[...new Set(asMuch.map((p) => p.c.container))].join(', ')} cost as much memory per instance as a VM or more.`
+          : '.'),
     );
   }
   const several = new Set(comparisons.map((c) => c.scenario)).size > 1;
-  const compared = density.filter((d) => comparisons.some((c) => c.scenario === d.scenario && (c.vm === d.runtime || c.container === d.runtime)));
+  const compared = density.filter((d) =>
+    comparisons.some((c) => c.scenario === d.scenario && (c.vm === d.runtime || c.container === d.runtime)),
+  );
   for (const d of compared) lines.push(`${several ? `${d.scenario}: ` : ''}${figures(d)}.`);
   for (const { c, reading } of pairs) {
     const verdict = reading === 'many more' ? '' : ` → ${reading}`;
-    lines.push(`${several ? `${c.scenario}: ` : ''}${c.container} vs ${c.vm}: ${formatRatio(c.ratio)} as many instances per GiB${verdict}.`);
+    lines.push(
+      `${several ? `${c.scenario}: ` : ''}${c.container} vs ${c.vm}: ${formatRatio(c.ratio)} as many instances per GiB${verdict}.`,
+    );
   }
   const fromPss = density.filter((d) => costBasis(d) === 'summed PSS').map((d) => d.runtime);
   if (fromPss.length > 0) {

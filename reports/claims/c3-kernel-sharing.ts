@@ -27,10 +27,13 @@ export function evaluateC3(run: RunData): ClaimVerdict {
   const lines = [`Host kernel: ${host}.`];
   if (containers.length > 0) lines.push(`Containers — ${containers.map(listKernels).join('; ')}.`);
   if (sandboxes.length > 0) {
-    lines.push(`gVisor sandboxes — ${sandboxes.map(listKernels).join('; ')}: the release of gVisor's own user-space kernel (the sentry), which handles the workload's system calls and itself runs on the host kernel; a third kind of boundary, not counted for or against the claim.`);
+    lines.push(
+      `gVisor sandboxes — ${sandboxes.map(listKernels).join('; ')}: the release of gVisor's own user-space kernel (the sentry), which handles the workload's system calls and itself runs on the host kernel; a third kind of boundary, not counted for or against the claim.`,
+    );
   }
   if (vms.length > 0) {
-    const guest = run.env.guestKernel === null ? '' : ` Guest kernel booted by QEMU: ${run.env.guestKernel.path} (${run.env.guestKernel.source}).`;
+    const guest =
+      run.env.guestKernel === null ? '' : ` Guest kernel booted by QEMU: ${run.env.guestKernel.path} (${run.env.guestKernel.source}).`;
     lines.push(`VMs — ${vms.map(listKernels).join('; ')}.${guest}`);
     const sameString = vms.filter((g) => g.kernels.has(host));
     if (sameString.length > 0) {
@@ -46,11 +49,11 @@ export function evaluateC3(run: RunData): ClaimVerdict {
   }
   if (containers.length === 0 || vms.length === 0) {
     const missing = [containers.length === 0 ? 'no container' : null, vms.length === 0 ? 'no VM' : null].filter((m) => m !== null);
-    lines.unshift(`Not measured: ${missing.join(' and ')} sample reported its kernel (\`uname -r\`), so only part of the claim can be seen.`);
+    lines.unshift(
+      `Not measured: ${missing.join(' and ')} sample reported its kernel (\`uname -r\`), so only part of the claim can be seen.`,
+    );
     return { ...base, verdict: 'not measured', evidence: lines.join('\n') };
   }
-  lines.unshift(
-    `Every container reported the host kernel (${host}); every VM reported the kernel it booted itself.`,
-  );
+  lines.unshift(`Every container reported the host kernel (${host}); every VM reported the kernel it booted itself.`);
   return { ...base, verdict: 'supported', evidence: lines.join('\n') };
 }

@@ -69,7 +69,10 @@ function judge(s: ProbeSample): { problems: string[]; gaps: string[] } {
   const problems: string[] = [];
   const gaps: string[] = [];
   const pid = readPid(p);
-  if (pid === 'host processes visible') problems.push(`${s.runtime} sees ${p.processesVisible} of the host’s ${formatCount(p.hostProcesses)} processes (its pid: ${p.pidInside})`);
+  if (pid === 'host processes visible')
+    problems.push(
+      `${s.runtime} sees ${p.processesVisible} of the host’s ${formatCount(p.hostProcesses)} processes (its pid: ${p.pidInside})`,
+    );
   if (pid === 'not reported') gaps.push(`${s.runtime}: pid or process count`);
   const net = readNet(p);
   if (net === 'more than loopback') problems.push(`${s.runtime} sees ${p.interfaces} network interfaces, more than loopback`);
@@ -109,7 +112,11 @@ function userNamespaceLine(containers: readonly ProbeSample[]): { observed: bool
   }
   const maps = [...new Map(mapped.map((m) => [m.runtime, m])).values()].map((m) => `${m.runtime} maps uid 0 to uid ${m.outside} outside`);
   const rest = none.length > 0 ? `; ${none.join(', ')} use${none.length === 1 ? 's' : ''} none (root inside is root outside)` : '';
-  return { observed: none.length === 0 && unknown.length === 0 && mapped.every((m) => m.outside !== 0), someMapped: true, text: `user namespace: ${maps.join(', ')}${rest}` };
+  return {
+    observed: none.length === 0 && unknown.length === 0 && mapped.every((m) => m.outside !== 0),
+    someMapped: true,
+    text: `user namespace: ${maps.join(', ')}${rest}`,
+  };
 }
 
 export function evaluateC4(run: RunData): ClaimVerdict {
@@ -137,7 +144,10 @@ export function evaluateC4(run: RunData): ClaimVerdict {
   const changedInside = containers.some((s) => readUts(s.isolation) === 'changed inside only');
   const user = userNamespaceLine(containers);
   const mounts = containers.map((s) => s.isolation.mounts).filter((m): m is number => m !== null);
-  const mountRange = mounts.length === 0 ? '' : ` (${Math.min(...mounts) === Math.max(...mounts) ? Math.min(...mounts) : `${Math.min(...mounts)}–${Math.max(...mounts)}`} entries)`;
+  const mountRange =
+    mounts.length === 0
+      ? ''
+      : ` (${Math.min(...mounts) === Math.max(...mounts) ? Math.min(...mounts) : `${Math.min(...mounts)}–${Math.max(...mounts)}`} entries)`;
   const notMeasured = [
     'ipc: no IPC objects are probed',
     ...(user.observed ? [] : [user.text]),
@@ -155,7 +165,10 @@ export function evaluateC4(run: RunData): ClaimVerdict {
     return {
       ...base,
       verdict: 'not measured',
-      evidence: [`Not measured: the probe did not report ${gaps.join('; ')}, and nothing it did report contradicts the claim.`, ...details].join('\n'),
+      evidence: [
+        `Not measured: the probe did not report ${gaps.join('; ')}, and nothing it did report contradicts the claim.`,
+        ...details,
+      ].join('\n'),
     };
   }
   const parts = ['pid', 'net', ...(changedInside ? ['uts'] : []), ...(user.observed ? ['user'] : [])];
@@ -163,7 +176,10 @@ export function evaluateC4(run: RunData): ClaimVerdict {
   const headline =
     `Supported for the parts measured: ${partsText} isolation observed in ${containers.length === names.length ? '' : `${containers.length} probes of `}` +
     `${names.length} container runtime${names.length === 1 ? '' : 's'} (${names.join(', ')}); ipc not probed; ` +
-    (user.observed ? 'a user namespace maps root inside to a non-root uid outside.'
-      : user.someMapped ? `${user.text}.` : 'user namespace not used by these runtimes (root inside is root outside).');
+    (user.observed
+      ? 'a user namespace maps root inside to a non-root uid outside.'
+      : user.someMapped
+        ? `${user.text}.`
+        : 'user namespace not used by these runtimes (root inside is root outside).');
   return { ...base, verdict: 'supported', evidence: [headline, ...details].join('\n') };
 }

@@ -49,7 +49,9 @@ function memoryCheck(s: LimitsSummary): Check | null {
     const bounded = m.peakBytes !== null && m.peakBytes <= bound;
     const pass = m.killed === m.ok && m.guestOomReports === m.ok && m.survived === m.ok && bounded && m.outsideKills === 0;
     return {
-      runtime: s.runtime, part: 'memory', pass,
+      runtime: s.runtime,
+      part: 'memory',
+      pass,
       text: `${base}: the guest kernel killed the hog in ${m.killed}, printed its OOM report in ${m.guestOomReports}${m.guestOomExample ? ` ("${m.guestOomExample.slice(0, 90)}…")` : ''}; QEMU kept running in ${m.survived}; QEMU's peak RSS ${formatMiB(m.peakBytes)} (bound: RAM + ${formatMiB(QEMU_OVERHEAD_ALLOWANCE)} = ${formatMiB(bound)}); OOM kills on the host ${outside}${pass ? '' : ' → not kept'}.`,
     };
   }
@@ -57,7 +59,9 @@ function memoryCheck(s: LimitsSummary): Check | null {
   const counted = m.oomKills === null || m.oomKills >= m.killed;
   const pass = m.killed === m.ok && counted && peakOk && m.outsideKills === 0;
   return {
-    runtime: s.runtime, part: 'memory', pass,
+    runtime: s.runtime,
+    part: 'memory',
+    pass,
     text: `${base}: killed in ${m.killed}; the cgroup counted ${m.oomKills ?? 'no readable'} OOM kill(s), peak ${formatMiB(m.peakBytes)}; OOM kills elsewhere on the host ${outside}${pass ? '' : ' → not kept'}.`,
   };
 }
@@ -70,17 +74,33 @@ function cpuCheck(s: LimitsSummary): Check | null {
   const range = `${c.share.toFixed(2)} cores (median; ${c.shareMin?.toFixed(2)} to ${c.shareMax?.toFixed(2)}, from ${c.source})`;
   if (s.kind === 'vm') {
     const pass = c.share <= s.limit.cpus + VCPU_SLACK;
-    return { runtime: s.runtime, part: 'CPU', pass, text: `${base}: QEMU used ${range}: ${pass ? 'at most' : 'more than'} its ${s.limit.cpus} vCPU(s) (+${VCPU_SLACK} for QEMU's own threads).` };
+    return {
+      runtime: s.runtime,
+      part: 'CPU',
+      pass,
+      text: `${base}: QEMU used ${range}: ${pass ? 'at most' : 'more than'} its ${s.limit.cpus} vCPU(s) (+${VCPU_SLACK} for QEMU's own threads).`,
+    };
   }
   const pass = Math.abs(c.share - s.limit.cpus) <= CPU_TOLERANCE * s.limit.cpus;
-  const rate = c.rateVsUnlimited === null ? '' : `; work done per second ${c.rateVsUnlimited.toFixed(2)}× that of ${c.unlimitedReference} (no quota)`;
-  return { runtime: s.runtime, part: 'CPU', pass, text: `${base}: the loop got ${range} against a quota of ${s.limit.cpus} (kept within ±${CPU_TOLERANCE * 100}%: ${pass ? 'yes' : 'no'})${rate}.` };
+  const rate =
+    c.rateVsUnlimited === null ? '' : `; work done per second ${c.rateVsUnlimited.toFixed(2)}× that of ${c.unlimitedReference} (no quota)`;
+  return {
+    runtime: s.runtime,
+    part: 'CPU',
+    pass,
+    text: `${base}: the loop got ${range} against a quota of ${s.limit.cpus} (kept within ±${CPU_TOLERANCE * 100}%: ${pass ? 'yes' : 'no'})${rate}.`,
+  };
 }
 
 function controlLine(s: LimitsSummary): string | null {
   if (s.kind !== 'container' || s.limit.enforcedBy !== 'none') return null;
   const parts: string[] = [];
-  if (s.memory) parts.push(s.memory.killed === 0 ? `its hog held ${formatMiB(s.memory.allocatedBytes)} and was not killed` : `its hog was killed ${s.memory.killed} time(s) even without a limit`);
+  if (s.memory)
+    parts.push(
+      s.memory.killed === 0
+        ? `its hog held ${formatMiB(s.memory.allocatedBytes)} and was not killed`
+        : `its hog was killed ${s.memory.killed} time(s) even without a limit`,
+    );
   if (s.cpu?.share != null) parts.push(`its loop got ${s.cpu.share.toFixed(2)} cores`);
   return parts.length ? `Control, ${s.runtime} (no limits): ${parts.join('; ')}.` : null;
 }
@@ -93,17 +113,27 @@ export function evaluateC5(run: RunData): ClaimVerdict {
   const memoryTested = containers.some((s) => s.limit.memoryBytes !== null && s.memory !== null);
   const cpuTested = containers.some((s) => s.limit.cpus !== null && s.cpu !== null);
   if (!memoryTested && !cpuTested) {
-    return { ...notMeasuredVerdict('C5', 'Not measured: the limits scenario ran no container with a memory limit or a CPU quota (give a container runtime memory: or cpus:).'), chartId: LIMITS_MEMORY_ID };
+    return {
+      ...notMeasuredVerdict(
+        'C5',
+        'Not measured: the limits scenario ran no container with a memory limit or a CPU quota (give a container runtime memory: or cpus:).',
+      ),
+      chartId: LIMITS_MEMORY_ID,
+    };
   }
   const failing = checks.filter((c) => !c.pass);
   const supported = failing.length === 0 && memoryTested && cpuTested;
   const lines: string[] = [];
   if (supported) {
-    lines.push('Every container\'s cgroup held its limits: the memory hog died at the memory limit (counted by the cgroup, nothing else on the host killed) and the CPU loop got its quota. The VMs\' equivalent held too: the guest kernel killed the hog inside the guest.');
+    lines.push(
+      "Every container's cgroup held its limits: the memory hog died at the memory limit (counted by the cgroup, nothing else on the host killed) and the CPU loop got its quota. The VMs' equivalent held too: the guest kernel killed the hog inside the guest.",
+    );
   } else if (failing.length > 0) {
     lines.push(`Not every limit held: ${failing.map((c) => `${c.runtime} (${c.part})`).join(', ')}.`);
   } else {
-    lines.push(`Only ${memoryTested ? 'memory' : 'CPU'} limits were tested on containers in this run: the claim covers both, so it is not supported by this run alone.`);
+    lines.push(
+      `Only ${memoryTested ? 'memory' : 'CPU'} limits were tested on containers in this run: the claim covers both, so it is not supported by this run alone.`,
+    );
   }
   for (const c of checks) lines.push(c.text);
   for (const s of all) {
@@ -111,7 +141,8 @@ export function evaluateC5(run: RunData): ClaimVerdict {
     if (control) lines.push(control);
   }
   lines.push('Disk I/O limits (blkio / io.max) were not tested: this verdict rests on memory and CPU.');
-  if (all.some((s) => s.kind === 'vm' && s.accel === 'tcg')) lines.push('The VMs ran under TCG: their loop is emulated, so only their share of a host core is compared, not their work rate.');
+  if (all.some((s) => s.kind === 'vm' && s.accel === 'tcg'))
+    lines.push('The VMs ran under TCG: their loop is emulated, so only their share of a host core is compared, not their work rate.');
   return {
     id: 'C5',
     claim: CLAIM_STATEMENTS.C5,

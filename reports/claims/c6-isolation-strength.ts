@@ -34,7 +34,8 @@ function accelNote(run: RunData): string {
 /** "qemu-q35: own kernel 6.1.0-56-cloud-amd64, TCG software emulation (no hardware virtualization)". */
 function vmText(c: IsolationColumn): string {
   const kvm = usedKvm(c);
-  const accel = kvm === null ? 'accelerator not reported' : kvm ? 'KVM (hardware-assisted)' : 'TCG software emulation (no hardware virtualization)';
+  const accel =
+    kvm === null ? 'accelerator not reported' : kvm ? 'KVM (hardware-assisted)' : 'TCG software emulation (no hardware virtualization)';
   return `${c.runtime}: own kernel ${c.sample.instanceKernel ?? '(release not reported)'}, ${accel}`;
 }
 
@@ -70,23 +71,31 @@ export function evaluateC6(run: RunData): ClaimVerdict {
   const vms = columns.filter((c) => c.kind === 'vm');
   const sandboxes = columns.filter((c) => hasUserSpaceKernel(c));
   const containers = columns.filter((c) => c.kind === 'container' && !hasUserSpaceKernel(c));
-  const lines = ['Reported, not scored: “weaker” has no single measure a run could decide; the isolation matrix shows per runtime what each had.'];
+  const lines = [
+    'Reported, not scored: “weaker” has no single measure a run could decide; the isolation matrix shows per runtime what each had.',
+  ];
   if (vms.length > 0) {
     const noKvm = vms.every((c) => usedKvm(c) === false);
     lines.push(
       `VMs — ${vms.map(vmText).join('; ')}.` +
-        (noKvm ? ' None of the VMs used KVM here: their boundary was a separate kernel under software emulation, not hardware-assisted isolation.' : ''),
+        (noKvm
+          ? ' None of the VMs used KVM here: their boundary was a separate kernel under software emulation, not hardware-assisted isolation.'
+          : ''),
     );
   } else {
     lines.push(`No VM ran the probe.${accelNote(run)}`);
   }
   if (sandboxes.length > 0) {
-    lines.push(`Between the two — gVisor: ${sandboxes.map((c) => `${c.runtime}: its own user-space kernel ${c.sample.instanceKernel ?? '(release not reported)'} (the sentry, ${c.machine ?? 'platform not recorded'}) answers the workload's system calls; the sentry itself is a host process on the host kernel, without hardware virtualization`).join('; ')}.`);
+    lines.push(
+      `Between the two — gVisor: ${sandboxes.map((c) => `${c.runtime}: its own user-space kernel ${c.sample.instanceKernel ?? '(release not reported)'} (the sentry, ${c.machine ?? 'platform not recorded'}) answers the workload's system calls; the sentry itself is a host process on the host kernel, without hardware virtualization`).join('; ')}.`,
+    );
   }
   if (containers.length > 0) {
     const kernels = [...new Set(containers.map((c) => c.sample.instanceKernel).filter((k): k is string => k !== null))];
     const shared = containers.every((c) => c.probe.ownKernel === false);
-    const kernelText = shared ? `share the host kernel (${kernels.join(', ') || run.env.hostKernel})` : `kernels ${kernels.join(', ') || 'not reported'} (host: ${run.env.hostKernel})`;
+    const kernelText = shared
+      ? `share the host kernel (${kernels.join(', ') || run.env.hostKernel})`
+      : `kernels ${kernels.join(', ') || 'not reported'} (host: ${run.env.hostKernel})`;
     lines.push(`Containers — ${kernelText}, no hardware virtualization; ${containers.map(containerText).join('; ')}.`);
   } else {
     lines.push('No container ran the probe.');

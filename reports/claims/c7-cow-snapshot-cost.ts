@@ -37,7 +37,8 @@ interface Check {
 
 function startText(m: MethodSummary): { ok: boolean; text: string } {
   if (m.start === null) return { ok: true, text: 'no instance was started on it (the scenario has no runtime of that kind)' };
-  if (m.start.outcome === 'ok') return { ok: true, text: `${m.start.runtime} started on a clone and reached ready in ${formatDurationMs(m.start.startupMs)}` };
+  if (m.start.outcome === 'ok')
+    return { ok: true, text: `${m.start.runtime} started on a clone and reached ready in ${formatDurationMs(m.start.startupMs)}` };
   return { ok: false, text: `${m.start.runtime} did not start on a clone (${m.start.outcome}: ${m.start.error ?? 'no reason'})` };
 }
 
@@ -50,8 +51,9 @@ function check(m: MethodSummary, copy: MethodSummary, baseBytes: number): Check 
   const small = Number.isFinite(worst) && worst <= SPACE_FRACTION * baseBytes;
   const start = startText(m);
   const pass = fast && small && start.ok;
-  const text = `${METHOD_LABELS[m.method]} (${m.ok} instances): ${formatDurationMs(m.ms!.median)} per instance, ${formatRatio(ratio.ratio)} faster than a full copy (95% CI ${formatRatioInterval(ratio.ci95)})${fast ? '' : ' → not "almost instantly"'}; `
-    + `${formatBytes(own)} per instance by ${m.bytesSource}, ${formatBytes(m.totalPerInstance)} by ${m.totalSource} ÷ instances (${(100 * worst / baseBytes).toPrecision(2)}% of the base)${small ? '' : ' → not "little space"'}; ${start.text}.`;
+  const text =
+    `${METHOD_LABELS[m.method]} (${m.ok} instances): ${formatDurationMs(m.ms!.median)} per instance, ${formatRatio(ratio.ratio)} faster than a full copy (95% CI ${formatRatioInterval(ratio.ci95)})${fast ? '' : ' → not "almost instantly"'}; ` +
+    `${formatBytes(own)} per instance by ${m.bytesSource}, ${formatBytes(m.totalPerInstance)} by ${m.totalSource} ÷ instances (${((100 * worst) / baseBytes).toPrecision(2)}% of the base)${small ? '' : ' → not "little space"'}; ${start.text}.`;
   return { method: m.method, pass, text };
 }
 
@@ -62,7 +64,9 @@ function evaluateScenario(s: ProvisioningSummary): { checks: Check[]; lines: str
   for (const m of cow.filter((x) => x.notMeasured !== null)) lines.push(`${METHOD_LABELS[m.method]}: not measured: ${m.notMeasured}`);
   if (!copy || !s.base) return { checks: [], lines, copy };
   const checks = cow.filter((m) => m.notMeasured === null && m.ms !== null).map((m) => check(m, copy, s.base!.baseBytes));
-  lines.unshift(`Baseline: a full copy (cp -a) of the ${formatBytes(s.base.baseBytes)} base (${s.base.files} files) took ${formatDurationMs(copy.ms!.median)} per instance (${copy.ok} copies; then ${formatDurationMs(copy.syncMs?.median)} to sync it to disk) and ${formatBytes(copy.bytes?.median)}; spawning a process costs ${formatDurationMs(s.base.spawnFloorMs)} of every time here.`);
+  lines.unshift(
+    `Baseline: a full copy (cp -a) of the ${formatBytes(s.base.baseBytes)} base (${s.base.files} files) took ${formatDurationMs(copy.ms!.median)} per instance (${copy.ok} copies; then ${formatDurationMs(copy.syncMs?.median)} to sync it to disk) and ${formatBytes(copy.bytes?.median)}; spawning a process costs ${formatDurationMs(s.base.spawnFloorMs)} of every time here.`,
+  );
   return { checks, lines, copy };
 }
 
@@ -71,10 +75,19 @@ export function evaluateC7(run: RunData): ClaimVerdict {
   const results = provisioningSummaries(run).map(evaluateScenario);
   const checks = results.flatMap((r) => r.checks);
   if (results.every((r) => !r.copy)) {
-    return { ...notMeasuredVerdict('C7', 'Not measured: the provisioning scenario made no full copy (cp -a), the baseline "almost instantly" and "little space" are judged against.'), chartId: PROVISIONING_TIME_ID };
+    return {
+      ...notMeasuredVerdict(
+        'C7',
+        'Not measured: the provisioning scenario made no full copy (cp -a), the baseline "almost instantly" and "little space" are judged against.',
+      ),
+      chartId: PROVISIONING_TIME_ID,
+    };
   }
   if (checks.length === 0) {
-    return { ...notMeasuredVerdict('C7', `Not measured: no copy-on-write method could run here. ${results.flatMap((r) => r.lines).join(' ')}`), chartId: PROVISIONING_TIME_ID };
+    return {
+      ...notMeasuredVerdict('C7', `Not measured: no copy-on-write method could run here. ${results.flatMap((r) => r.lines).join(' ')}`),
+      chartId: PROVISIONING_TIME_ID,
+    };
   }
   const failing = checks.filter((c) => !c.pass);
   const supported = failing.length === 0;
@@ -82,5 +95,11 @@ export function evaluateC7(run: RunData): ClaimVerdict {
     ? `Every copy-on-write method measured made an instance at least ${FASTER_THAN_COPY}× faster than a full copy and within ${INSTANT_MS} ms, in at most ${SPACE_FRACTION * 100}% of the base's space, and an instance ran on its clone.`
     : `Not every copy-on-write method kept the claim: ${failing.map((c) => METHOD_LABELS[c.method]).join(', ')}.`;
   const lines = [head, ...results.flatMap((r) => r.lines), ...checks.map((c) => c.text)];
-  return { id: 'C7', claim: CLAIM_STATEMENTS.C7, verdict: supported ? 'supported' : 'not supported', evidence: lines.join('\n'), chartId: PROVISIONING_TIME_ID };
+  return {
+    id: 'C7',
+    claim: CLAIM_STATEMENTS.C7,
+    verdict: supported ? 'supported' : 'not supported',
+    evidence: lines.join('\n'),
+    chartId: PROVISIONING_TIME_ID,
+  };
 }

@@ -42,7 +42,8 @@ interface Check {
 function ratioText(w: CowSummary): string {
   const r = w.firstOverSecond;
   if (r === null) return '—';
-  const spread = w.roundRatios.length > 1 ? `, rounds ${formatRatio(Math.min(...w.roundRatios))} to ${formatRatio(Math.max(...w.roundRatios))}` : '';
+  const spread =
+    w.roundRatios.length > 1 ? `, rounds ${formatRatio(Math.min(...w.roundRatios))} to ${formatRatio(Math.max(...w.roundRatios))}` : '';
   return `${formatRatio(r.ratio)} (95% CI ${formatRatioInterval(r.ci95)}${spread})`;
 }
 
@@ -52,8 +53,10 @@ function howItCopied(w: CowSummary): string {
   const per = w.bytesAfter / w.blocks;
   const held = `${formatBytes(w.bytesAfter)} of its own after (${formatBytes(per)} per written block`;
   // Only what the bytes show is said: a 4 KiB extent per block is a copy of nothing beyond the block itself.
-  if (w.target === 'btrfs') return `; the snapshot held ${held}${per <= 8192 ? ': each whole-block write went to a new 4 KiB extent, copying nothing else' : ''})`;
-  if (w.target === 'qcow2') return `; the overlay held ${held}${per >= 32768 ? ': each first write allocated a qcow2 cluster and filled the rest of it from the backing file' : ''})`;
+  if (w.target === 'btrfs')
+    return `; the snapshot held ${held}${per <= 8192 ? ': each whole-block write went to a new 4 KiB extent, copying nothing else' : ''})`;
+  if (w.target === 'qcow2')
+    return `; the overlay held ${held}${per >= 32768 ? ': each first write allocated a qcow2 cluster and filled the rest of it from the backing file' : ''})`;
   return '';
 }
 
@@ -69,38 +72,62 @@ function firstWriteSlower(w: CowSummary, control: CowSummary): { slower: boolean
   }
   const x = w.excessOverControl;
   const slower = x !== null && x.median >= EXCESS_OVER_CONTROL && (x.ci95 === null || x.ci95[0] > 1);
-  const excess = x === null ? 'no round to compare with the control' : `${formatRatio(x.median)} the control's ratio (95% CI ${formatRatioInterval(x.ci95)}, ${x.n} rounds)`;
-  return { slower, text: `first ${us(w.first!.median)} (p99 ${us(w.first!.p99)}) vs second ${us(w.second!.median)} (p99 ${us(w.second!.p99)}): ratio ${ratioText(w)}, ${excess}${howItCopied(w)}` };
+  const excess =
+    x === null
+      ? 'no round to compare with the control'
+      : `${formatRatio(x.median)} the control's ratio (95% CI ${formatRatioInterval(x.ci95)}, ${x.n} rounds)`;
+  return {
+    slower,
+    text: `first ${us(w.first!.median)} (p99 ${us(w.first!.p99)}) vs second ${us(w.second!.median)} (p99 ${us(w.second!.p99)}): ratio ${ratioText(w)}, ${excess}${howItCopied(w)}`,
+  };
 }
 
 function check(w: CowSummary, control: CowSummary, detail: string | null): Check {
   const first = firstWriteSlower(w, control);
-  const parts = [(detail ? `the btrfs ${detail}; ` : '') + first.text + (first.slower ? '' : ' → the first write is not measurably slower')];
+  const parts = [
+    (detail ? `the btrfs ${detail}; ` : '') + first.text + (first.slower ? '' : ' → the first write is not measurably slower'),
+  ];
   let pass = first.slower;
   if (w.target === 'qcow2') {
-    parts.push(`later writes ${us(w.second!.median)} and unchanged reads ${us(w.reread?.median)} through qemu-io (reported, not compared with the control's file-system path)`);
+    parts.push(
+      `later writes ${us(w.second!.median)} and unchanged reads ${us(w.reread?.median)} through qemu-io (reported, not compared with the control's file-system path)`,
+    );
   } else {
     const later = w.second!.median / control.second!.median;
     const reads = (w.reread?.median ?? Infinity) / (control.reread?.median ?? 1);
     const ok = later <= UNAFFECTED_FACTOR && reads <= UNAFFECTED_FACTOR;
     pass &&= ok;
-    parts.push(`later writes ${formatRatio(later)} and unchanged reads ${formatRatio(reads)} the control's${ok ? '' : ` → affected (more than ${UNAFFECTED_FACTOR}×)`}`);
+    parts.push(
+      `later writes ${formatRatio(later)} and unchanged reads ${formatRatio(reads)} the control's${ok ? '' : ` → affected (more than ${UNAFFECTED_FACTOR}×)`}`,
+    );
   }
-  return { target: w.target, pass, text: `${TARGET_LABELS[w.target]} (${w.rounds} rounds of ${w.blocks} blocks, ${w.tool}): ${parts.join('; ')}.` };
+  return {
+    target: w.target,
+    pass,
+    text: `${TARGET_LABELS[w.target]} (${w.rounds} rounds of ${w.blocks} blocks, ${w.tool}): ${parts.join('; ')}.`,
+  };
 }
 
 function evaluateScenario(s: ProvisioningSummary): { checks: Check[]; lines: string[]; control: CowSummary | undefined } {
   const control = s.writes.find((w) => w.target === 'plain' && w.notMeasured === null && w.first && w.second);
   const lines = s.writes.filter((w) => w.notMeasured !== null).map((w) => `${TARGET_LABELS[w.target]}: not measured: ${w.notMeasured}`);
   if (!control) return { checks: [], lines, control };
-  lines.unshift(`Control, a plain file on the host's file system: first write ${us(control.first!.median)} (p99 ${us(control.first!.p99)}), second ${us(control.second!.median)} (p99 ${us(control.second!.p99)}), ratio ${ratioText(control)}; unchanged reads ${us(control.reread?.median)}.`);
+  lines.unshift(
+    `Control, a plain file on the host's file system: first write ${us(control.first!.median)} (p99 ${us(control.first!.p99)}), second ${us(control.second!.median)} (p99 ${us(control.second!.p99)}), ratio ${ratioText(control)}; unchanged reads ${us(control.reread?.median)}.`,
+  );
   const clones = s.writes.filter((w) => CONTROL_OF[w.target] !== null && w.notMeasured === null && w.first && w.second);
   const btrfsDetail = s.methods.find((m) => m.method === 'btrfs')?.detail ?? null;
   const btrfsControl = s.writes.find((w) => w.target === 'btrfs-plain' && w.notMeasured === null && w.first && w.second);
-  if (btrfsControl) lines.push(`Control of the btrfs snapshot, a plain file on the same btrfs: first write ${us(btrfsControl.first!.median)}, second ${us(btrfsControl.second!.median)}, ratio ${ratioText(btrfsControl)}; unchanged reads ${us(btrfsControl.reread?.median)}.`);
+  if (btrfsControl)
+    lines.push(
+      `Control of the btrfs snapshot, a plain file on the same btrfs: first write ${us(btrfsControl.first!.median)}, second ${us(btrfsControl.second!.median)}, ratio ${ratioText(btrfsControl)}; unchanged reads ${us(btrfsControl.reread?.median)}.`,
+    );
   return {
-    checks: clones.map((w) => check(w, w.target === 'btrfs' && btrfsControl ? btrfsControl : control, w.target === 'btrfs' ? btrfsDetail : null)),
-    lines, control,
+    checks: clones.map((w) =>
+      check(w, w.target === 'btrfs' && btrfsControl ? btrfsControl : control, w.target === 'btrfs' ? btrfsDetail : null),
+    ),
+    lines,
+    control,
   };
 }
 
@@ -109,12 +136,26 @@ export function evaluateC8(run: RunData): ClaimVerdict {
   const results = provisioningSummaries(run).map(evaluateScenario);
   const checks = results.flatMap((r) => r.checks);
   const why = results.flatMap((r) => r.lines).join(' ');
-  if (results.every((r) => !r.control)) return { ...notMeasuredVerdict('C8', `Not measured: the first-write test has no control (a plain file) in this run. ${why}`), chartId: FIRST_WRITE_ID };
-  if (checks.length === 0) return { ...notMeasuredVerdict('C8', `Not measured: the first-write test ran on no copy-on-write clone. ${why}`), chartId: FIRST_WRITE_ID };
+  if (results.every((r) => !r.control))
+    return {
+      ...notMeasuredVerdict('C8', `Not measured: the first-write test has no control (a plain file) in this run. ${why}`),
+      chartId: FIRST_WRITE_ID,
+    };
+  if (checks.length === 0)
+    return {
+      ...notMeasuredVerdict('C8', `Not measured: the first-write test ran on no copy-on-write clone. ${why}`),
+      chartId: FIRST_WRITE_ID,
+    };
   const failing = checks.filter((c) => !c.pass);
   const supported = failing.length === 0;
   const head = supported
-    ? 'On every clone measured the first write to a block cost more than a second write to it, beyond what the control file shows, while later writes and unchanged reads stayed near the control\'s. On overlayfs that cost is per file: the whole file is copied up when it is first opened for writing.'
+    ? "On every clone measured the first write to a block cost more than a second write to it, beyond what the control file shows, while later writes and unchanged reads stayed near the control's. On overlayfs that cost is per file: the whole file is copied up when it is first opened for writing."
     : `Not on every clone: ${failing.map((c) => TARGET_LABELS[c.target]).join(', ')} (see below).`;
-  return { id: 'C8', claim: CLAIM_STATEMENTS.C8, verdict: supported ? 'supported' : 'not supported', evidence: [head, ...results.flatMap((r) => r.lines), ...checks.map((c) => c.text)].join('\n'), chartId: FIRST_WRITE_ID };
+  return {
+    id: 'C8',
+    claim: CLAIM_STATEMENTS.C8,
+    verdict: supported ? 'supported' : 'not supported',
+    evidence: [head, ...results.flatMap((r) => r.lines), ...checks.map((c) => c.text)].join('\n'),
+    chartId: FIRST_WRITE_ID,
+  };
 }

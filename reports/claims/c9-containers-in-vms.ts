@@ -50,7 +50,7 @@ export function evaluateC9(run: RunData): ClaimVerdict {
         ? 'the host is not a virtual machine, so the "inside VMs" part of the claim was not tested here (containers working on bare metal is the ordinary case). Run the harness inside a VM to check it.'
         : platform === 'container'
           ? 'the host is itself a container, not a virtual machine, so the "inside VMs" part was not tested here.'
-          : 'the host\'s own virtualization is unknown, so whether containers ran inside a VM cannot be said.';
+          : "the host's own virtualization is unknown, so whether containers ran inside a VM cannot be said.";
     return { ...base, verdict: 'not measured', evidence: `Not measured: ${why}\n${hostLine}\nContainers — ${perRuntime}.${brokenLine}` };
   }
   if (working.length === 0) {

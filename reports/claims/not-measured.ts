@@ -11,6 +11,5 @@ export function notMeasuredVerdict(id: ClaimId, why: string): ClaimVerdict {
 }
 
 export function notMeasuredInThisRun(id: ClaimId): ClaimEvaluator {
-  return () =>
-    notMeasuredVerdict(id, `Not measured in this run: checking it takes ${WHAT_IT_TAKES[id]}, which this run did not record.`);
+  return () => notMeasuredVerdict(id, `Not measured in this run: checking it takes ${WHAT_IT_TAKES[id]}, which this run did not record.`);
 }

@@ -24,7 +24,8 @@ let cached: string | null = null;
 export function loadPageScript(): string {
   if (cached !== null) return cached;
   const path = join(projectRoot(), COMPILED);
-  if (!existsSync(path)) throw new Error(`The report's page script ${path} is missing: build it with \`npm run build\` (or scripts/setup.sh).`);
+  if (!existsSync(path))
+    throw new Error(`The report's page script ${path} is missing: build it with \`npm run build\` (or scripts/setup.sh).`);
   cached = readFileSync(path, 'utf8');
   return cached;
 }

@@ -29,7 +29,10 @@ export function renderComparisonHeader(runs: readonly RunData[], result: Compari
   <div class="table-wrap"><table>
     <thead><tr><th>#</th><th>Run</th><th>Status</th><th>Started</th><th>Samples</th><th>Host kernel</th><th>CPU</th><th class="num">Cores</th><th class="num">Memory</th><th>Virtualization</th></tr></thead>
     <tbody>${runs.map(
-      (r, i) => html`<tr data-run="${r.meta.runId}"><td>${i === 0 ? 'baseline' : i + 1}</td><td class="mono"><a href="#run${i + 1}-top">${r.meta.runId}</a></td>
+      (
+        r,
+        i,
+      ) => html`<tr data-run="${r.meta.runId}"><td>${i === 0 ? 'baseline' : i + 1}</td><td class="mono"><a href="#run${i + 1}-top">${r.meta.runId}</a></td>
       <td>${statusBadge(r.meta)}</td><td>${formatTimestamp(r.meta.startedAt)}</td><td class="num">${r.meta.samples}</td>
       <td>${r.env.hostKernel}</td><td>${r.env.cpuModel}</td><td class="num">${r.env.cores}</td><td class="num">${formatBytes(r.env.memTotalBytes)}</td><td>${r.env.hostVirtualization}</td></tr>`,
     )}</tbody>
@@ -44,7 +47,12 @@ function verdictBadge(m: MetricComparison): SafeHtml {
 }
 
 function deltaRow(m: MetricComparison, other: string): SafeHtml {
-  const detail = m.verdict.state === 'not compared' ? m.verdict.reason : m.verdict.state === 'no significant change' ? verdictText(m).replace(/^no significant change \(|\)$/g, '') : `beyond the ${formatPercent(m.minEffect, false)} minimum`;
+  const detail =
+    m.verdict.state === 'not compared'
+      ? m.verdict.reason
+      : m.verdict.state === 'no significant change'
+        ? verdictText(m).replace(/^no significant change \(|\)$/g, '')
+        : `beyond the ${formatPercent(m.minEffect, false)} minimum`;
   return html`<tr data-scenario="${m.scenario}" data-runtime="${m.runtime}" data-metric="${m.metric}" data-other="${other}">
     <td>${m.scenario}</td><td class="name">${m.runtime}</td><td>${m.metric}</td>
     <td class="num" data-cell="baseline-median">${formatValue(m.base?.median, m.unit)}</td>
@@ -58,14 +66,18 @@ function deltaRow(m: MetricComparison, other: string): SafeHtml {
 export function renderComparisonTable(result: ComparisonResult): SafeHtml {
   return html`<section id="${COMPARISON_IDS.deltas}">
   <h2>Differences against the baseline</h2>
-  ${result.pairs.map((pair) => html`<h3>${sideLabel(pair.otherRuns)} vs baseline ${sideLabel(pair.baseRuns)}</h3>
-  ${pair.hostDifferences.length === 0
-    ? html`<p class="subtitle">Hosts: no difference found in kernel, CPU, tools, accelerator, cgroups, THP, swap, KSM, governor or load.</p>`
-    : html`<div class="banner-incomplete" role="alert" data-host-differences="${String(pair.hostDifferences.length)}"><strong>The hosts differ</strong>, so a change may come from that and not from the software under test:<ul>${pair.hostDifferences.map((d) => html`<li>${d.what}: ${d.base} → ${d.other}</li>`)}</ul></div>`}
+  ${result.pairs.map(
+    (pair) => html`<h3>${sideLabel(pair.otherRuns)} vs baseline ${sideLabel(pair.baseRuns)}</h3>
+  ${
+    pair.hostDifferences.length === 0
+      ? html`<p class="subtitle">Hosts: no difference found in kernel, CPU, tools, accelerator, cgroups, THP, swap, KSM, governor or load.</p>`
+      : html`<div class="banner-incomplete" role="alert" data-host-differences="${String(pair.hostDifferences.length)}"><strong>The hosts differ</strong>, so a change may come from that and not from the software under test:<ul>${pair.hostDifferences.map((d) => html`<li>${d.what}: ${d.base} → ${d.other}</li>`)}</ul></div>`
+  }
   <ul class="subtitle">${methodLines(result, pair).map((l) => html`<li>${l}</li>`)}</ul>
   <div class="table-wrap"><table class="comparison-table">
     <thead><tr><th>Scenario</th><th>Runtime</th><th>Metric</th><th class="num">Baseline median</th><th class="num">New median</th><th class="num">Change</th><th class="num">Ratio 95% CI</th><th class="num">p</th><th class="num">p (Holm)</th><th>Verdict</th><th>Why</th></tr></thead>
     <tbody>${pair.metrics.map((m) => deltaRow(m, pair.otherRuns.join(',')))}</tbody>
-  </table></div>`)}
+  </table></div>`,
+  )}
 </section>`;
 }

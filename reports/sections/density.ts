@@ -46,9 +46,11 @@ function ratioLines(view: RunView, scenario: string): SafeHtml | null {
   const comparisons = (view.run.summary.densityComparisons ?? []).filter((c) => c.scenario === scenario);
   if (comparisons.length === 0) return null;
   const density = view.run.summary.density ?? [];
-  const perGiB = (runtime: string): string => formatFigure(density.find((d) => d.scenario === scenario && d.runtime === runtime)?.instancesPerGiB);
+  const perGiB = (runtime: string): string =>
+    formatFigure(density.find((d) => d.scenario === scenario && d.runtime === runtime)?.instancesPerGiB);
   return html`<ul class="density-ratios">${comparisons.map(
-    (c) => html`<li data-vm="${c.vm}" data-container="${c.container}"><strong>${c.container}: ${formatRatio(c.ratio)} more instances per GiB than ${c.vm}</strong> <span class="muted">(${perGiB(c.container)} vs ${perGiB(c.vm)} per GiB)</span></li>`,
+    (c) =>
+      html`<li data-vm="${c.vm}" data-container="${c.container}"><strong>${c.container}: ${formatRatio(c.ratio)} more instances per GiB than ${c.vm}</strong> <span class="muted">(${perGiB(c.container)} vs ${perGiB(c.vm)} per GiB)</span></li>`,
   )}</ul>`;
 }
 
@@ -110,10 +112,20 @@ export function renderDensitySection(view: RunView): SafeHtml {
   return html`<section id="${anchor(view, SECTION_IDS.density)}">
   <h2>Memory and density</h2>
   <p class="subtitle">Idle instances of each runtime launched one at a time, each waiting for its ready marker, until a stop rule (maximum, memory reserve, startup limit, failures); memory measured after every step. Per-instance figures are medians over the instances; marginal costs are slopes of straight lines through all the steps. One density run per runtime, so there are no confidence intervals. Memory in MiB (2<sup>20</sup> bytes).</p>
-  ${scenarios.map((scenario) => scenarioBlock(view, scenario, groups.filter((g) => g.scenario === scenario)))}
+  ${scenarios.map((scenario) =>
+    scenarioBlock(
+      view,
+      scenario,
+      groups.filter((g) => g.scenario === scenario),
+    ),
+  )}
   ${ksmBlock(view, groups, scenarios.length > 1)}
-  ${view.densityCharts.length === 0 ? null : html`<h3>Charts</h3>
+  ${
+    view.densityCharts.length === 0
+      ? null
+      : html`<h3>Charts</h3>
   <p class="subtitle">Hover for exact values. Runtime colors as in every other chart; VMs are diamonds and dashed lines, containers circles and solid lines.</p>
-  <div class="charts">${view.densityCharts.map(renderChartFigure)}</div>`}
+  <div class="charts">${view.densityCharts.map(renderChartFigure)}</div>`
+  }
 </section>`;
 }

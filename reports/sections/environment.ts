@@ -62,7 +62,9 @@ function show(path: string, value: unknown): string {
     if (value.length === 0) return '(none)';
     return value.every((v) => v === null || typeof v !== 'object') ? value.map(String).join(', ') : JSON.stringify(value);
   }
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+    ? String(value)
+    : JSON.stringify(value);
 }
 
 export function flattenFields(value: unknown, prefix = ''): Field[] {
@@ -74,7 +76,8 @@ export function flattenFields(value: unknown, prefix = ''): Field[] {
 
 function fieldList(fields: readonly Field[]): SafeHtml {
   return html`<dl class="env">${fields.map(
-    (f) => html`<dt>${f.path}</dt><dd>${f.value}${HINTS[f.path] === undefined ? null : html` <span class="hint">— ${HINTS[f.path]}</span>`}</dd>`,
+    (f) =>
+      html`<dt>${f.path}</dt><dd>${f.value}${HINTS[f.path] === undefined ? null : html` <span class="hint">— ${HINTS[f.path]}</span>`}</dd>`,
   )}</dl>`;
 }
 
@@ -82,7 +85,8 @@ function fieldList(fields: readonly Field[]): SafeHtml {
 function overheadFacts(view: RunView): SafeHtml {
   const { harness } = view.run.env;
   const densityPeaks = (view.run.summary.density ?? []).map((d) => d.harnessPeakRssBytes).filter((b): b is number => b !== null);
-  const fact = (name: string, value: string, key: string): SafeHtml => html`<div data-overhead="${key}"><dt>${name}</dt><dd>${value}</dd></div>`;
+  const fact = (name: string, value: string, key: string): SafeHtml =>
+    html`<div data-overhead="${key}"><dt>${name}</dt><dd>${value}</dd></div>`;
   return html`<h3>Harness overhead</h3>
   <dl class="overhead-facts">
     ${fact('Launch floor (in every startup)', formatDurationMs(harness.launchFloorMs ?? null), 'launch-floor')}

@@ -7,7 +7,14 @@
  * scripts can find a value. Without a probe sample the section says how to get one.
  */
 import { html, type SafeHtml } from '../escape.js';
-import { ISOLATION_GROUPS, isolationColumns, unprobedRuntimes, type IsolationColumn, type MatrixCell, type MatrixRow } from '../isolation-facts.js';
+import {
+  ISOLATION_GROUPS,
+  isolationColumns,
+  unprobedRuntimes,
+  type IsolationColumn,
+  type MatrixCell,
+  type MatrixRow,
+} from '../isolation-facts.js';
 import type { RunData } from '../report-input.js';
 import { describeInstanceBesideBadge } from '../run-facts.js';
 import { verdictBadge } from './claims-table.js';

@@ -33,9 +33,11 @@ export function renderLimitsSection(view: RunView): SafeHtml {
   <p class="subtitle">A memory hog allocates past each runtime's memory; a shell loop runs for a fixed time under its CPU limit. Containers are limited by their cgroup (${all[0]?.cgroupMode ?? '—'} here), VMs by their own RAM and vCPUs. Readings are the cgroup's own counters, QEMU's RSS and CPU time, and /proc/vmstat's host-wide OOM kill count.</p>
   <div class="table-wrap"><table>
     <thead><tr><th>Runtime</th><th>Kind</th><th>Given</th><th>Memory hog</th><th>CPU loop</th></tr></thead>
-    <tbody>${all.map((s) => html`<tr data-runtime="${s.runtime}">
+    <tbody>${all.map(
+      (s) => html`<tr data-runtime="${s.runtime}">
       <td class="name">${runtimeSwatch(view.palette, s.runtime, s.kind)}${s.runtime}</td><td>${kindBadge(s.kind)}</td>
-      <td>${describeLimit(s)}</td><td>${memoryCell(s)}</td><td>${cpuCell(s)}</td></tr>`)}</tbody>
+      <td>${describeLimit(s)}</td><td>${memoryCell(s)}</td><td>${cpuCell(s)}</td></tr>`,
+    )}</tbody>
   </table></div>
   <div class="charts">${view.limitsCharts.map(renderChartFigure)}</div>
 </section>`;

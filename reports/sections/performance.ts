@@ -9,7 +9,16 @@ import type { ChartSpec } from '../charts/chart-spec.js';
 import { workloadChartId } from '../charts/workload-chart.js';
 import { html, type SafeHtml } from '../escape.js';
 import { formatRatio, formatRatioInterval, threeSignificant } from '../format-numbers.js';
-import { hasPerformance, hostDiskCacheNote, readRelative, RELATIVE_SPEED_NOTE, TCG_NOTE, tcgNote, workloadGroups, type WorkloadGroup } from '../performance-facts.js';
+import {
+  hasPerformance,
+  hostDiskCacheNote,
+  readRelative,
+  RELATIVE_SPEED_NOTE,
+  TCG_NOTE,
+  tcgNote,
+  workloadGroups,
+  type WorkloadGroup,
+} from '../performance-facts.js';
 import { describeInstance } from '../run-facts.js';
 import { renderChartFigure } from './charts-section.js';
 import { kindBadge, runtimeSwatch } from './runtime-badges.js';
@@ -24,24 +33,30 @@ function metricsTable(view: RunView, g: WorkloadGroup): SafeHtml {
   const names = g.rows[0]?.metrics.map((m) => m) ?? [];
   return html`<div class="table-wrap"><table class="perf-metrics">
     <thead><tr><th>Runtime</th><th>Ran as</th>${names.map((m) => html`<th class="num">${m.name} (${m.unit}, ${m.better} is better)</th>`)}<th class="num">n</th><th class="num">Failed</th></tr></thead>
-    <tbody>${g.rows.map((r) => html`<tr data-runtime="${r.runtime}">
+    <tbody>${g.rows.map(
+      (r) => html`<tr data-runtime="${r.runtime}">
       <td class="name">${runtimeSwatch(view.palette, r.runtime, r.kind)} ${r.runtime} ${kindBadge(r.kind)}</td><td>${describeInstance(r)}</td>
       ${names.map((def) => {
         const m = r.metrics.find((x) => x.name === def.name);
-        const ci = m?.medianCi95 ? html`<br><span class="muted cell-note">95% CI ${figure(m.medianCi95[0])}–${figure(m.medianCi95[1])}</span>` : null;
+        const ci = m?.medianCi95
+          ? html`<br><span class="muted cell-note">95% CI ${figure(m.medianCi95[0])}–${figure(m.medianCi95[1])}</span>`
+          : null;
         return html`<td class="num" data-cell="${def.name}"><strong>${figure(m?.median ?? null)}</strong>${ci}</td>`;
       })}
       <td class="num">${String(r.metrics[0]?.n ?? 0)}</td><td class="num">${String((r.metrics[0]?.failures ?? 0) + (r.metrics[0]?.timeouts ?? 0))}</td>
-    </tr>`)}</tbody>
+    </tr>`,
+    )}</tbody>
   </table></div>`;
 }
 
 function ratioRows(ratios: readonly PerformanceRatio[], empty: string): SafeHtml | SafeHtml[] {
   if (ratios.length === 0) return html`<tr><td colspan="6" class="muted">${empty}</td></tr>`;
-  return ratios.map((r) => html`<tr data-runtime="${r.runtime}" data-baseline="${r.baseline}" data-metric="${r.metric}">
+  return ratios.map(
+    (r) => html`<tr data-runtime="${r.runtime}" data-baseline="${r.baseline}" data-metric="${r.metric}">
     <td class="name">${r.runtime}</td><td class="name">${r.baseline}</td><td>${r.metric}</td>
     <td class="num" data-cell="relative"><strong>${formatRatio(r.relative)}</strong></td><td class="num" data-cell="ci">${formatRatioInterval(r.ci95)}</td>
-    <td>${readRelative(r)}</td></tr>`);
+    <td>${readRelative(r)}</td></tr>`,
+  );
 }
 
 function ratiosTable(caption: string, ratios: readonly PerformanceRatio[], empty: string): SafeHtml {

@@ -16,11 +16,15 @@ export function renderProvisioningSection(view: RunView): SafeHtml {
   if (!hasProvisioning(view.run)) return html``;
   return html`<section id="${anchor(view, SECTION_IDS.provisioning)}">
   <h2>Provisioning (copy-on-write)</h2>
-  ${provisioningSummaries(view.run).map((s) => html`<p class="subtitle">${s.scenario}: ${baseLine(s)} Instances are made interleaved, method after method, each followed by a syncfs of its file system.</p>
+  ${provisioningSummaries(view.run).map(
+    (
+      s,
+    ) => html`<p class="subtitle">${s.scenario}: ${baseLine(s)} Instances are made interleaved, method after method, each followed by a syncfs of its file system.</p>
   ${table(METHOD_COLUMNS, methodRows(s))}
   <ul class="subtitle">${methodNotes(s).map((n) => html`<li>${n}</li>`)}</ul>
   <p class="subtitle">First-write test: the first and a second 4 KiB write to each of K blocks of pre-existing data (256 KiB apart), reads of unchanged blocks before and after. O_DIRECT on the host's file systems (vmbench-cowprobe); on the qcow2 overlay qemu-io with cache=none, without a guest. The plain file is a full copy of the same data: the control.</p>
-  ${table(WRITE_COLUMNS, writeRows(s))}`)}
+  ${table(WRITE_COLUMNS, writeRows(s))}`,
+  )}
   <div class="charts">${view.provisioningCharts.map(renderChartFigure)}</div>
 </section>`;
 }

@@ -38,8 +38,7 @@ function rowsFor(view: RunView, rs: RuntimeSummary): SafeHtml {
     warned > 0
       ? html`<a class="warn-mark" href="#${anchor(view, SECTION_IDS.warnings)}" title="${warned} warning(s) below">⚠ ${warned}</a>`
       : null;
-  const attrs = (metric: string): SafeHtml =>
-    html`data-scenario="${rs.scenario}" data-runtime="${rs.runtime}" data-metric="${metric}"`;
+  const attrs = (metric: string): SafeHtml => html`data-scenario="${rs.scenario}" data-runtime="${rs.runtime}" data-metric="${metric}"`;
   return html`<tr class="group-start" ${attrs('startup')}>
     <td rowspan="2">${rs.scenario}</td>
     <td class="name" rowspan="2">${runtimeSwatch(view.palette, rs.runtime, rs.kind)}${rs.runtime}${mark}</td>

@@ -24,7 +24,13 @@ export function probeCanvases(): CanvasState[] {
     const data = ctx === null ? new Uint8ClampedArray() : ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     let painted = 0;
     for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) painted++;
-    return { id: canvas.id, hasChart: chart.getChart(canvas) !== undefined, paintedPixels: painted, width: canvas.width, height: canvas.height };
+    return {
+      id: canvas.id,
+      hasChart: chart.getChart(canvas) !== undefined,
+      paintedPixels: painted,
+      width: canvas.width,
+      height: canvas.height,
+    };
   });
 }
 

@@ -25,7 +25,9 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'performance ch
     writeFileSync(join(dir, 'report.html'), renderHtmlReport({ runs: [withPerformance(makeRunData())] }));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     await page.goto(pathToFileURL(join(dir, 'report.html')).href);
     await page.waitForFunction(chartsDrawnAt, null, { timeout: 15_000 });
@@ -49,8 +51,16 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'performance ch
 
   it('shows the relative speed in the tooltip, as "0.25×"', async () => {
     const lines = await page.evaluate(() => {
-      const chart = (window as unknown as { vmbenchReport: { charts: Record<string, { tooltip: { setActiveElements(a: unknown[], p: unknown): void; body?: { lines: string[] }[] }; update(): void }> } })
-        .vmbenchReport.charts['perf-performance-cpu']!;
+      const chart = (
+        window as unknown as {
+          vmbenchReport: {
+            charts: Record<
+              string,
+              { tooltip: { setActiveElements(a: unknown[], p: unknown): void; body?: { lines: string[] }[] }; update(): void }
+            >;
+          };
+        }
+      ).vmbenchReport.charts['perf-performance-cpu']!;
       chart.tooltip.setActiveElements([{ datasetIndex: 0, index: 0 }], { x: 0, y: 0 });
       chart.update();
       return (chart.tooltip.body ?? []).flatMap((b) => b.lines);

@@ -20,7 +20,13 @@ import { chartsDrawnAt, probeCanvases } from './page-probes.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 
-const DENSITY_CANVASES = ['density-memory-canvas', 'density-pss-canvas', 'density-startup-canvas', 'density-methods-canvas', 'density-ksm-canvas'];
+const DENSITY_CANVASES = [
+  'density-memory-canvas',
+  'density-pss-canvas',
+  'density-startup-canvas',
+  'density-methods-canvas',
+  'density-ksm-canvas',
+];
 
 interface TooltipChart {
   tooltip: { setActiveElements(a: unknown[], p: unknown): void; title?: string[]; body?: Array<{ lines: string[] }> };
@@ -148,10 +154,14 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
   });
 
   it('shows the isolation matrix: a column per probed runtime, every row answered, C4 linked to it', async () => {
-    const columns = await report.page.$$eval('table.isolation-table th.runtime-col', (ths) => ths.map((th) => (th as HTMLElement).dataset.runtime));
+    const columns = await report.page.$$eval('table.isolation-table th.runtime-col', (ths) =>
+      ths.map((th) => (th as HTMLElement).dataset.runtime),
+    );
     expect(columns).toEqual(isolationColumns(run).map((c) => c.runtime));
     const rows = await report.page.$$eval('table.isolation-table tr[data-measure]', (trs) =>
-      trs.map((tr) => [(tr as HTMLElement).dataset.measure, [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')] as const),
+      trs.map(
+        (tr) => [(tr as HTMLElement).dataset.measure, [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')] as const,
+      ),
     );
     expect(rows.map(([key]) => key).sort()).toEqual(ISOLATION_ROWS.map((r) => r.key).sort());
     for (const [key, cells] of rows) {
@@ -174,7 +184,12 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
 
   it('switches the memory charts between log and linear scale', async () => {
     const type = (id: string): Promise<string> =>
-      report.page.evaluate((chartId) => (window as unknown as { vmbenchReport: { charts: Record<string, { options: { scales: { x: { type: string } } } }> } }).vmbenchReport.charts[chartId]!.options.scales.x.type, id);
+      report.page.evaluate(
+        (chartId) =>
+          (window as unknown as { vmbenchReport: { charts: Record<string, { options: { scales: { x: { type: string } } } }> } })
+            .vmbenchReport.charts[chartId]!.options.scales.x.type,
+        id,
+      );
     expect(await type('density-methods')).toBe('logarithmic');
     await report.page.click('button[data-scale-toggle="density-methods"]');
     expect(await type('density-methods')).toBe('linear');
@@ -197,7 +212,16 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
 
   it('gives exact values in tooltips', async () => {
     const lines = await report.page.evaluate(() => {
-      const chart = (window as unknown as { vmbenchReport: { charts: Record<string, { tooltip: { setActiveElements(a: unknown[], p: unknown): void; body?: Array<{ lines: string[] }> }; update(): void }> } }).vmbenchReport.charts['startup-cdf'];
+      const chart = (
+        window as unknown as {
+          vmbenchReport: {
+            charts: Record<
+              string,
+              { tooltip: { setActiveElements(a: unknown[], p: unknown): void; body?: Array<{ lines: string[] }> }; update(): void }
+            >;
+          };
+        }
+      ).vmbenchReport.charts['startup-cdf'];
       if (chart === undefined) return [];
       chart.tooltip.setActiveElements([{ datasetIndex: 0, index: 5 }], { x: 0, y: 0 });
       chart.update();
@@ -209,7 +233,11 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? SKIP_REASON : 'HTML report in
 
   it('switches the distribution chart between log and linear scale', async () => {
     const type = (): Promise<string> =>
-      report.page.evaluate(() => (window as unknown as { vmbenchReport: { charts: Record<string, { options: { scales: { y: { type: string } } } }> } }).vmbenchReport.charts['startup-distribution']!.options.scales.y.type);
+      report.page.evaluate(
+        () =>
+          (window as unknown as { vmbenchReport: { charts: Record<string, { options: { scales: { y: { type: string } } } }> } })
+            .vmbenchReport.charts['startup-distribution']!.options.scales.y.type,
+      );
     expect(await type()).toBe('logarithmic');
     await report.page.click('button[data-scale-toggle="startup-distribution"]');
     expect(await type()).toBe('linear');

@@ -21,11 +21,16 @@ const PACKAGE_OF: Record<string, string> = { pgrep: 'procps', lsns: 'util-linux'
 /** Runs a listing tool; exit 1 with no output is "nothing found" (pgrep), a missing tool throws. */
 function lines(file: string, args: string[]): string[] {
   try {
-    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 }).split('\n').filter(Boolean);
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 })
+      .split('\n')
+      .filter(Boolean);
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { status?: number | null; stdout?: string; stderr?: string };
     if (e.code === 'ENOENT') {
-      throw new Error(`leak check: ${file} is not installed (apt-get install ${PACKAGE_OF[file] ?? file}); without it the check could not fail`, { cause: error });
+      throw new Error(
+        `leak check: ${file} is not installed (apt-get install ${PACKAGE_OF[file] ?? file}); without it the check could not fail`,
+        { cause: error },
+      );
     }
     if (e.status === 1 && !e.stderr) return (e.stdout ?? '').split('\n').filter(Boolean);
     throw new Error(`leak check: ${file} ${args.join(' ')} failed: ${e.stderr || e.message}`, { cause: error });
@@ -51,10 +56,12 @@ function orphanZombies(): Map<number, string> {
 }
 
 function namespaces(type: 'pid' | 'net'): Map<string, string> {
-  return new Map(lines('lsns', ['-t', type, '-n', '-o', 'NS,PID,COMMAND']).map((l) => {
-    const [ns = '', ...rest] = l.trim().split(/\s+/);
-    return [ns, rest.join(' ')];
-  }));
+  return new Map(
+    lines('lsns', ['-t', type, '-n', '-o', 'NS,PID,COMMAND']).map((l) => {
+      const [ns = '', ...rest] = l.trim().split(/\s+/);
+      return [ns, rest.join(' ')];
+    }),
+  );
 }
 
 // What existed when this test file started is not the test's leak (another file's, the host's).
@@ -63,14 +70,27 @@ const before = { zombies: orphanZombies(), pid: namespaces('pid'), net: namespac
 export function leftovers(): string[] {
   const found: string[] = [];
   found.push(...lines('pgrep', ['-a', '-f', 'qemu-system.*vmbench-']).map((l) => `qemu: ${l}`));
-  found.push(...lines('runc', ['list', '-q']).filter((l) => l.startsWith('vmbench-')).map((l) => `runc container: ${l}`));
+  found.push(
+    ...lines('runc', ['list', '-q'])
+      .filter((l) => l.startsWith('vmbench-'))
+      .map((l) => `runc container: ${l}`),
+  );
   found.push(...lines('pgrep', ['-a', '-f', 'unshare --pid --fork --kill-child']).map((l) => `unshare: ${l}`));
   found.push(...lines('pgrep', ['-a', '-f', '(runsc|crun).*vmbench-']).map((l) => `runsc/crun process: ${l}`));
   for (const root of ['/run/crun', '/run/runsc']) {
-    if (existsSync(root)) found.push(...readdirSync(root).filter((n) => n.startsWith('vmbench-')).map((n) => `state left in ${root}: ${n}`));
+    if (existsSync(root))
+      found.push(
+        ...readdirSync(root)
+          .filter((n) => n.startsWith('vmbench-'))
+          .map((n) => `state left in ${root}: ${n}`),
+      );
   }
-  found.push(...readFileSync('/proc/self/mountinfo', 'utf8').split('\n')
-    .filter((l) => l.includes(`/${WORK_DIR_PREFIX}`)).map((l) => `temp dir mount (a run-wide resource, goes with the run's work dir): ${l.split(' ').slice(3, 5).join(' ')}`));
+  found.push(
+    ...readFileSync('/proc/self/mountinfo', 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(`/${WORK_DIR_PREFIX}`))
+      .map((l) => `temp dir mount (a run-wide resource, goes with the run's work dir): ${l.split(' ').slice(3, 5).join(' ')}`),
+  );
   for (const [pid, comm] of orphanZombies()) {
     if (!before.zombies.has(pid)) found.push(`zombie (state Z, parent 1, not reaped): ${pid} ${comm}`);
   }
@@ -82,9 +102,17 @@ export function leftovers(): string[] {
   for (const ctrl of ['memory', 'pids', 'cpu', 'cpuacct', 'unified', '']) {
     const dir = `/sys/fs/cgroup/${ctrl}`;
     if (!existsSync(dir)) continue;
-    found.push(...readdirSync(dir).filter((n) => n.startsWith('vmbench-')).map((n) => `cgroup: ${dir}/${n}`));
+    found.push(
+      ...readdirSync(dir)
+        .filter((n) => n.startsWith('vmbench-'))
+        .map((n) => `cgroup: ${dir}/${n}`),
+    );
   }
-  found.push(...readdirSync(tmpdir()).filter((n) => n.startsWith(WORK_DIR_PREFIX)).map((n) => `temp dir: ${tmpdir()}/${n}`));
+  found.push(
+    ...readdirSync(tmpdir())
+      .filter((n) => n.startsWith(WORK_DIR_PREFIX))
+      .map((n) => `temp dir: ${tmpdir()}/${n}`),
+  );
   found.push(...plumbingLeftovers());
   return found;
 }
@@ -92,13 +120,31 @@ export function leftovers(): string[] {
 /** Links and namespaces by their prefixes, bind mounts onto the disk mount point, backing files in any work dir. */
 export function plumbingLeftovers(): string[] {
   const found: string[] = [];
-  found.push(...readdirSync('/sys/class/net').filter((n) => n.startsWith(LINK_PREFIX)).map((n) => `link: ${n}`));
-  if (existsSync('/run/netns')) found.push(...readdirSync('/run/netns').filter((n) => n.startsWith(NETNS_PREFIX)).map((n) => `network namespace: ${n}`));
-  found.push(...readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4] ?? '')
-    .filter((m) => m.endsWith(DISK_MOUNTPOINT)).map((m) => `mount: ${m}`));
+  found.push(
+    ...readdirSync('/sys/class/net')
+      .filter((n) => n.startsWith(LINK_PREFIX))
+      .map((n) => `link: ${n}`),
+  );
+  if (existsSync('/run/netns'))
+    found.push(
+      ...readdirSync('/run/netns')
+        .filter((n) => n.startsWith(NETNS_PREFIX))
+        .map((n) => `network namespace: ${n}`),
+    );
+  found.push(
+    ...readFileSync('/proc/self/mountinfo', 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[4] ?? '')
+      .filter((m) => m.endsWith(DISK_MOUNTPOINT))
+      .map((m) => `mount: ${m}`),
+  );
   for (const dir of readdirSync(tmpdir()).filter((n) => n.startsWith(WORK_DIR_PREFIX))) {
     let names: string[];
-    try { names = readdirSync(`${tmpdir()}/${dir}`); } catch { continue; }
+    try {
+      names = readdirSync(`${tmpdir()}/${dir}`);
+    } catch {
+      continue;
+    }
     found.push(...names.filter((n) => /^disk-.*\.img$/.test(n)).map((n) => `backing file: ${tmpdir()}/${dir}/${n}`));
   }
   found.push(...lines('pgrep', ['-a', '-f', '^[^ ]*iperf3 -s -B']).map((l) => `iperf3 server: ${l}`));
@@ -110,11 +156,17 @@ export function plumbingLeftovers(): string[] {
 /** Loop devices whose backing file is (or was: "(deleted)") in a vmbench work dir. */
 export function loopLeftovers(): string[] {
   if (!existsSync('/sys/block')) return [];
-  return readdirSync('/sys/block').filter((n) => n.startsWith('loop')).flatMap((n) => {
-    let file: string;
-    try { file = readFileSync(`/sys/block/${n}/loop/backing_file`, 'utf8').trim(); } catch { return []; }
-    return file.includes(`/${WORK_DIR_PREFIX}`) ? [`loop device: /dev/${n} over ${file}`] : [];
-  });
+  return readdirSync('/sys/block')
+    .filter((n) => n.startsWith('loop'))
+    .flatMap((n) => {
+      let file: string;
+      try {
+        file = readFileSync(`/sys/block/${n}/loop/backing_file`, 'utf8').trim();
+      } catch {
+        return [];
+      }
+      return file.includes(`/${WORK_DIR_PREFIX}`) ? [`loop device: /dev/${n} over ${file}`] : [];
+    });
 }
 
 export function journals(dir: string): string[] {

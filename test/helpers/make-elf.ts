@@ -42,7 +42,9 @@ export function makeElf(spec: ElfSpec): Buffer {
   const size = dynOff + dynEntries.length * 16;
   const b = Buffer.alloc(size);
   b.writeUInt32BE(0x7f454c46, 0);
-  b[4] = 2; b[5] = 1; b[6] = 1;
+  b[4] = 2;
+  b[5] = 1;
+  b[6] = 1;
   b.writeUInt16LE(3, 16);
   b.writeUInt16LE(spec.machine ?? 62, 18);
   b.writeUInt32LE(1, 20);

@@ -31,7 +31,13 @@ export function useRealHost(name: string): RealHost {
     real.workDir = createWorkDir();
     stateDir = mkdtempSync(join(tmpdir(), 'vmbench-state-test-'));
     real.tracker = new InstanceTracker(stateDir, `${name}-${process.pid}`);
-    real.run = { tracker: real.tracker, workDir: real.workDir, atRunEnd: (release) => { releases.push(release); } };
+    real.run = {
+      tracker: real.tracker,
+      workDir: real.workDir,
+      atRunEnd: (release) => {
+        releases.push(release);
+      },
+    };
   });
   afterAll(async () => {
     for (const release of releases.reverse()) release();

@@ -40,11 +40,19 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Case { name: string; args: () => string[]; says: RegExp }
+interface Case {
+  name: string;
+  args: () => string[];
+  says: RegExp;
+}
 
 const scenarioCases: Case[] = [
   { name: 'a directory', args: () => [dir], says: /is a directory; expected a regular YAML scenario file/ },
-  { name: 'a FIFO (never opened, so never blocks)', args: () => [join(dir, 'fifo.yaml')], says: /is a FIFO \(named pipe\); expected a regular YAML scenario file/ },
+  {
+    name: 'a FIFO (never opened, so never blocks)',
+    args: () => [join(dir, 'fifo.yaml')],
+    says: /is a FIFO \(named pipe\); expected a regular YAML scenario file/,
+  },
   { name: 'a device', args: () => ['/dev/zero'], says: /is a character device/ },
   { name: 'a symlink to a device', args: () => [join(dir, 'zero.yaml')], says: /zero\.yaml: is a character device/ },
   { name: 'a symlink loop', args: () => [join(dir, 'loop-a.yaml')], says: /symbolic link loop/ },
@@ -53,13 +61,21 @@ const scenarioCases: Case[] = [
   { name: 'a file under /proc', args: () => ['/proc/self/status'], says: /is on proc, a pseudo file system/ },
 ];
 const outCases: Case[] = [
-  { name: '/proc/foo (Node\'s recursive mkdir spins there forever)', args: () => ['--out', '/proc/foo'], says: /--out "\/proc\/foo": is on proc, a pseudo file system/ },
+  {
+    name: "/proc/foo (Node's recursive mkdir spins there forever)",
+    args: () => ['--out', '/proc/foo'],
+    says: /--out "\/proc\/foo": is on proc, a pseudo file system/,
+  },
   { name: 'a regular file', args: () => ['--out', join(dir, 'a-file')], says: /--out ".*a-file": is a regular file; expected a directory/ },
   { name: 'a path under a regular file', args: () => ['--out', join(dir, 'a-file', 'sub')], says: /not a directory/ },
   { name: 'a read-only mount', args: () => ['--out', join(ro, 'results')], says: /is on a read-only file system/ },
 ];
 const kernelCases: Case[] = [
-  { name: '/dev/zero (hashing it would never end)', args: () => ['--kernel', '/dev/zero'], says: /--kernel "\/dev\/zero": is a character device; expected a regular, readable Linux kernel image/ },
+  {
+    name: '/dev/zero (hashing it would never end)',
+    args: () => ['--kernel', '/dev/zero'],
+    says: /--kernel "\/dev\/zero": is a character device; expected a regular, readable Linux kernel image/,
+  },
   { name: 'a FIFO', args: () => ['--kernel', join(dir, 'fifo.yaml')], says: /is a FIFO/ },
   { name: 'a directory', args: () => ['--kernel', dir], says: /is a directory/ },
   { name: 'a file that is no kernel', args: () => ['--kernel', join(dir, 'not-a-kernel')], says: /not a Linux kernel image/ },
@@ -87,7 +103,9 @@ describe('bad paths are refused before anything starts', () => {
 
   it('--out DIR writes DIR/<run-id>/, creating DIR', async () => {
     const out = join(dir, 'new', 'results');
-    const result = await vmbench(['run', join(dir, 'good.yaml'), '-r', 'namespaces', '--out', out], { VMBENCH_STATE_DIR: mkdtempSync(join(dir, 'state-')) });
+    const result = await vmbench(['run', join(dir, 'good.yaml'), '-r', 'namespaces', '--out', out], {
+      VMBENCH_STATE_DIR: mkdtempSync(join(dir, 'state-')),
+    });
     expect(result.exitCode, result.all).toBe(0);
     const runs = readdirSync(out);
     expect(runs).toHaveLength(1);

@@ -47,7 +47,10 @@ describe('vmbench run (default suite, 2 iterations)', () => {
     }
     const meta = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as RunMeta;
     expect(meta.status).toBe('complete');
-    const samples = readFileSync(join(runDir, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StartupSample);
+    const samples = readFileSync(join(runDir, 'samples.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as StartupSample);
     const runtimes = new Set(samples.map((s) => s.runtime));
     for (const r of ['qemu-q35', 'qemu-microvm', 'namespaces', 'runc', 'crun', 'runsc']) expect(runtimes.has(r), r).toBe(true);
     expect(samples.filter((s) => s.runtime === 'qemu-q35' && s.scenario === 'startup')).toHaveLength(2);
@@ -82,7 +85,9 @@ describe('vmbench run (default suite, 2 iterations)', () => {
     for (const r of ['crun', 'runsc']) expect(runtimes.has(r), r).toBe(true);
     const crun = samples.filter((x) => x.runtime === 'crun');
     if (env.cgroupMode === 'hybrid') expect(crun.every((x) => (x.machine ?? '').includes('mount namespace without cgroup v2'))).toBe(true);
-    expect(samples.filter((x) => x.runtime === 'runsc').every((x) => x.machine === `platform ${env.probes.runsc?.value ?? 'ptrace'}`)).toBe(true);
+    expect(samples.filter((x) => x.runtime === 'runsc').every((x) => x.machine === `platform ${env.probes.runsc?.value ?? 'ptrace'}`)).toBe(
+      true,
+    );
   });
 
   it('writes a self-contained report with the data escaped into it', () => {
@@ -111,7 +116,10 @@ describe('vmbench doctor', () => {
   it('explains whether KVM is used, and why not', async () => {
     const result = await vmbench(['doctor', '--json']);
     expect(result.exitCode, result.all).toBe(0);
-    const report = JSON.parse(result.stdout) as { checks: { name: string; ok: boolean; detail: string }[]; kvm: { bootOk: boolean; reason: string | null; modules: string[] } | null };
+    const report = JSON.parse(result.stdout) as {
+      checks: { name: string; ok: boolean; detail: string }[];
+      kvm: { bootOk: boolean; reason: string | null; modules: string[] } | null;
+    };
     const kvm = report.checks.find((c) => c.name === 'KVM')!;
     // The test setup provides QEMU, a guest kernel and the image: the probe must have run and
     // given a verdict (a host where it could not run fails here instead of asserting nothing).

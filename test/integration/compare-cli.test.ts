@@ -16,11 +16,19 @@ const root = mkdtempSync(join(tmpdir(), 'vmbench-compare-cli-'));
 const dirs: Record<string, string> = {};
 
 beforeAll(async () => {
-  for (const [name, seed, scale] of [['base', 1, 1], ['same', 2, 1], ['slow', 3, 1.3]] as const) {
+  for (const [name, seed, scale] of [
+    ['base', 1, 1],
+    ['same', 2, 1],
+    ['slow', 3, 1.3],
+  ] as const) {
     const run = makeRunData({ runId: name, seed, scale, resamples: 200 });
     const dir = join(root, name);
     mkdirSync(dir);
-    await writeResultFiles(dir, { meta: run.meta, env: run.env, samples: run.samples, density: run.density, summary: run.summary }, RUN_VIEWS);
+    await writeResultFiles(
+      dir,
+      { meta: run.meta, env: run.env, samples: run.samples, density: run.density, summary: run.summary },
+      RUN_VIEWS,
+    );
     writeFileSync(join(dir, 'samples.jsonl'), run.samples.map((s) => `${JSON.stringify(s)}\n`).join(''));
     writeFileSync(join(dir, 'density.jsonl'), run.density.map((s) => `${JSON.stringify(s)}\n`).join(''));
     dirs[name] = dir;
@@ -66,7 +74,9 @@ describe('vmbench compare', () => {
   });
 
   it('refuses bad flags and a directory that is not a run (exit 2)', async () => {
-    expect((await vmbench(['compare', '--fail-on', 'slowness', dirs.base!, dirs.same!])).stderr).toMatch(/--fail-on: expected regression .* found "slowness"/);
+    expect((await vmbench(['compare', '--fail-on', 'slowness', dirs.base!, dirs.same!])).stderr).toMatch(
+      /--fail-on: expected regression .* found "slowness"/,
+    );
     expect((await vmbench(['compare', '--min-effect', 'x', dirs.base!, dirs.same!])).exitCode).toBe(2);
     const notRun = await vmbench(['compare', dirs.base!, root]);
     expect(notRun.exitCode).toBe(2);

@@ -58,7 +58,10 @@ describe('a user-defined workload from a scenario file', () => {
 
   it('measures both workloads under every runtime, with real values', () => {
     expect(result.exitCode, result.all).toBe(0);
-    const samples = readFileSync(join(runDir, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StartupSample);
+    const samples = readFileSync(join(runDir, 'samples.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as StartupSample);
     expect(samples).toHaveLength(6);
     for (const s of samples) {
       expect(s.outcome, s.error ?? '').toBe('ok');
@@ -66,7 +69,10 @@ describe('a user-defined workload from a scenario file', () => {
       expect(m.elapsed_s, s.runtime).toBeGreaterThan(0);
       if (s.workload === 'gzip') {
         // The same generated input everywhere compresses to the same number of bytes.
-        expect(m.output_bytes).toBe(samples.find((x) => x.workload === 'gzip' && x.runtime === 'host')!.workloadMetrics!.find((x) => x.name === 'output_bytes')!.value);
+        expect(m.output_bytes).toBe(
+          samples.find((x) => x.workload === 'gzip' && x.runtime === 'host')!.workloadMetrics!.find((x) => x.name === 'output_bytes')!
+            .value,
+        );
         expect(m.output_bytes).toBeGreaterThan(1000);
         expect(m.output_bytes).toBeLessThan(1024 * 1024);
       } else {
@@ -80,7 +86,14 @@ describe('a user-defined workload from a scenario file', () => {
   it('summarizes against the host and renders the performance section', () => {
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as Summary;
     expect(summary.formatVersion).toBe(RESULTS_FORMAT_VERSION);
-    expect(summary.performance?.map((w) => `${w.workload}/${w.runtime}`).sort()).toEqual(['gzip/host', 'gzip/namespaces', 'gzip/vm', 'version/host', 'version/namespaces', 'version/vm']);
+    expect(summary.performance?.map((w) => `${w.workload}/${w.runtime}`).sort()).toEqual([
+      'gzip/host',
+      'gzip/namespaces',
+      'gzip/vm',
+      'version/host',
+      'version/namespaces',
+      'version/vm',
+    ]);
     const vm = summary.performanceRatios?.find((r) => r.workload === 'gzip' && r.runtime === 'vm' && r.metric === 'output_bytes');
     expect(vm).toMatchObject({ against: 'host', baseline: 'host', relative: 1 });
     const html = readFileSync(join(runDir, 'report.html'), 'utf8');

@@ -16,19 +16,48 @@ import { useRealHost } from '../helpers/real-host.js';
 const real = useRealHost('density');
 
 const density = (over: Partial<DensityOptions>): DensityOptions => ({
-  max: 5, maxPerRuntime: {}, reserveBytes: 2 * 1024 ** 3, reservePercent: 10, startupLimitMs: 30_000,
-  failureStreak: 3, ksm: false, ksmTimeoutMs: 30_000, dropCaches: true, ...over,
+  max: 5,
+  maxPerRuntime: {},
+  reserveBytes: 2 * 1024 ** 3,
+  reservePercent: 10,
+  startupLimitMs: 30_000,
+  failureStreak: 3,
+  ksm: false,
+  ksmTimeoutMs: 30_000,
+  dropCaches: true,
+  ...over,
 });
 const scenario = (d: DensityOptions): Scenario & { density: DensityOptions } => ({
-  name: 'density-test', description: '', file: '/x.yaml', workload: 'idle', workloads: [], metrics: ['memory', 'density'],
-  iterations: 1, warmup: 0, order: 'interleaved', timeoutMs: 60_000, runtimes: [], density: d,
+  name: 'density-test',
+  description: '',
+  file: '/x.yaml',
+  workload: 'idle',
+  workloads: [],
+  metrics: ['memory', 'density'],
+  iterations: 1,
+  warmup: 0,
+  order: 'interleaved',
+  timeoutMs: 60_000,
+  runtimes: [],
+  density: d,
 });
 
-async function densityOf(spec: RuntimeSpec, d: DensityOptions): Promise<{ steps: DensityStep[]; end: DensityEnd; records: DensityRecord[] }> {
+async function densityOf(
+  spec: RuntimeSpec,
+  d: DensityOptions,
+): Promise<{ steps: DensityStep[]; end: DensityEnd; records: DensityRecord[] }> {
   const runtime = createRuntime(spec, real.host, real.run);
   const records: DensityRecord[] = [];
   const live = new Set<Instance>();
-  const { end } = await runDensity({ runId: `20261129-000000-${process.pid % 10000}`, scenario: scenario(d), runtime, cgroupMode: real.host.cgroupMode, seq: 0, sink: (r) => records.push(r), live });
+  const { end } = await runDensity({
+    runId: `20261129-000000-${process.pid % 10000}`,
+    scenario: scenario(d),
+    runtime,
+    cgroupMode: real.host.cgroupMode,
+    seq: 0,
+    sink: (r) => records.push(r),
+    live,
+  });
   expect(live.size).toBe(0);
   return { steps: records.filter((r): r is DensityStep => r.type === 'density-step'), end, records };
 }
@@ -59,7 +88,10 @@ describe('density on real runtimes', () => {
 
   it('qemu: guest memory from inside vs QEMU PSS from outside, KSM measured and the host setting restored', async () => {
     const ksmBefore = readFileSync('/sys/kernel/mm/ksm/run', 'utf8');
-    const { steps, end, records } = await densityOf({ ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg' } as RuntimeSpec, density({ max: 2, ksm: true }));
+    const { steps, end, records } = await densityOf(
+      { ...RUNTIME_PRESETS['qemu-q35']!, accel: 'tcg' } as RuntimeSpec,
+      density({ max: 2, ksm: true }),
+    );
     expect(readFileSync('/sys/kernel/mm/ksm/run', 'utf8')).toBe(ksmBefore);
     expect(end.instances).toBe(2);
     for (const s of steps) {

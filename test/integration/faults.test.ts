@@ -46,11 +46,16 @@ describe('faults', () => {
     const out = mkdtempSync(join(dir, 'out-'));
     // From VMBENCH_KERNEL (host configuration): a fault of this host. The same path given with
     // --kernel is bad input instead, refused with exit 2 (bad-paths.test.ts).
-    const result = await vmbench(['run', scenario, '--out', out], { VMBENCH_STATE_DIR: join(dir, 'state'), VMBENCH_KERNEL: join(dir, 'no-such-vmlinuz') });
+    const result = await vmbench(['run', scenario, '--out', out], {
+      VMBENCH_STATE_DIR: join(dir, 'state'),
+      VMBENCH_KERNEL: join(dir, 'no-such-vmlinuz'),
+    });
     expect(result.exitCode, result.all).toBe(0);
     expect(result.stderr).toContain('skipping qemu-q35 in vmk: guest kernel');
     expect(result.stderr).toContain('no-such-vmlinuz');
-    const meta = JSON.parse(readFileSync(join(out, readdirSync(out)[0]!, 'run.json'), 'utf8')) as { skipped: { runtime: string; reason: string }[] };
+    const meta = JSON.parse(readFileSync(join(out, readdirSync(out)[0]!, 'run.json'), 'utf8')) as {
+      skipped: { runtime: string; reason: string }[];
+    };
     expect(meta.skipped.map((s) => s.runtime)).toEqual(['qemu-q35']);
     expect(leftovers()).toEqual([]);
   });

@@ -41,6 +41,9 @@ describe('graceful stop', () => {
   });
 
   it('qemu q35: a line on the control port, the guest powers off, QEMU exits', async () => {
-    await stopGracefully({ name: 'q35', type: 'qemu', machine: 'q35', accel: 'tcg', memoryMiB: 128, vcpus: 1, snapshot: false }, `g-vm-${process.pid}`);
+    await stopGracefully(
+      { name: 'q35', type: 'qemu', machine: 'q35', accel: 'tcg', memoryMiB: 128, vcpus: 1, snapshot: false },
+      `g-vm-${process.pid}`,
+    );
   }, 90_000);
 });

@@ -17,16 +17,33 @@ let scenario: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vmbench-test-int-'));
   scenario = join(dir, 'long.yaml');
-  writeFileSync(scenario, [
-    'name: long', 'workload: idle', 'iterations: 50', 'warmup: 0', 'timeout: 60s',
-    'runtimes:', '  - name: vm', '    type: qemu', '    accel: tcg', '  - namespaces', '  - runc', '',
-  ].join('\n'));
+  writeFileSync(
+    scenario,
+    [
+      'name: long',
+      'workload: idle',
+      'iterations: 50',
+      'warmup: 0',
+      'timeout: 60s',
+      'runtimes:',
+      '  - name: vm',
+      '    type: qemu',
+      '    accel: tcg',
+      '  - namespaces',
+      '  - runc',
+      '',
+    ].join('\n'),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Start a run and resolve once `n` samples have been printed (plain progress lines in CI). */
 function startRun(out: string, state: string, n: number) {
-  const child = execa('node', [CLI, 'run', scenario, '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
+  const child = execa('node', [CLI, 'run', scenario, '--out', out], {
+    reject: false,
+    all: true,
+    env: { CI: 'true', VMBENCH_STATE_DIR: state },
+  });
   const progressed = new Promise<void>((resolve) => {
     let text = '';
     child.all.on('data', (chunk: Buffer) => {
@@ -58,7 +75,9 @@ describe('Ctrl-C in the middle of a run', () => {
     expect(lines.length).toBeGreaterThanOrEqual(4);
     // A VM really ran (a host without QEMU would skip it and the test would prove nothing about VMs).
     expect(meta.skipped).toEqual([]);
-    expect(lines.map((l) => JSON.parse(l) as { kind: string; outcome: string }).some((x) => x.kind === 'vm' && x.outcome === 'ok')).toBe(true);
+    expect(lines.map((l) => JSON.parse(l) as { kind: string; outcome: string }).some((x) => x.kind === 'vm' && x.outcome === 'ok')).toBe(
+      true,
+    );
     expect(leftovers()).toEqual([]);
     expect(journals(state)).toEqual([]);
     const report = await vmbench(['report', runDir]);
@@ -110,7 +129,11 @@ describe('SIGKILL of the harness', () => {
     expect(leftovers()).toEqual([]);
     expect(journals(state)).toEqual([]);
     // The samples measured before the kill are still there.
-    expect(readFileSync(join(runDirOf(out), 'samples.jsonl'), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(3);
+    expect(
+      readFileSync(join(runDirOf(out), 'samples.jsonl'), 'utf8')
+        .trim()
+        .split('\n').length,
+    ).toBeGreaterThanOrEqual(3);
     const again = await vmbench(['cleanup'], { VMBENCH_STATE_DIR: state });
     expect(again.stdout).toContain('Nothing to clean up');
   }, 180_000);
@@ -118,7 +141,11 @@ describe('SIGKILL of the harness', () => {
 
 /** Runs a scenario and SIGKILLs the harness once its output matches: it cannot tear anything down. */
 async function killRunOnceItPrints(scenarioFile: string, out: string, state: string, pattern: RegExp): Promise<void> {
-  const child = execa('node', [CLI, 'run', scenarioFile, '--out', out], { reject: false, all: true, env: { CI: 'true', VMBENCH_STATE_DIR: state } });
+  const child = execa('node', [CLI, 'run', scenarioFile, '--out', out], {
+    reject: false,
+    all: true,
+    env: { CI: 'true', VMBENCH_STATE_DIR: state },
+  });
   await new Promise<void>((resolve) => {
     let text = '';
     child.all.on('data', (chunk: Buffer) => {
@@ -135,10 +162,21 @@ describe('SIGKILL while containers are up', () => {
     const out = mkdtempSync(join(dir, 'out-'));
     const state = mkdtempSync(join(dir, 'state-'));
     const scenarioFile = join(dir, 'dens.yaml');
-    writeFileSync(scenarioFile, [
-      'name: dens', 'workload: idle', 'timeout: 30s', 'runtimes: [namespaces, runc]',
-      'density:', '  max: 4', '  maxPerRuntime:', '    runc: 20', '  dropCaches: false', '',
-    ].join('\n'));
+    writeFileSync(
+      scenarioFile,
+      [
+        'name: dens',
+        'workload: idle',
+        'timeout: 30s',
+        'runtimes: [namespaces, runc]',
+        'density:',
+        '  max: 4',
+        '  maxPerRuntime:',
+        '    runc: 20',
+        '  dropCaches: false',
+        '',
+      ].join('\n'),
+    );
     await killRunOnceItPrints(scenarioFile, out, state, /runc: [3-9]\d* running/);
     // The killed harness could not tear down: its containers are still there.
     expect(leftovers().some((l) => l.startsWith('runc container'))).toBe(true);
@@ -159,12 +197,25 @@ describe.each([
     const out = mkdtempSync(join(dir, 'out-'));
     const state = mkdtempSync(join(dir, 'state-'));
     const scenarioFile = join(dir, `dens-${runtime}.yaml`);
-    writeFileSync(scenarioFile, [
-      `name: dens-${runtime}`, 'workload: idle', 'timeout: 30s', `runtimes: [${runtime}]`,
-      'density:', '  max: 3', '  dropCaches: false', '  ksm: false', '',
-    ].join('\n'));
+    writeFileSync(
+      scenarioFile,
+      [
+        `name: dens-${runtime}`,
+        'workload: idle',
+        'timeout: 30s',
+        `runtimes: [${runtime}]`,
+        'density:',
+        '  max: 3',
+        '  dropCaches: false',
+        '  ksm: false',
+        '',
+      ].join('\n'),
+    );
     await killRunOnceItPrints(scenarioFile, out, state, new RegExp(`${runtime}: [2-9] running`));
-    expect(leftovers().some((l) => leftBehind.test(l)), leftovers().join('\n')).toBe(true);
+    expect(
+      leftovers().some((l) => leftBehind.test(l)),
+      leftovers().join('\n'),
+    ).toBe(true);
     const cleanup = await vmbench(['cleanup'], { VMBENCH_STATE_DIR: state });
     expect(cleanup.exitCode, cleanup.all).toBe(0);
     expect(leftovers()).toEqual([]);

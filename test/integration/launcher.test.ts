@@ -30,7 +30,12 @@ describe('vmbench-launcher', () => {
   it('times a 200 ms sleep before the ready marker at 200 ms ± 5 ms', async () => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const instance = new ProcessInstance(`sleep-${i}`, { file: '/bin/sh', args: ['-c', 'sleep 0.2; echo VMBENCH_READY kernel=x'] }, 5000, hooks);
+      const instance = new ProcessInstance(
+        `sleep-${i}`,
+        { file: '/bin/sh', args: ['-c', 'sleep 0.2; echo VMBENCH_READY kernel=x'] },
+        5000,
+        hooks,
+      );
       const ready = await instance.waitReady();
       expect(ready.state, JSON.stringify(ready)).toBe('ready');
       if (ready.state === 'ready') times.push(ready.startupMs);

@@ -19,8 +19,18 @@ const real = useRealHost('limits');
 const MIB = 1024 * 1024;
 
 const scenario: Scenario & { limits: LimitsOptions } = {
-  name: 'limits-test', description: '', file: '/x.yaml', workload: null, workloads: [], metrics: ['startup'],
-  iterations: 1, warmup: 0, order: 'sequential', timeoutMs: 60_000, runtimes: [], density: null,
+  name: 'limits-test',
+  description: '',
+  file: '/x.yaml',
+  workload: null,
+  workloads: [],
+  metrics: ['startup'],
+  iterations: 1,
+  warmup: 0,
+  order: 'sequential',
+  timeoutMs: 60_000,
+  runtimes: [],
+  density: null,
   limits: { hogBytes: 128 * MIB, cpuTimeMs: 1500 },
 };
 
@@ -30,9 +40,20 @@ async function limitsOf(spec: RuntimeSpec): Promise<LimitSample[]> {
   const runtime = createRuntime(spec, { ...real.host, image }, real.run);
   const records: LimitSample[] = [];
   const live = new Set<Instance>();
-  await runLimits({ runId: `20261202-000000-${process.pid % 10000}`, scenario, runtime, cgroupMode: real.host.cgroupMode, seq: 0, sink: (r) => records.push(r), live });
+  await runLimits({
+    runId: `20261202-000000-${process.pid % 10000}`,
+    scenario,
+    runtime,
+    cgroupMode: real.host.cgroupMode,
+    seq: 0,
+    sink: (r) => records.push(r),
+    live,
+  });
   expect(live.size).toBe(0);
-  expect(records.map((r) => [r.test, r.outcome, r.error])).toEqual([['memory', 'ok', null], ['cpu', 'ok', null]]);
+  expect(records.map((r) => [r.test, r.outcome, r.error])).toEqual([
+    ['memory', 'ok', null],
+    ['cpu', 'ok', null],
+  ]);
   expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
   return records;
 }
@@ -49,7 +70,7 @@ function expectContainerLimits([memory, cpu]: LimitSample[]): void {
 }
 
 describe('limits on real runtimes', () => {
-  it('namespaces with memory 32M and cpus 0.5: the harness\'s own cgroup kills the hog and caps the loop', async () => {
+  it("namespaces with memory 32M and cpus 0.5: the harness's own cgroup kills the hog and caps the loop", async () => {
     expectContainerLimits(await limitsOf({ name: 'ns-capped', type: 'namespaces', userNamespace: false, memoryMiB: 32, cpus: 0.5 }));
   });
 
@@ -65,7 +86,15 @@ describe('limits on real runtimes', () => {
   });
 
   it('an 80 MiB 1-vCPU VM: the guest kernel kills the hog, QEMU lives on, at most one core', async () => {
-    const [memory, cpu] = await limitsOf({ name: 'vm', type: 'qemu', machine: 'q35', accel: 'tcg', memoryMiB: 80, vcpus: 1, snapshot: false });
+    const [memory, cpu] = await limitsOf({
+      name: 'vm',
+      type: 'qemu',
+      machine: 'q35',
+      accel: 'tcg',
+      memoryMiB: 80,
+      vcpus: 1,
+      snapshot: false,
+    });
     expect(memory).toMatchObject({ hogStatus: 137, instanceAlive: true, hostOomKills: 0 });
     expect(memory!.guestOomMessage).toMatch(/Out of memory: Kill/);
     expect(memory!.peakBytes).toBeLessThan(80 * MIB + 160 * MIB);

@@ -51,15 +51,24 @@ describe('plumbing made, used and removed', () => {
       expect(isMountPoint(join(root, 'vmbench-disk'))).toBe(true);
       expect(statSync(join(root, 'vmbench-disk')).size).toBe(4 * 1024 * 1024);
       expect(existsSync(netnsPath(dev.netns!))).toBe(true);
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringMatching) as any
-      expect(dev.env).toMatchObject({ VMBENCH_DISK: '/vmbench-disk', VMBENCH_PEER: expect.stringMatching(/^10\.213\./), VMBENCH_PORT: expect.stringMatching(/^\d+$/) });
+      /* eslint-disable @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringMatching) as any */
+      expect(dev.env).toMatchObject({
+        VMBENCH_DISK: '/vmbench-disk',
+        VMBENCH_PEER: expect.stringMatching(/^10\.213\./),
+        VMBENCH_PORT: expect.stringMatching(/^\d+$/),
+      });
+      /* eslint-enable @typescript-eslint/no-unsafe-assignment */
       // Only eth0 (and lo) inside: the container sees its own link, with its own address.
       expect(inNetns(dev.netns!, 'ip', ['-o', '-4', 'addr'])).toMatch(/eth0\s+inet 10\.213\./);
-      const report = JSON.parse(inNetns(dev.netns!, 'iperf3', ['-c', dev.env.VMBENCH_PEER!, '-p', dev.env.VMBENCH_PORT!, '-t', '1', '-J'])) as { end: { sum_received: { bits_per_second: number } } };
+      const report = JSON.parse(
+        inNetns(dev.netns!, 'iperf3', ['-c', dev.env.VMBENCH_PEER!, '-p', dev.env.VMBENCH_PORT!, '-t', '1', '-J']),
+      ) as { end: { sum_received: { bits_per_second: number } } };
       expect(report.end.sum_received.bits_per_second).toBeGreaterThan(1e8);
       expect(inNetns(dev.netns!, 'busybox', ['ping', '-c', '2', dev.env.VMBENCH_PEER!])).toMatch(/2 packets received/);
       // The UDP echo answers on the host's end, across the veth, every probe.
-      expect(inNetns(dev.netns!, ECHO_PATH, ['ping', dev.env.VMBENCH_PEER!, dev.env.VMBENCH_ECHO_PORT!, '5', '0'])).toMatch(/^seq=4 rtt_us=[0-9.]+\nsent=5 received=5$/m);
+      expect(inNetns(dev.netns!, ECHO_PATH, ['ping', dev.env.VMBENCH_PEER!, dev.env.VMBENCH_ECHO_PORT!, '5', '0'])).toMatch(
+        /^seq=4 rtt_us=[0-9.]+\nsent=5 received=5$/m,
+      );
     } finally {
       expect(await dev.release()).toBeNull();
       tracked.end();
@@ -73,7 +82,9 @@ describe('plumbing made, used and removed', () => {
     try {
       expect(dev.env.VMBENCH_DISK).toBe('/dev/vda');
       expect(dev.env.VMBENCH_ADDR).toMatch(/^10\.213\.\d+\.\d+\/30$/);
-      expect(execFileSync('ip', ['-o', '-4', 'addr', 'show', 'dev', dev.tap!], { encoding: 'utf8' })).toContain(`inet ${dev.env.VMBENCH_PEER}/30`);
+      expect(execFileSync('ip', ['-o', '-4', 'addr', 'show', 'dev', dev.tap!], { encoding: 'utf8' })).toContain(
+        `inet ${dev.env.VMBENCH_PEER}/30`,
+      );
       expect(execFileSync('ip', ['-d', 'link', 'show', 'dev', dev.tap!], { encoding: 'utf8' })).toMatch(/\btun type tap\b|tap/);
     } finally {
       expect(await dev.release()).toBeNull();
@@ -119,7 +130,9 @@ describe('a harness killed with its plumbing up', () => {
       setInterval(() => {}, 1000);`;
     const child = spawn('node', ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('up')) resolve(); });
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('up')) resolve();
+      });
       child.once('exit', (code) => reject(new Error(`the child exited (${code}) before its plumbing was up`)));
     });
     // Seen, then the harness dies at once (before any assertion could leave it running).

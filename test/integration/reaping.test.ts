@@ -23,14 +23,18 @@ import { resourceKinds } from '../../harness/runtimes/registry.js';
 
 const real = useRealHost('reaping');
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'vmbench-test-reaping-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vmbench-test-reaping-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('teardown reaps what it started', () => {
   for (const name of ['namespaces', 'runc'] as const) {
     it(`${name}: right after stop() no process of the instance is left in any state`, async () => {
       const runtime = createRuntime(RUNTIME_PRESETS[name]!, real.host, real.run);
-      const instances = Array.from({ length: 5 }, (_, i) => runtime.start({ id: `reap-${name}-${i}`, workload: 'idle', readyTimeoutMs: 20_000 }));
+      const instances = Array.from({ length: 5 }, (_, i) =>
+        runtime.start({ id: `reap-${name}-${i}`, workload: 'idle', readyTimeoutMs: 20_000 }),
+      );
       for (const instance of instances) expect((await instance.waitReady()).state).toBe('ready');
       const stops = await Promise.all(instances.map((i) => i.stop()));
       expect(stops.map((s) => s.problem)).toEqual(stops.map(() => null));
@@ -40,7 +44,10 @@ describe('teardown reaps what it started', () => {
 
   it('vmbench run of a density scenario: nothing of the run exists the moment it returns', async () => {
     const scenario = join(dir, 'reap.yaml');
-    writeFileSync(scenario, 'name: reap\nworkload: idle\nmetrics: [memory, density]\nruntimes: [namespaces, runc]\ndensity:\n  max: 20\n  ksm: false\n  dropCaches: false\n');
+    writeFileSync(
+      scenario,
+      'name: reap\nworkload: idle\nmetrics: [memory, density]\nruntimes: [namespaces, runc]\ndensity:\n  max: 20\n  ksm: false\n  dropCaches: false\n',
+    );
     const result = await vmbench(['run', scenario, '--out', join(dir, 'out')], { VMBENCH_STATE_DIR: join(dir, 'state') });
     expect(result.exitCode, result.all).toBe(0);
     // Only this file's own work dir (for the instance tests above) may remain.
@@ -51,7 +58,7 @@ describe('teardown reaps what it started', () => {
     const tracker = new InstanceTracker(mkdtempSync(join(dir, 'state-')), 'survivor-run');
     // The recorded process's parent never waits: once killed it stays a zombie until that parent goes.
     const parent = spawn('/bin/sh', ['-c', 'sleep 600 & echo $!; exec sleep 601'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const [line] = await once(parent.stdout, 'data') as [Buffer];
+    const [line] = (await once(parent.stdout, 'data')) as [Buffer];
     const pid = Number(line.toString().trim());
     tracker.begin('survivor', 'test').process(pid);
     try {

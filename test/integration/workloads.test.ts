@@ -37,8 +37,18 @@ beforeAll(() => {
 });
 
 const scenario: Scenario = {
-  name: 'perf-test', description: '', file: '/x.yaml', workload: null, workloads: [], metrics: ['startup', 'teardown'],
-  iterations: 1, warmup: 0, order: 'interleaved', timeoutMs: 60_000, runtimes: [], density: null,
+  name: 'perf-test',
+  description: '',
+  file: '/x.yaml',
+  workload: null,
+  workloads: [],
+  metrics: ['startup', 'teardown'],
+  iterations: 1,
+  warmup: 0,
+  order: 'interleaved',
+  timeoutMs: 60_000,
+  runtimes: [],
+  density: null,
 };
 
 const runtimes: [string, RuntimeSpec][] = [
@@ -53,13 +63,23 @@ const deviceRuntimes: [string, RuntimeSpec][] = [
   ['qemu microvm (tcg)', { ...RUNTIME_PRESETS['qemu-microvm']!, accel: 'tcg', memoryMiB: 512 } as RuntimeSpec],
   ['runsc', RUNTIME_PRESETS.runsc!],
 ];
-const runtimesFor = (name: string): [string, RuntimeSpec][] => (BUILTIN_WORKLOADS[name]!.devices.length > 0 ? [...runtimes, ...deviceRuntimes] : runtimes);
+const runtimesFor = (name: string): [string, RuntimeSpec][] =>
+  BUILTIN_WORKLOADS[name]!.devices.length > 0 ? [...runtimes, ...deviceRuntimes] : runtimes;
 
 describe.each(Object.keys(BUILTIN_WORKLOADS))('workload %s', (name) => {
   const workload = BUILTIN_WORKLOADS[name]!;
   it.each(runtimesFor(name))('runs under %s and reports every metric', async (_label, spec) => {
     const runtime = createRuntime(spec, { ...real.host, image: images.get(name)! }, real.run);
-    const sample = await measureLaunch({ runId: `it-${process.pid}`, seq: 0, scenario, runtime, iteration: 0, warmup: false, live: new Set(), workload });
+    const sample = await measureLaunch({
+      runId: `it-${process.pid}`,
+      seq: 0,
+      scenario,
+      runtime,
+      iteration: 0,
+      warmup: false,
+      live: new Set(),
+      workload,
+    });
     expect(sample.outcome, sample.error ?? '').toBe('ok');
     expect(sample.workload).toBe(name);
     expect(sample.workloadMetrics?.map((m) => m.name)).toEqual(workload.metrics.map((m) => m.name));
@@ -85,7 +105,10 @@ describe('stopping a workload mid-run', () => {
     const instance = runtime.start({ id: `it-stop-${spec.name}-${process.pid}`, workload: 'cpu', readyTimeoutMs: 30_000 });
     const ready = await instance.waitReady();
     expect(ready.state, JSON.stringify(ready)).toBe('ready');
-    const stats = instance.hostPids().map((p) => readProcStat(p)).filter((p) => p !== null);
+    const stats = instance
+      .hostPids()
+      .map((p) => readProcStat(p))
+      .filter((p) => p !== null);
     expect(stats.length).toBeGreaterThan(0);
     const stopped = await instance.stop();
     expect(stopped.problem).toBeNull();

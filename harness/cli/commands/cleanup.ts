@@ -18,7 +18,10 @@ export function cleanupCommand(flags: { json?: boolean }): number {
   } else {
     for (const a of actions) {
       const lines = a.done.length ? a.done.map((d) => `  ${d}`) : ['  (its instances were already gone)'];
-      if (a.survivors) lines.push(`  STILL THERE ${CLEANUP_REAP_MS / 1000} s after SIGKILL: ${a.survivors}; its journal is kept, run 'vmbench cleanup' again`);
+      if (a.survivors)
+        lines.push(
+          `  STILL THERE ${CLEANUP_REAP_MS / 1000} s after SIGKILL: ${a.survivors}; its journal is kept, run 'vmbench cleanup' again`,
+        );
       else if (a.done.length) lines.push('  every process is gone (reaped), nothing left');
       process.stdout.write(`Run ${a.runId}:\n${lines.join('\n')}\n`);
     }

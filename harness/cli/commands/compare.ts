@@ -38,7 +38,8 @@ export const EXIT_REGRESSED = 1;
 function parseAlpha(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > MAX_ALPHA) throw new UserError(`--alpha: expected a number above 0 and at most ${MAX_ALPHA}, like 0.01, found "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > MAX_ALPHA)
+    throw new UserError(`--alpha: expected a number above 0 and at most ${MAX_ALPHA}, like 0.01, found "${value}"`);
   return n;
 }
 
@@ -52,12 +53,17 @@ function thresholdsFrom(flags: CompareFlags): Thresholds {
     try {
       thresholds = loadThresholds(flags.baseline);
     } catch (error) {
-      if (error instanceof ScenarioValidationError) throw new UserError(`--baseline ${JSON.stringify(flags.baseline)}: invalid thresholds file:\n${formatIssues(error.issues)}`);
+      if (error instanceof ScenarioValidationError)
+        throw new UserError(`--baseline ${JSON.stringify(flags.baseline)}: invalid thresholds file:\n${formatIssues(error.issues)}`);
       throw error;
     }
   }
   // Flags override the file's defaults; the file's per-metric rules still apply first.
-  return { ...thresholds, alpha: parseAlpha(flags.alpha) ?? thresholds.alpha, minEffect: parseMinEffect(flags.minEffect) ?? thresholds.minEffect };
+  return {
+    ...thresholds,
+    alpha: parseAlpha(flags.alpha) ?? thresholds.alpha,
+    minEffect: parseMinEffect(flags.minEffect) ?? thresholds.minEffect,
+  };
 }
 
 /**
@@ -82,20 +88,30 @@ export function splitSides(dirs: readonly string[], argv: readonly string[]): { 
 function sidesFromDir(dirs: readonly string[], argv: readonly string[], flags: CompareFlags): { base: string[]; others: string[][] } {
   const last = parseIntFlag('--last', flags.last, 1, 1000) ?? DEFAULT_LAST;
   const root = resolve(flags.baselineFrom!);
-  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`--baseline-from ${JSON.stringify(flags.baselineFrom)}: expected a results directory holding run directories, found ${statSync(root, { throwIfNoEntry: false }) ? 'a file' : 'nothing'}`);
-  if (argv.includes('--')) throw new UserError('--baseline-from: expected the new runs only (the baseline side comes from the directory), found a "--" separator');
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
+    throw new UserError(
+      `--baseline-from ${JSON.stringify(flags.baselineFrom)}: expected a results directory holding run directories, found ${statSync(root, { throwIfNoEntry: false }) ? 'a file' : 'nothing'}`,
+    );
+  if (argv.includes('--'))
+    throw new UserError('--baseline-from: expected the new runs only (the baseline side comes from the directory), found a "--" separator');
   if (dirs.length === 0) throw new UserError('compare: expected at least one new results directory after --baseline-from DIR');
   const base = recentRuns(root, last, new Set(dirs.map((d) => resolve(d))));
-  if (base.length === 0) throw new UserError(`--baseline-from ${JSON.stringify(flags.baselineFrom)}: no complete run in it (other than the new ones)`);
+  if (base.length === 0)
+    throw new UserError(`--baseline-from ${JSON.stringify(flags.baselineFrom)}: no complete run in it (other than the new ones)`);
   return { base, others: dirs.map((d) => [d]) };
 }
 
 const DEFAULT_LAST = 5;
 
 export async function compareCommand(dirs: string[], flags: CompareFlags, argv: readonly string[]): Promise<number> {
-  if (flags.last !== undefined && flags.baselineFrom === undefined) throw new UserError(`--last: takes the last N runs of --baseline-from DIR, expected --baseline-from too, found "--last ${flags.last}" alone`);
+  if (flags.last !== undefined && flags.baselineFrom === undefined)
+    throw new UserError(
+      `--last: takes the last N runs of --baseline-from DIR, expected --baseline-from too, found "--last ${flags.last}" alone`,
+    );
   if (flags.failOn !== undefined && flags.failOn !== 'regression' && flags.failOn !== 'change') {
-    throw new UserError(`--fail-on: expected regression (exit 1 when a metric regressed) or change (exit 1 when any metric changed), found "${flags.failOn}"`);
+    throw new UserError(
+      `--fail-on: expected regression (exit 1 when a metric regressed) or change (exit 1 when any metric changed), found "${flags.failOn}"`,
+    );
   }
   const outputs = [flags.json, flags.markdown].filter(Boolean).length;
   if (outputs > 1) throw new UserError('--json and --markdown: expected one output format, found both');
@@ -114,7 +130,10 @@ export async function compareCommand(dirs: string[], flags: CompareFlags, argv: 
   const baseRuns = base.map(read);
   // Explicit rules (a --baseline file) first: they override what the baseline runs suggest.
   if (flags.baselineFrom !== undefined) thresholds.rules.push(...deriveRules(baseRuns, thresholds.minEffect));
-  if (flags.baselineFrom !== undefined) process.stderr.write(`Baseline: the last ${baseRuns.length} complete run(s) in ${resolve(flags.baselineFrom)}; each metric's minimum effect is the largest run-to-run deviation of its median among them (at least ${(thresholds.minEffect * 100).toFixed(1)}%).\n`);
+  if (flags.baselineFrom !== undefined)
+    process.stderr.write(
+      `Baseline: the last ${baseRuns.length} complete run(s) in ${resolve(flags.baselineFrom)}; each metric's minimum effect is the largest run-to-run deviation of its median among them (at least ${(thresholds.minEffect * 100).toFixed(1)}%).\n`,
+    );
   const otherRuns = others.map((side) => side.map(read));
   const pairs: SidePair[] = otherRuns.map((other) => ({ base: baseRuns, other }));
   const result = compareSides(pairs, thresholds);

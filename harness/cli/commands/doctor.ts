@@ -24,22 +24,43 @@ export function buildDoctorReport(host: HostContext, specs: RuntimeSpec[] = Obje
   const { tools } = host;
   const kvm = host.kvm;
   const checks = [
-    { name: 'root', ok: host.isRoot, detail: host.isRoot ? 'running as root' : 'not root: containers need root; VMs run as any user with access to the kernel' },
-    { name: 'guest kernel', ok: !isError(host.kernel), detail: isError(host.kernel) ? host.kernel.error : `${host.kernel.path} (${host.kernel.source}), sha256 ${host.kernel.sha256.slice(0, 16)}…` },
+    {
+      name: 'root',
+      ok: host.isRoot,
+      detail: host.isRoot ? 'running as root' : 'not root: containers need root; VMs run as any user with access to the kernel',
+    },
+    {
+      name: 'guest kernel',
+      ok: !isError(host.kernel),
+      detail: isError(host.kernel)
+        ? host.kernel.error
+        : `${host.kernel.path} (${host.kernel.source}), sha256 ${host.kernel.sha256.slice(0, 16)}…`,
+    },
     { name: 'busybox', ok: !isError(host.busybox), detail: isError(host.busybox) ? host.busybox.error : `${host.busybox.path} (static)` },
     { name: 'guest image', ok: !isError(host.image), detail: isError(host.image) ? host.image.error : `${host.image.dir}` },
     {
-      name: 'KVM', ok: kvm?.bootOk === true,
-      detail: !kvm ? 'not probed (needs QEMU, a guest kernel and the guest image)'
-        : kvm.bootOk ? `probe guest booted under KVM in ${kvm.bootMs?.toFixed(0)} ms${kvm.cached ? ' (cached verdict)' : ''}; modules ${kvm.modules.join(', ')}`
-        : `NOT USED: ${kvm.reason ?? ''}${kvm.modules.length ? ` [modules: ${kvm.modules.join(', ')}]` : ''}${kvm.cached ? ' (cached verdict; --fresh to re-probe)' : ''}`,
+      name: 'KVM',
+      ok: kvm?.bootOk === true,
+      detail: !kvm
+        ? 'not probed (needs QEMU, a guest kernel and the guest image)'
+        : kvm.bootOk
+          ? `probe guest booted under KVM in ${kvm.bootMs?.toFixed(0)} ms${kvm.cached ? ' (cached verdict)' : ''}; modules ${kvm.modules.join(', ')}`
+          : `NOT USED: ${kvm.reason ?? ''}${kvm.modules.length ? ` [modules: ${kvm.modules.join(', ')}]` : ''}${kvm.cached ? ' (cached verdict; --fresh to re-probe)' : ''}`,
     },
     { name: 'cgroups', ok: host.cgroupMode !== 'none', detail: cgroupText(host.cgroupMode) },
     ...allTools().map((t) => {
       const found = tools[t.key];
-      return { name: t.key, ok: found !== null && found !== undefined, detail: found ? `${found.path} ${found.version}` : `not found (${t.remedy})` };
+      return {
+        name: t.key,
+        ok: found !== null && found !== undefined,
+        detail: found ? `${found.path} ${found.version}` : `not found (${t.remedy})`,
+      };
     }),
-    ...Object.entries(host.probes).map(([type, p]) => ({ name: `${type} probe`, ok: true, detail: `${p.value}: ${p.reason}${p.cached ? ' (cached verdict; --fresh to re-probe)' : ''}` })),
+    ...Object.entries(host.probes).map(([type, p]) => ({
+      name: `${type} probe`,
+      ok: true,
+      detail: `${p.value}: ${p.reason}${p.cached ? ' (cached verdict; --fresh to re-probe)' : ''}`,
+    })),
     launcherCheck(),
   ];
   return { checks, runtimes: specs.map((spec) => ({ name: spec.name, ...availability(spec, host) })), kvm, cgroupMode: host.cgroupMode };
@@ -48,16 +69,24 @@ export function buildDoctorReport(host: HostContext, specs: RuntimeSpec[] = Obje
 function launcherCheck(): DoctorReport['checks'][number] {
   const info = launcherInfo();
   return info.kind === 'native'
-    ? { name: 'launcher', ok: true, detail: `${LAUNCHER_PATH} (native: posix_spawn, timestamps taken in C, no Node latency in timed windows)` }
+    ? {
+        name: 'launcher',
+        ok: true,
+        detail: `${LAUNCHER_PATH} (native: posix_spawn, timestamps taken in C, no Node latency in timed windows)`,
+      }
     : { name: 'launcher', ok: false, detail: `Node's child_process.spawn (slower: adds ~1-3 ms to every startup): ${info.reason ?? ''}` };
 }
 
 function cgroupText(mode: HostContext['cgroupMode']): string {
   switch (mode) {
-    case 'v2': return 'v2 (unified)';
-    case 'v1': return 'v1 (legacy controllers)';
-    case 'hybrid': return 'hybrid (v1 controllers plus a v2 tree at /sys/fs/cgroup/unified); crun refuses this mode and is started in a mount namespace without the v2 tree; runc accepts it';
-    default: return 'none mounted at /sys/fs/cgroup';
+    case 'v2':
+      return 'v2 (unified)';
+    case 'v1':
+      return 'v1 (legacy controllers)';
+    case 'hybrid':
+      return 'hybrid (v1 controllers plus a v2 tree at /sys/fs/cgroup/unified); crun refuses this mode and is started in a mount namespace without the v2 tree; runc accepts it';
+    default:
+      return 'none mounted at /sys/fs/cgroup';
   }
 }
 

@@ -14,7 +14,21 @@ export function readRunData(dir: string): RunData {
     throw new UserError(`cannot read results: ${(error as Error).message}`);
   }
   for (const p of results.problems) process.stderr.write(`note: ${dir}: ${p}\n`);
-  const summary = results.summary
-    ?? withDensity(summarize(results.meta.runId, results.samples, results.meta.status === 'complete'), results.density, results.env.memTotalBytes);
-  return { dir, meta: results.meta, env: results.env, samples: results.samples, density: results.density, limits: results.limits, provisioning: results.provisioning, summary };
+  const summary =
+    results.summary ??
+    withDensity(
+      summarize(results.meta.runId, results.samples, results.meta.status === 'complete'),
+      results.density,
+      results.env.memTotalBytes,
+    );
+  return {
+    dir,
+    meta: results.meta,
+    env: results.env,
+    samples: results.samples,
+    density: results.density,
+    limits: results.limits,
+    provisioning: results.provisioning,
+    summary,
+  };
 }

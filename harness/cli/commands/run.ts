@@ -19,7 +19,9 @@ import { DEFAULT_SUITE, RESULTS_DIR, SCENARIOS_DIR } from '../paths.js';
 
 export type { RunFlags } from '../run-overrides.js';
 
-const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
 
 export async function runCommand(args: string[], flags: RunFlags, argv: string[]): Promise<number> {
   const hostLimits = { memTotalMiB: Math.floor(totalmem() / 1024 / 1024), cores: cpus().length };
@@ -36,14 +38,19 @@ export async function runCommand(args: string[], flags: RunFlags, argv: string[]
   }
   const { runDir, summary, env } = outcome;
   if (flags.json === true) process.stdout.write(`${JSON.stringify({ runDir, summary }, null, 2)}\n`);
-  else process.stdout.write(`${formatSummary(summary, env)}${formatLimits(outcome.limits)}${formatProvisioning(outcome.provisioning)}\n\nResults and report: ${join(runDir, 'report.html')}\n`);
+  else
+    process.stdout.write(
+      `${formatSummary(summary, env)}${formatLimits(outcome.limits)}${formatProvisioning(outcome.provisioning)}\n\nResults and report: ${join(runDir, 'report.html')}\n`,
+    );
   return exitCode(outcome);
 }
 
 function exitCode(outcome: RunOutcome): number {
   if (outcome.writeProblem) {
     // A full disk at the end must not hide what was measured: printed above, then what is missing.
-    process.stderr.write(`vmbench: could not write the results: ${outcome.writeProblem}. The samples measured are in ${outcome.runDir}/samples.jsonl as far as it could be written.\n`);
+    process.stderr.write(
+      `vmbench: could not write the results: ${outcome.writeProblem}. The samples measured are in ${outcome.runDir}/samples.jsonl as far as it could be written.\n`,
+    );
     return EXIT.environment;
   }
   if (outcome.status === 'interrupted') return EXIT.interrupted;

@@ -35,8 +35,8 @@ export function btrfsMethod(ctx: MethodContext): CloneMethod {
     detail: () => detail,
     plainDir: () => mnt,
     command: 'btrfs subvolume snapshot MNT/base MNT/N',
-    bytesSource: 'btrfs filesystem du -s --raw: the snapshot\'s exclusive bytes',
-    totalSource: 'growth of the btrfs\'s used bytes (statfs) over all snapshots, metadata included',
+    bytesSource: "btrfs filesystem du -s --raw: the snapshot's exclusive bytes",
+    totalSource: "growth of the btrfs's used bytes (statfs) over all snapshots, metadata included",
     setUp: () => {
       btrfs = requireTool(ctx, 'btrfs', 'btrfs-progs');
       const mkfs = requireTool(ctx, 'mkfs.btrfs', 'btrfs-progs');
@@ -46,14 +46,21 @@ export function btrfsMethod(ctx: MethodContext): CloneMethod {
       const t0 = process.hrtime.bigint();
       const file = join(ctx.dir, 'btrfs.img');
       ctx.track.resource('file', file);
-      ctx.undo.push(() => { rmSync(file, { force: true }); return null; });
+      ctx.undo.push(() => {
+        rmSync(file, { force: true });
+        return null;
+      });
       const fd = openSync(file, 'w', 0o600);
-      try { ftruncateSync(fd, btrfsFileBytes(ctx.baseBytes)); } finally { closeSync(fd); }
+      try {
+        ftruncateSync(fd, btrfsFileBytes(ctx.baseBytes));
+      } finally {
+        closeSync(fd);
+      }
       timedCommand(mkfs, ['-q', '-f', file]);
       ctx.track.resource('loop', file);
       ctx.undo.push(() => detachLoops(file).problems.join('; ') || null);
       const { dev, directIo } = attachLoop(file);
-      detail = `on ${dev} over a sparse file in the work dir, ${directIo ? 'with direct I/O to the file (no host page cache under the btrfs)' : 'WITHOUT direct I/O to the file (the host\'s page cache sits under the btrfs: its O_DIRECT writes end in memory)'}`;
+      detail = `on ${dev} over a sparse file in the work dir, ${directIo ? 'with direct I/O to the file (no host page cache under the btrfs)' : "WITHOUT direct I/O to the file (the host's page cache sits under the btrfs: its O_DIRECT writes end in memory)"}`;
       mkdirSync(mnt, { recursive: true });
       ctx.track.resource('mount', mnt);
       ctx.undo.push(() => unmount(mnt));

@@ -17,7 +17,10 @@ export function copyMethod(ctx: MethodContext): CloneMethod {
     },
     make: (index: number): Clone => {
       const dest = join(ctx.dir, String(index));
-      ctx.undo.push(() => { rmSync(dest, { recursive: true, force: true }); return null; });
+      ctx.undo.push(() => {
+        rmSync(dest, { recursive: true, force: true });
+        return null;
+      });
       const { ms } = ctx.timed(cp, ['-a', ctx.base.dir, dest]);
       return { index, ms, rootDir: dest, diskFile: null, syncPath: dest, measurePath: dest };
     },

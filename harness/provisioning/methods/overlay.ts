@@ -15,7 +15,8 @@ const SAFE = /^[A-Za-z0-9/._-]+$/;
 
 export function overlayMountArgv(lower: string, upper: string, work: string, merged: string): string[] {
   for (const p of [lower, upper, work, merged]) {
-    if (!SAFE.test(p)) throw new Error(`path ${JSON.stringify(p)} cannot go in overlayfs options (expected only letters, digits and / . _ -)`);
+    if (!SAFE.test(p))
+      throw new Error(`path ${JSON.stringify(p)} cannot go in overlayfs options (expected only letters, digits and / . _ -)`);
   }
   return ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${upper},workdir=${work}`, merged];
 }
@@ -26,19 +27,26 @@ export function overlayMethod(ctx: MethodContext): CloneMethod {
     method: 'overlay',
     command: 'mkdir UPPER WORK MERGED; mount -t overlay -o lowerdir=BASE,upperdir=UPPER,workdir=WORK MERGED',
     bytesSource: 'du -s -B1 of the upper and work dirs',
-    totalSource: 'du -s -x -B1 over the method\'s dir (every upper and work dir; the mounts left out)',
+    totalSource: "du -s -x -B1 over the method's dir (every upper and work dir; the mounts left out)",
     setUp: () => {
       mount = requireTool(ctx, 'mount', 'mount');
       if (!/\toverlay$/m.test(readFileSync('/proc/filesystems', 'utf8'))) {
         // Not listed may still mean "a module not loaded yet": mount loads it; the first make() tells.
-        try { timedCommand('modprobe', ['overlay']); } catch { /* mount says it if it cannot */ }
+        try {
+          timedCommand('modprobe', ['overlay']);
+        } catch {
+          /* mount says it if it cannot */
+        }
       }
       return null;
     },
     make: (index: number): Clone => {
       const own = join(ctx.dir, String(index));
       const [upper, work, merged] = ['upper', 'work', 'merged'].map((d) => join(own, d)) as [string, string, string];
-      ctx.undo.push(() => { rmSync(own, { recursive: true, force: true }); return null; });
+      ctx.undo.push(() => {
+        rmSync(own, { recursive: true, force: true });
+        return null;
+      });
       ctx.track.resource('mount', merged);
       ctx.undo.push(() => unmount(merged));
       // The three mkdirs on the harness's clock (microseconds), the mount through the command timer.

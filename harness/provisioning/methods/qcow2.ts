@@ -34,12 +34,22 @@ export function qcow2Method(ctx: MethodContext): CloneMethod {
       const mkfs = requireTool(ctx, 'mkfs.ext4', 'e2fsprogs');
       const t0 = process.hrtime.bigint();
       ctx.track.resource('file', raw);
-      ctx.undo.push(() => { rmSync(raw, { force: true }); return null; });
+      ctx.undo.push(() => {
+        rmSync(raw, { force: true });
+        return null;
+      });
       const fd = openSync(raw, 'w', 0o600);
-      try { ftruncateSync(fd, rawImageBytes(ctx.baseBytes)); } finally { closeSync(fd); }
+      try {
+        ftruncateSync(fd, rawImageBytes(ctx.baseBytes));
+      } finally {
+        closeSync(fd);
+      }
       timedCommand(mkfs, ['-q', '-F', '-E', 'root_owner=0:0', '-d', ctx.base.dir, raw]);
       mkdirSync(overlays, { recursive: true });
-      ctx.undo.push(() => { rmSync(overlays, { recursive: true, force: true }); return null; });
+      ctx.undo.push(() => {
+        rmSync(overlays, { recursive: true, force: true });
+        return null;
+      });
       return Number(process.hrtime.bigint() - t0) / 1e6;
     },
     make: (index: number): Clone => {

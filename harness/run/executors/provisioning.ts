@@ -20,14 +20,28 @@ export const provisioningExecutor: Executor = {
       if (!scenario.provisioning || ctx.signal.aborted) continue;
       const image = plan.runnable.image;
       const containerSpec = plan.runtimes.find((r) => r.kind === 'container')?.spec;
-      ctx.log(`Provisioning ${scenario.name}: ${scenario.provisioning.methods.join(', ')}; ${scenario.provisioning.instances} instances each (${scenario.provisioning.fullCopies} full copies)`);
+      ctx.log(
+        `Provisioning ${scenario.name}: ${scenario.provisioning.methods.join(', ')}; ${scenario.provisioning.instances} instances each (${scenario.provisioning.fullCopies} full copies)`,
+      );
       try {
         const { seq, problems } = await runProvisioning({
-          runId: ctx.runId, scenario: { ...scenario, provisioning: scenario.provisioning }, workDir: ctx.resources.workDir, tracker: ctx.resources.tracker,
+          runId: ctx.runId,
+          scenario: { ...scenario, provisioning: scenario.provisioning },
+          workDir: ctx.resources.workDir,
+          tracker: ctx.resources.tracker,
           imageRootDir: !isError(image) ? image.rootDir : !isError(host.image) ? host.image.rootDir : '',
-          containerOn: containerSpec && !isError(image) ? (rootDir) => ctx.seams.createRuntime(containerSpec, { ...host, image: { ...image, rootDir } }, ctx.resources) : null,
+          containerOn:
+            containerSpec && !isError(image)
+              ? (rootDir) => ctx.seams.createRuntime(containerSpec, { ...host, image: { ...image, rootDir } }, ctx.resources)
+              : null,
           vm: plan.runtimes.find((r) => r.kind === 'vm') ?? null,
-          tool: (name) => findExecutable(name), cowprobe: cowprobePath(), timer: timedExecPath(), seq: ctx.seq, live: ctx.live, signal: ctx.signal, log: ctx.log,
+          tool: (name) => findExecutable(name),
+          cowprobe: cowprobePath(),
+          timer: timedExecPath(),
+          seq: ctx.seq,
+          live: ctx.live,
+          signal: ctx.signal,
+          log: ctx.log,
           sink: (record) => ctx.sinks.provision(record),
         });
         ctx.seq = seq;

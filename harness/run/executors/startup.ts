@@ -7,8 +7,12 @@ export const startupExecutor: Executor = {
   accepts: (plan) => plan.scenario.density === null && !plan.scenario.limits && !plan.scenario.provisioning,
   async run(plans, ctx) {
     const result = await runScenarios({
-      runId: ctx.runId, plans, live: ctx.live, signal: ctx.signal,
-      onEvent: ctx.seams.progress(), sink: (sample) => ctx.sinks.startup(sample),
+      runId: ctx.runId,
+      plans,
+      live: ctx.live,
+      signal: ctx.signal,
+      onEvent: ctx.seams.progress(),
+      sink: (sample) => ctx.sinks.startup(sample),
     });
     ctx.seq += result.samples.length;
   },

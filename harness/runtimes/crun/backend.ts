@@ -12,13 +12,21 @@ import { stateDirOf } from '../oci/state-files.js';
 import { makeCgroupV1Namespace, removeCgroupV1Namespace } from './cgroup-v1-namespace.js';
 
 const tool = (key: string, remedy: string, pick: (o: string) => string | undefined): ToolSpec => ({
-  key, command: () => key, versionArgs: ['--version'], pickVersion: pick, remedy,
+  key,
+  command: () => key,
+  versionArgs: ['--version'],
+  pickVersion: pick,
+  remedy,
 });
 const CRUN_TOOL = tool('crun', 'apt-get install crun', (o) => /crun version\s+(\S+)/.exec(o)?.[1]);
 const UTIL_LINUX = (o: string): string | undefined => /util-linux\s+(\S+)/.exec(o)?.[1];
 /** For the hybrid-host namespace: make it, enter it, unmount it. */
-const NS_TOOLS = [tool('nsenter', 'apt-get install util-linux', UTIL_LINUX), tool('mount', 'apt-get install mount', UTIL_LINUX),
-  tool('umount', 'apt-get install mount', UTIL_LINUX), tool('unshare', 'apt-get install util-linux', UTIL_LINUX)];
+const NS_TOOLS = [
+  tool('nsenter', 'apt-get install util-linux', UTIL_LINUX),
+  tool('mount', 'apt-get install mount', UTIL_LINUX),
+  tool('umount', 'apt-get install mount', UTIL_LINUX),
+  tool('unshare', 'apt-get install util-linux', UTIL_LINUX),
+];
 
 const STATE_ROOT = '/run/crun';
 /** One namespace per run, shared by every crun runtime of it. */
@@ -26,11 +34,15 @@ const namespaces = new WeakMap<RunResources, string>();
 export const HYBRID_VARIANT = 'via nsenter: a mount namespace without cgroup v2 (hybrid host)';
 
 function crunFlavor(crun: string, nsenter: { path: string; nsFile: string } | null): OciFlavor {
-  const wrap = (args: string[]): Command => nsenter
-    ? { file: nsenter.path, args: [`--mount=${nsenter.nsFile}`, '--', crun, ...args] }
-    : { file: crun, args };
+  const wrap = (args: string[]): Command =>
+    nsenter ? { file: nsenter.path, args: [`--mount=${nsenter.nsFile}`, '--', crun, ...args] } : { file: crun, args };
   return {
-    backend: 'crun', stateRoot: STATE_ROOT, stateFiles: (id) => stateDirOf(STATE_ROOT, id), makesCgroup: true, variant: nsenter ? HYBRID_VARIANT : null, ownKernel: false,
+    backend: 'crun',
+    stateRoot: STATE_ROOT,
+    stateFiles: (id) => stateDirOf(STATE_ROOT, id),
+    makesCgroup: true,
+    variant: nsenter ? HYBRID_VARIANT : null,
+    ownKernel: false,
     run: (bundle, id) => wrap(['run', '--bundle', bundle, id]),
     delete: (id) => wrap(['delete', '--force', id]),
     kill: (id, signal) => wrap(['kill', id, signal]),
@@ -48,7 +60,17 @@ function cleanupFlavor(): OciFlavor | null {
     ...flavor,
     delete: (id) => ({
       file: unshare,
-      args: ['--mount', '--propagation', 'private', '--', 'sh', '-c', 'umount /sys/fs/cgroup/unified && exec crun delete --force "$1"', 'sh', id],
+      args: [
+        '--mount',
+        '--propagation',
+        'private',
+        '--',
+        'sh',
+        '-c',
+        'umount /sys/fs/cgroup/unified && exec crun delete --force "$1"',
+        'sh',
+        id,
+      ],
     }),
   };
 }
@@ -59,7 +81,10 @@ export const crunBackend = ociBackend({
   tools: [CRUN_TOOL, ...NS_TOOLS],
   availability(spec, host) {
     const how = host.cgroupMode === 'hybrid' ? `, cgroup v1 controllers, started ${HYBRID_VARIANT}` : `, cgroup ${host.cgroupMode}`;
-    return { usable: true, detail: `crun ${host.tools.crun?.version ?? '?'}${how}${spec.userNamespace ? ', user namespace (root inside = uid 100000 outside)' : ''}` };
+    return {
+      usable: true,
+      detail: `crun ${host.tools.crun?.version ?? '?'}${how}${spec.userNamespace ? ', user namespace (root inside = uid 100000 outside)' : ''}`,
+    };
   },
   flavor(host, run) {
     const crun = host.tools.crun!.path;
@@ -67,8 +92,9 @@ export const crunBackend = ociBackend({
     const made = namespaces.get(run);
     if (made) return crunFlavor(crun, { path: host.tools.nsenter!.path, nsFile: made });
     const tracked = run.tracker.begin(`crun-mntns-${process.pid}`, 'harness');
-    const ns = makeCgroupV1Namespace(run.workDir, { unshare: host.tools.unshare!.path, mount: host.tools.mount!.path },
-      (point) => tracked.resource('mount', point));
+    const ns = makeCgroupV1Namespace(run.workDir, { unshare: host.tools.unshare!.path, mount: host.tools.mount!.path }, (point) =>
+      tracked.resource('mount', point),
+    );
     namespaces.set(run, ns.file);
     run.atRunEnd(() => {
       removeCgroupV1Namespace(ns, host.tools.umount!.path);

@@ -22,7 +22,11 @@ const run = (file: string, args: string[]): void => {
 };
 
 /** Makes the namespace; `record` is told each mount as soon as it exists (journal order = mount order). */
-export function makeCgroupV1Namespace(workDir: string, tools: { unshare: string; mount: string }, record: (mountPoint: string) => void): CgroupV1Namespace {
+export function makeCgroupV1Namespace(
+  workDir: string,
+  tools: { unshare: string; mount: string },
+  record: (mountPoint: string) => void,
+): CgroupV1Namespace {
   const dir = join(workDir, 'crun-mntns');
   mkdirSync(dir, { mode: 0o700 });
   run(tools.mount, ['--bind', dir, dir]);

@@ -9,9 +9,7 @@ import type { Instance, ReadyResult, Runtime, StartRequest, StopResult } from '.
 
 export type FakeOutcome =
   /** `console`: what a performance workload prints after its ready marker, handed to the watcher. */
-  | { ready: number; teardown?: number; console?: string }
-  | { fail: string }
-  | { timeout: true };
+  { ready: number; teardown?: number; console?: string } | { fail: string } | { timeout: true };
 
 export class FakeRuntime implements Runtime {
   readonly backend = 'fake' as const;
@@ -24,7 +22,11 @@ export class FakeRuntime implements Runtime {
   readonly live = new Set<string>();
   #next = 0;
 
-  constructor(readonly name: string, readonly kind: InstanceKind, private readonly outcomes: FakeOutcome[]) {
+  constructor(
+    readonly name: string,
+    readonly kind: InstanceKind,
+    private readonly outcomes: FakeOutcome[],
+  ) {
     this.spec = { name, type: 'namespaces', userNamespace: false };
   }
 
@@ -32,10 +34,21 @@ export class FakeRuntime implements Runtime {
     this.started.push(request);
     this.live.add(request.id);
     const outcome = this.outcomes[this.#next++ % this.outcomes.length]!;
-    const ready: ReadyResult = 'ready' in outcome
-      ? { state: 'ready', startupMs: outcome.ready, phases: [{ name: 'runtime_setup', ms: outcome.ready }], instanceKernel: 'fake', guestUptimeAtReadyS: null, guestClockSkewMs: null, markerFields: {}, probe: null }
-      : 'fail' in outcome ? { state: 'failed', reason: outcome.fail }
-      : { state: 'timeout', reason: `no ready marker within ${request.readyTimeoutMs} ms` };
+    const ready: ReadyResult =
+      'ready' in outcome
+        ? {
+            state: 'ready',
+            startupMs: outcome.ready,
+            phases: [{ name: 'runtime_setup', ms: outcome.ready }],
+            instanceKernel: 'fake',
+            guestUptimeAtReadyS: null,
+            guestClockSkewMs: null,
+            markerFields: {},
+            probe: null,
+          }
+        : 'fail' in outcome
+          ? { state: 'failed', reason: outcome.fail }
+          : { state: 'timeout', reason: `no ready marker within ${request.readyTimeoutMs} ms` };
     if ('ready' in outcome && outcome.console !== undefined && request.watch) {
       const watch = request.watch;
       const text = `VMBENCH_READY uptime= kernel=fake\n${outcome.console}`;
@@ -54,7 +67,12 @@ export class FakeRuntime implements Runtime {
       stop: () => {
         stopped ??= Promise.resolve().then(() => {
           this.live.delete(request.id);
-          return { teardownMs: 'ready' in outcome ? outcome.teardown ?? 1 : 0, exitedBeforeStop: false, stoppedGracefully: null, problem: null };
+          return {
+            teardownMs: 'ready' in outcome ? (outcome.teardown ?? 1) : 0,
+            exitedBeforeStop: false,
+            stoppedGracefully: null,
+            problem: null,
+          };
         });
         return stopped;
       },

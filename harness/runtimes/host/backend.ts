@@ -23,7 +23,8 @@ export const hostBackend: Backend = {
   tools: [CHROOT_TOOL],
 
   availability(_spec, host) {
-    if (!host.isRoot) return { usable: false, reason: 'the host runtime chroots into the image tree, which needs root (run vmbench as root)' };
+    if (!host.isRoot)
+      return { usable: false, reason: 'the host runtime chroots into the image tree, which needs root (run vmbench as root)' };
     const chroot = host.tools.chroot;
     if (!chroot) return { usable: false, reason: `chroot not found (${CHROOT_TOOL.remedy})` };
     return { usable: true, detail: `${chroot.path} into the image tree: no namespaces, no cgroup of its own (the baseline)` };

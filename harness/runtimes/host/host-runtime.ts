@@ -41,7 +41,10 @@ export class HostRuntime implements Runtime {
   #root: string | null = null;
   #running: string | null = null;
 
-  constructor(readonly spec: HostRuntimeSpec, private readonly ctx: HostContext) {
+  constructor(
+    readonly spec: HostRuntimeSpec,
+    private readonly ctx: HostContext,
+  ) {
     this.name = spec.name;
   }
 
@@ -55,23 +58,28 @@ export class HostRuntime implements Runtime {
     const tracked = this.ctx.tracker.begin(request.id, this.name);
     const devices = prepareDevices(request.devices ?? [], { kind: 'host', rootDir: root }, this.ctx.workDir, request.id, tracked);
     this.#running = request.id;
-    return new ProcessInstance(request.id, {
-      file: this.ctx.chrootPath,
-      args: hostArgv(root, request.workload),
-      env: { PATH: '/bin', VMBENCH_MODE: 'host', ...devices.env },
-    }, request.readyTimeoutMs, {
-      phases: containerPhases,
-      onLaunched: (pid) => tracked.process(pid),
-      watch: request.watch,
-      hostDiskCache: () => devices.hostDiskCache(),
-      release: async () => {
-        rmSync(tmp, { recursive: true, force: true });
-        const problem = await devices.release();
-        this.#running = null;
-        tracked.end();
-        return problem;
+    return new ProcessInstance(
+      request.id,
+      {
+        file: this.ctx.chrootPath,
+        args: hostArgv(root, request.workload),
+        env: { PATH: '/bin', VMBENCH_MODE: 'host', ...devices.env },
       },
-    });
+      request.readyTimeoutMs,
+      {
+        phases: containerPhases,
+        onLaunched: (pid) => tracked.process(pid),
+        watch: request.watch,
+        hostDiskCache: () => devices.hostDiskCache(),
+        release: async () => {
+          rmSync(tmp, { recursive: true, force: true });
+          const problem = await devices.release();
+          this.#running = null;
+          tracked.end();
+          return problem;
+        },
+      },
+    );
   }
 
   #tree(): string {

@@ -35,7 +35,11 @@ export const namespacesBackend: Backend = {
     const spec = asContainer(input);
     if (!host.isRoot) return { usable: false, reason: 'namespaces containers need root here (run vmbench as root)' };
     if (spec.userNamespace) {
-      return { usable: false, reason: 'userNamespace: true is not supported for raw namespaces yet (unshare needs newuidmap and a subordinate uid range for root); runc and crun support it' };
+      return {
+        usable: false,
+        reason:
+          'userNamespace: true is not supported for raw namespaces yet (unshare needs newuidmap and a subordinate uid range for root); runc and crun support it',
+      };
     }
     const unshare = host.tools.unshare;
     if (!unshare) return { usable: false, reason: `unshare not found (${UNSHARE_TOOL.remedy})` };
@@ -46,7 +50,12 @@ export const namespacesBackend: Backend = {
     const unshare = host.tools.unshare;
     if (!unshare || isError(host.image)) throw new Error('unreachable: checked by availability');
     return new NamespacesRuntime(asContainer(input), {
-      unsharePath: unshare.path, image: host.image, tracker: run.tracker, cgroupMode: host.cgroupMode, shPath: host.tools.sh?.path ?? null, workDir: run.workDir,
+      unsharePath: unshare.path,
+      image: host.image,
+      tracker: run.tracker,
+      cgroupMode: host.cgroupMode,
+      shPath: host.tools.sh?.path ?? null,
+      workDir: run.workDir,
     });
   },
 };

@@ -41,7 +41,10 @@ export class NamespacesRuntime implements Runtime {
   readonly name: string;
   readonly #limits: CgroupLimits;
 
-  constructor(readonly spec: ContainerRuntimeSpec, private readonly ctx: NamespacesContext) {
+  constructor(
+    readonly spec: ContainerRuntimeSpec,
+    private readonly ctx: NamespacesContext,
+  ) {
     this.name = spec.name;
     this.#limits = { memoryBytes: spec.memoryMiB === undefined ? null : spec.memoryMiB * 1024 * 1024, cpus: spec.cpus ?? null };
   }
@@ -55,9 +58,10 @@ export class NamespacesRuntime implements Runtime {
       void devices.release().finally(() => tracked.end());
       throw new Error('nsenter (util-linux) is not installed: a namespaces container with a network needs it');
     }
-    let launch = devices.netns && nsenter
-      ? { file: nsenter, args: nsenterArgv(netnsPath(devices.netns), this.ctx.unsharePath, rootDir, request.workload) }
-      : { file: this.ctx.unsharePath, args: unshareArgv(rootDir, request.workload) };
+    let launch =
+      devices.netns && nsenter
+        ? { file: nsenter, args: nsenterArgv(netnsPath(devices.netns), this.ctx.unsharePath, rootDir, request.workload) }
+        : { file: this.ctx.unsharePath, args: unshareArgv(rootDir, request.workload) };
     let cgroup: { name: string; dirs: string[] } | null = null;
     if (hasLimits(this.#limits)) {
       if (this.ctx.shPath === null) throw new Error('no sh on this host: a namespaces container with limits joins its cgroup through sh');
@@ -75,8 +79,14 @@ export class NamespacesRuntime implements Runtime {
       onLaunched: (pid) => tracked.process(pid),
       watch: request.watch,
       // Graceful: SIGTERM to the namespace's init (unshare's child), which traps it and exits.
-      // eslint-disable-next-line @typescript-eslint/require-await -- async so that a throw of the kill is a rejection, as callers of requestStop expect
-      ...(request.stop === 'graceful' ? { requestStop: async (rootPid: number) => { signalChild(rootPid, 'SIGTERM'); } } : {}),
+      ...(request.stop === 'graceful'
+        ? {
+            // eslint-disable-next-line @typescript-eslint/require-await -- async so that a throw of the kill is a rejection, as callers of requestStop expect
+            requestStop: async (rootPid: number) => {
+              signalChild(rootPid, 'SIGTERM');
+            },
+          }
+        : {}),
       // Namespaces and the mount table die with their last process: a cgroup of ours and the
       // devices' plumbing are left.
       hostDiskCache: () => devices.hostDiskCache(),

@@ -58,24 +58,49 @@ export function ociConfig(input: BundleInput): Record<string, unknown> {
     mounts: [
       { destination: '/proc', type: 'proc', source: 'proc' },
       { destination: '/dev', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k'] },
-      { destination: '/dev/pts', type: 'devpts', source: 'devpts', options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620'] },
+      {
+        destination: '/dev/pts',
+        type: 'devpts',
+        source: 'devpts',
+        options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620'],
+      },
       { destination: '/dev/shm', type: 'tmpfs', source: 'shm', options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k'] },
       { destination: '/sys', type: 'sysfs', source: 'sysfs', options: ['nosuid', 'noexec', 'nodev', 'ro'] },
       { destination: '/tmp', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'size=16m'] },
-      ...(input.devices?.diskFile ? [{ destination: input.devices.diskTarget, type: 'bind', source: input.devices.diskFile, options: ['bind', 'rw'] }] : []),
+      ...(input.devices?.diskFile
+        ? [{ destination: input.devices.diskTarget, type: 'bind', source: input.devices.diskFile, options: ['bind', 'rw'] }]
+        : []),
     ],
     linux: {
       cgroupsPath: input.cgroupsPath,
       ...resources(input.limits),
       // With a network: the namespace the harness made, its veth end inside.
-      namespaces: [{ type: 'pid' }, { type: 'network', ...(input.devices?.netnsPath ? { path: input.devices.netnsPath } : {}) }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' },
-        ...(input.userNamespace ? [{ type: 'user' }] : [])],
-      ...(input.userNamespace ? {
-        uidMappings: [{ containerID: 0, hostID: input.userNamespace.hostId, size: input.userNamespace.size }],
-        gidMappings: [{ containerID: 0, hostID: input.userNamespace.hostId, size: input.userNamespace.size }],
-      } : {}),
-      maskedPaths: ['/proc/acpi', '/proc/asound', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list',
-        '/proc/timer_stats', '/proc/sched_debug', '/sys/firmware', '/proc/scsi'],
+      namespaces: [
+        { type: 'pid' },
+        { type: 'network', ...(input.devices?.netnsPath ? { path: input.devices.netnsPath } : {}) },
+        { type: 'ipc' },
+        { type: 'uts' },
+        { type: 'mount' },
+        ...(input.userNamespace ? [{ type: 'user' }] : []),
+      ],
+      ...(input.userNamespace
+        ? {
+            uidMappings: [{ containerID: 0, hostID: input.userNamespace.hostId, size: input.userNamespace.size }],
+            gidMappings: [{ containerID: 0, hostID: input.userNamespace.hostId, size: input.userNamespace.size }],
+          }
+        : {}),
+      maskedPaths: [
+        '/proc/acpi',
+        '/proc/asound',
+        '/proc/kcore',
+        '/proc/keys',
+        '/proc/latency_stats',
+        '/proc/timer_list',
+        '/proc/timer_stats',
+        '/proc/sched_debug',
+        '/sys/firmware',
+        '/proc/scsi',
+      ],
       readonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
     },
   };

@@ -43,30 +43,37 @@ export function ociBackend(options: OciBackendOptions): Backend {
       if (!host.isRoot) return { usable: false, reason: `${type} containers need root here (run vmbench as root)` };
       const missing = options.tools.find((t) => !host.tools[t.key]);
       if (missing) return { usable: false, reason: `${missing.key} not found (${missing.remedy})` };
-      if (host.cgroupMode === 'none') return { usable: false, reason: `no cgroup file system mounted at /sys/fs/cgroup; ${type} needs one` };
+      if (host.cgroupMode === 'none')
+        return { usable: false, reason: `no cgroup file system mounted at /sys/fs/cgroup; ${type} needs one` };
       return options.availability(spec, host);
     },
     create(input, host, run) {
       if (isError(host.image)) throw new Error('unreachable: checked by availability');
       return new OciRuntime(asContainer(type, input), {
-        flavor: options.flavor(host, run), image: host.image, tracker: run.tracker, workDir: run.workDir, cgroupMode: host.cgroupMode,
+        flavor: options.flavor(host, run),
+        image: host.image,
+        tracker: run.tracker,
+        workDir: run.workDir,
+        cgroupMode: host.cgroupMode,
       });
     },
-    resources: [{
-      kind: type,
-      releaseBeforeKill(containerId) {
-        const flavor = options.cleanupFlavor();
-        const del = flavor && deleteCommand(flavor, containerId);
-        if (!flavor || !del) return null;
-        const result = spawnSync(del.file, del.args, { encoding: 'utf8', timeout: 10_000 });
-        const problem = afterDelete(flavor, containerId, { ok: result.status === 0, stderr: result.stderr ?? '' });
-        return problem === null ? `${type} delete ${containerId}` : `${type} delete ${containerId} FAILED (${problem})`;
+    resources: [
+      {
+        kind: type,
+        releaseBeforeKill(containerId) {
+          const flavor = options.cleanupFlavor();
+          const del = flavor && deleteCommand(flavor, containerId);
+          if (!flavor || !del) return null;
+          const result = spawnSync(del.file, del.args, { encoding: 'utf8', timeout: 10_000 });
+          const problem = afterDelete(flavor, containerId, { ok: result.status === 0, stderr: result.stderr ?? '' });
+          return problem === null ? `${type} delete ${containerId}` : `${type} delete ${containerId} FAILED (${problem})`;
+        },
+        removeAfterKill(containerId) {
+          const { removed, left } = removeCgroups(options.cleanupFlavor(), detectCgroupMode(), containerId);
+          return [...removed.map((dir) => `removed cgroup ${dir}`), ...left.map((dir) => `cgroup ${dir} could not be removed`)];
+        },
       },
-      removeAfterKill(containerId) {
-        const { removed, left } = removeCgroups(options.cleanupFlavor(), detectCgroupMode(), containerId);
-        return [...removed.map((dir) => `removed cgroup ${dir}`), ...left.map((dir) => `cgroup ${dir} could not be removed`)];
-      },
-    }],
+    ],
     probe: options.probe,
   };
 }

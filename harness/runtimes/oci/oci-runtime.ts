@@ -39,7 +39,10 @@ export class OciRuntime implements Runtime {
   readonly name: string;
   readonly backend: OciFlavor['backend'];
 
-  constructor(readonly spec: ContainerRuntimeSpec, private readonly ctx: OciContext) {
+  constructor(
+    readonly spec: ContainerRuntimeSpec,
+    private readonly ctx: OciContext,
+  ) {
     this.name = spec.name;
     this.backend = ctx.flavor.backend;
     this.machine = ctx.flavor.variant;
@@ -54,30 +57,49 @@ export class OciRuntime implements Runtime {
     tracked.resource(this.backend, containerId);
     mkdirSync(bundle, { mode: 0o700 });
     const devices = prepareDevices(request.devices ?? [], { kind: 'oci' }, this.ctx.workDir, request.id, tracked);
-    writeFileSync(join(bundle, 'config.json'), JSON.stringify(ociConfig({
-      rootDir: this.spec.userNamespace ? this.#userNamespaceRoot() : this.ctx.image.rootDir,
-      userNamespace: this.spec.userNamespace ? { hostId: USERNS_HOST_ID, size: USERNS_SIZE } : null,
-      args: ['/init', 'container', request.workload],
-      hostname: containerId.slice(0, 63),
-      cgroupsPath: `/${containerId}`,
-      limits: { memoryBytes: this.spec.memoryMiB === undefined ? null : this.spec.memoryMiB * 1024 * 1024, cpus: this.spec.cpus ?? null },
-      devices: { diskFile: devices.diskFile, diskTarget: DISK_MOUNTPOINT, netnsPath: devices.netns ? netnsPath(devices.netns) : null, env: devices.env },
-    })));
-    return new ProcessInstance(request.id, this.ctx.flavor.run(bundle, containerId, devices.netns !== null),
-      request.readyTimeoutMs, {
-        phases: containerPhases,
-        cgroupName: this.ctx.flavor.makesCgroup ? containerId : undefined,
-        onLaunched: (pid) => tracked.process(pid),
-        watch: request.watch,
-        // Graceful: `<runtime> kill <id> TERM` signals the container's init, which traps it and exits.
-        ...(request.stop === 'graceful' ? { requestStop: async () => { const kill = this.ctx.flavor.kill(containerId, 'TERM'); await execa(kill.file, kill.args, { reject: false }); } } : {}),
-        hostDiskCache: () => devices.hostDiskCache(),
-        release: async () => {
-          const problems = [await this.#release(containerId, bundle), await devices.release()].filter(Boolean);
-          tracked.end();
-          return problems.length ? problems.join('; ') : null;
-        },
-      });
+    writeFileSync(
+      join(bundle, 'config.json'),
+      JSON.stringify(
+        ociConfig({
+          rootDir: this.spec.userNamespace ? this.#userNamespaceRoot() : this.ctx.image.rootDir,
+          userNamespace: this.spec.userNamespace ? { hostId: USERNS_HOST_ID, size: USERNS_SIZE } : null,
+          args: ['/init', 'container', request.workload],
+          hostname: containerId.slice(0, 63),
+          cgroupsPath: `/${containerId}`,
+          limits: {
+            memoryBytes: this.spec.memoryMiB === undefined ? null : this.spec.memoryMiB * 1024 * 1024,
+            cpus: this.spec.cpus ?? null,
+          },
+          devices: {
+            diskFile: devices.diskFile,
+            diskTarget: DISK_MOUNTPOINT,
+            netnsPath: devices.netns ? netnsPath(devices.netns) : null,
+            env: devices.env,
+          },
+        }),
+      ),
+    );
+    return new ProcessInstance(request.id, this.ctx.flavor.run(bundle, containerId, devices.netns !== null), request.readyTimeoutMs, {
+      phases: containerPhases,
+      cgroupName: this.ctx.flavor.makesCgroup ? containerId : undefined,
+      onLaunched: (pid) => tracked.process(pid),
+      watch: request.watch,
+      // Graceful: `<runtime> kill <id> TERM` signals the container's init, which traps it and exits.
+      ...(request.stop === 'graceful'
+        ? {
+            requestStop: async () => {
+              const kill = this.ctx.flavor.kill(containerId, 'TERM');
+              await execa(kill.file, kill.args, { reject: false });
+            },
+          }
+        : {}),
+      hostDiskCache: () => devices.hostDiskCache(),
+      release: async () => {
+        const problems = [await this.#release(containerId, bundle), await devices.release()].filter(Boolean);
+        tracked.end();
+        return problems.length ? problems.join('; ') : null;
+      },
+    });
   }
 
   #usernsRoot: string | null = null;

@@ -28,7 +28,11 @@ export function afterDelete(flavor: OciFlavor, containerId: string, result: { ok
 }
 
 /** The container's cgroup directories, removed once its processes are gone (none for runsc, which makes none). */
-export function removeCgroups(flavor: Pick<OciFlavor, 'makesCgroup'> | null, mode: CgroupMode, containerId: string): { removed: string[]; left: string[] } {
+export function removeCgroups(
+  flavor: Pick<OciFlavor, 'makesCgroup'> | null,
+  mode: CgroupMode,
+  containerId: string,
+): { removed: string[]; left: string[] } {
   const out = { removed: [] as string[], left: [] as string[] };
   if (flavor && !flavor.makesCgroup) return out;
   for (const dir of cgroupDirs(mode, containerId)) {

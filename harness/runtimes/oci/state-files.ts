@@ -10,7 +10,9 @@ export function stateDirOf(stateRoot: string, containerId: string): string[] {
 /** Files directly in stateRoot whose names start with prefix (runsc: "<id>_sandbox:<id>.state", ".lock"). */
 export function stateFilesWithPrefix(stateRoot: string, prefix: string): string[] {
   try {
-    return readdirSync(stateRoot).filter((name) => name.startsWith(prefix)).map((name) => join(stateRoot, name));
+    return readdirSync(stateRoot)
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => join(stateRoot, name));
   } catch {
     return [];
   }

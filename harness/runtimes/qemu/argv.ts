@@ -47,7 +47,8 @@ export interface SnapshotDevices {
 const SAFE_PATH = /^[A-Za-z0-9/._-]+$/;
 
 export function checkOptionPath(path: string): string {
-  if (!SAFE_PATH.test(path)) throw new Error(`path ${JSON.stringify(path)} cannot be passed in a QEMU option (expected only letters, digits and / . _ -)`);
+  if (!SAFE_PATH.test(path))
+    throw new Error(`path ${JSON.stringify(path)} cannot be passed in a QEMU option (expected only letters, digits and / . _ -)`);
   return path;
 }
 
@@ -58,19 +59,22 @@ export function checkOptionPath(path: string): string {
  */
 function snapshotArgs(devices: SnapshotDevices): string[] {
   return [
-    '-chardev', `pipe,id=go,path=${checkOptionPath(devices.goPipe)}`,
-    '-serial', 'chardev:go',
-    '-qmp', `unix:${checkOptionPath(devices.qmpSocket)},server=on,wait=off`,
+    '-chardev',
+    `pipe,id=go,path=${checkOptionPath(devices.goPipe)}`,
+    '-serial',
+    'chardev:go',
+    '-qmp',
+    `unix:${checkOptionPath(devices.qmpSocket)},server=on,wait=off`,
     ...(devices.incoming === null ? [] : ['-incoming', `exec:cat ${checkOptionPath(devices.incoming)}`]),
   ];
 }
-
 
 /** Harness-made values only (paths under the work dir, link names, addresses): checked anyway. */
 const SAFE_VALUE = /^[A-Za-z0-9_./:-]+$/;
 
 function safe(what: string, value: string): string {
-  if (!SAFE_VALUE.test(value)) throw new Error(`${what} ${JSON.stringify(value)} cannot go on a QEMU or kernel command line (expected ${SAFE_VALUE})`);
+  if (!SAFE_VALUE.test(value))
+    throw new Error(`${what} ${JSON.stringify(value)} cannot go on a QEMU or kernel command line (expected ${SAFE_VALUE})`);
   return value;
 }
 
@@ -84,20 +88,38 @@ export function deviceArgv(machine: QemuRuntimeSpec['machine'], devices: QemuArg
   const bus = machine === 'microvm' ? 'device' : 'pci';
   const out: string[] = [];
   if (devices.diskFile) {
-    out.push('-drive', `file=${safe('disk file', devices.diskFile)},format=${devices.diskFormat ?? 'raw'},if=none,id=vmbdisk,cache=none,aio=io_uring`, '-device', `virtio-blk-${bus},drive=vmbdisk`);
+    out.push(
+      '-drive',
+      `file=${safe('disk file', devices.diskFile)},format=${devices.diskFormat ?? 'raw'},if=none,id=vmbdisk,cache=none,aio=io_uring`,
+      '-device',
+      `virtio-blk-${bus},drive=vmbdisk`,
+    );
   }
   if (devices.tap) {
-    out.push('-netdev', `tap,id=vmbnet,ifname=${safe('tap', devices.tap)},script=no,downscript=no`, '-device', `virtio-net-${bus},netdev=vmbnet`);
+    out.push(
+      '-netdev',
+      `tap,id=vmbnet,ifname=${safe('tap', devices.tap)},script=no,downscript=no`,
+      '-device',
+      `virtio-net-${bus},netdev=vmbnet`,
+    );
   }
   return out;
 }
 
 /** KEY=value words before "--": the kernel hands parameters it does not know to init's environment. */
 function initEnvironment(env: Record<string, string>): string {
-  return Object.entries(env).map(([k, v]) => ` ${safe('variable', k)}=${safe(k, v)}`).join('');
+  return Object.entries(env)
+    .map(([k, v]) => ` ${safe('variable', k)}=${safe(k, v)}`)
+    .join('');
 }
 
-export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload: string, accel: Accelerator = 'tcg', tscKhz: number | null = null, env: Record<string, string> = {}): string {
+export function kernelCommandLine(
+  machine: QemuRuntimeSpec['machine'],
+  workload: string,
+  accel: Accelerator = 'tcg',
+  tscKhz: number | null = null,
+  env: Record<string, string> = {},
+): string {
   // microvm has no PCI bus; pci=off spares the kernel a failing probe (as Firecracker does).
   let extra = machine === 'microvm' ? ' pci=off' : '';
   // microvm under TCG: give the TSC rate instead of letting a PIT calibration fail and hang.
@@ -113,21 +135,37 @@ export function kernelCommandLine(machine: QemuRuntimeSpec['machine'], workload:
 export function qemuArgv(input: QemuArgvInput): string[] {
   const { spec, accel } = input;
   return [
-    '-name', input.name,
-    '-M', spec.machine,
+    '-name',
+    input.name,
+    '-M',
+    spec.machine,
     ...(accel === 'kvm' ? ['-accel', 'kvm', '-cpu', 'host'] : ['-accel', 'tcg,tb-size=32']),
-    '-m', `${spec.memoryMiB}M`,
-    '-smp', String(spec.vcpus),
-    '-display', 'none',
+    '-m',
+    `${spec.memoryMiB}M`,
+    '-smp',
+    String(spec.vcpus),
+    '-display',
+    'none',
     '-nodefaults',
     '-no-user-config',
-    '-serial', 'stdio',
+    '-serial',
+    'stdio',
     '-no-reboot',
-    '-kernel', input.kernel,
-    '-initrd', input.initramfs,
-    '-append', kernelCommandLine(spec.machine, input.snapshot ? 'snapshot' : input.workload, accel, input.tscKhz ?? null, input.devices?.env ?? {}),
+    '-kernel',
+    input.kernel,
+    '-initrd',
+    input.initramfs,
+    '-append',
+    kernelCommandLine(spec.machine, input.snapshot ? 'snapshot' : input.workload, accel, input.tscKhz ?? null, input.devices?.env ?? {}),
     ...deviceArgv(spec.machine, input.devices),
-    ...(input.controlSocket ? ['-chardev', `socket,id=vmbctl,path=${safe('control socket', input.controlSocket)},server=on,wait=off`, '-device', 'isa-serial,chardev=vmbctl'] : []),
+    ...(input.controlSocket
+      ? [
+          '-chardev',
+          `socket,id=vmbctl,path=${safe('control socket', input.controlSocket)},server=on,wait=off`,
+          '-device',
+          'isa-serial,chardev=vmbctl',
+        ]
+      : []),
     ...(input.snapshot ? snapshotArgs(input.snapshot) : []),
   ];
 }

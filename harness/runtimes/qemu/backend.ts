@@ -11,7 +11,14 @@ import type { Tool } from '../../host/tools.js';
 import type { GuestKernel } from '../../guest/kernel.js';
 import type { GuestImage } from '../../guest/image.js';
 
-function snapshotInput(spec: QemuRuntimeSpec, accel: Accelerator, qemu: Tool, kernel: GuestKernel, image: GuestImage, cacheRoot: string): SnapshotInput {
+function snapshotInput(
+  spec: QemuRuntimeSpec,
+  accel: Accelerator,
+  qemu: Tool,
+  kernel: GuestKernel,
+  image: GuestImage,
+  cacheRoot: string,
+): SnapshotInput {
   return { qemuPath: qemu.path, qemuVersion: qemu.version, kernel, image, spec, accel, cacheRoot };
 }
 
@@ -51,12 +58,19 @@ export const qemuBackend: Backend = {
       if (isError(host.image)) return { usable: false, reason: host.image.error };
       const saved = host.probes[snapshotProbeKey(snapshotInput(spec, accel, qemu, host.kernel, host.image, host.cacheRoot))];
       if (!saved) {
-        return { usable: false, reason: 'no saved guest state for this image: snapshot runtimes run the lifecycle workloads (hello, idle, probe) of the default image, whose state is saved before the run' };
+        return {
+          usable: false,
+          reason:
+            'no saved guest state for this image: snapshot runtimes run the lifecycle workloads (hello, idle, probe) of the default image, whose state is saved before the run',
+        };
       }
       if (saved.value === '') return { usable: false, reason: saved.reason };
       restored = `, restored from a saved state (${saved.reason})`;
     }
-    return { usable: true, detail: `QEMU ${qemu.version}, -M ${spec.machine}, ${accel}${why}, ${spec.memoryMiB} MiB, ${spec.vcpus} vCPU${restored}` };
+    return {
+      usable: true,
+      detail: `QEMU ${qemu.version}, -M ${spec.machine}, ${accel}${why}, ${spec.memoryMiB} MiB, ${spec.vcpus} vCPU${restored}`,
+    };
   },
 
   create(input, host, run) {
@@ -64,10 +78,17 @@ export const qemuBackend: Backend = {
     const qemu = host.tools.qemu;
     if (isError(host.kernel) || isError(host.image) || !qemu) throw new Error('unreachable: checked by availability');
     const accel = resolveAccel(spec.accel, host);
-    const saved = spec.snapshot ? host.probes[snapshotProbeKey(snapshotInput(spec, accel, qemu, host.kernel, host.image, host.cacheRoot))] : undefined;
+    const saved = spec.snapshot
+      ? host.probes[snapshotProbeKey(snapshotInput(spec, accel, qemu, host.kernel, host.image, host.cacheRoot))]
+      : undefined;
     return new QemuRuntime(spec, accel, {
-      qemuPath: qemu.path, kernelPath: host.kernel.path, image: host.image, tracker: run.tracker, tscKhz: host.tscKhz,
-      savedState: saved?.value ?? null, workDir: run.workDir,
+      qemuPath: qemu.path,
+      kernelPath: host.kernel.path,
+      image: host.image,
+      tracker: run.tracker,
+      tscKhz: host.tscKhz,
+      savedState: saved?.value ?? null,
+      workDir: run.workDir,
     });
   },
 
@@ -75,8 +96,16 @@ export const qemuBackend: Backend = {
     const qemu = host.tools.qemu;
     if (!qemu || isError(host.kernel) || isError(host.image)) return;
     if (specs.some((s) => s.type === 'qemu' && s.accel !== 'tcg')) {
-      host.kvm = await probeKvm({ qemuPath: qemu.path, qemuVersion: qemu.version, kernel: host.kernel, image: host.image, cacheRoot: host.cacheRoot, fresh: options.fresh });
-      if (!host.kvm.bootOk && specs.some((s) => s.type === 'qemu' && s.accel === 'auto')) options.log(`KVM not used: ${host.kvm.reason ?? ''}`);
+      host.kvm = await probeKvm({
+        qemuPath: qemu.path,
+        qemuVersion: qemu.version,
+        kernel: host.kernel,
+        image: host.image,
+        cacheRoot: host.cacheRoot,
+        fresh: options.fresh,
+      });
+      if (!host.kvm.bootOk && specs.some((s) => s.type === 'qemu' && s.accel === 'auto'))
+        options.log(`KVM not used: ${host.kvm.reason ?? ''}`);
     }
     for (const input of specs) {
       const spec = asQemu(input);
@@ -89,7 +118,8 @@ export const qemuBackend: Backend = {
         const saved = await savedState(state);
         const size = `${(saved.bytes / 2 ** 20).toFixed(0)} MiB`;
         host.probes[key] = {
-          value: saved.path, cached: saved.madeInMs === null,
+          value: saved.path,
+          cached: saved.madeInMs === null,
           reason: saved.madeInMs === null ? `${size}, cached` : `${size}, booted and saved in ${(saved.madeInMs / 1000).toFixed(1)} s`,
         };
       } catch (error) {

@@ -19,7 +19,9 @@ import { connect } from 'node:net';
 /** One line to QEMU's control port; resolves once written (or fails: then teardown kills). */
 function sendLine(socketPath: string, line: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const socket = connect(socketPath, () => { socket.end(`${line}\n`, () => resolve()); });
+    const socket = connect(socketPath, () => {
+      socket.end(`${line}\n`, () => resolve());
+    });
     socket.on('error', reject);
   });
 }
@@ -44,7 +46,11 @@ export class QemuRuntime implements Runtime {
   readonly configuredMemoryBytes: number;
   readonly memoryInside = 'own-kernel' as const;
 
-  constructor(readonly spec: QemuRuntimeSpec, readonly accel: Accelerator, private readonly ctx: QemuContext) {
+  constructor(
+    readonly spec: QemuRuntimeSpec,
+    readonly accel: Accelerator,
+    private readonly ctx: QemuContext,
+  ) {
     this.name = spec.name;
     this.machine = spec.machine;
     this.configuredMemoryBytes = spec.memoryMiB * 1024 * 1024;
@@ -89,8 +95,14 @@ export class QemuRuntime implements Runtime {
     tracked.resource('dir', dir);
     const devices = makeSnapshotDevices(dir, state);
     const args = qemuArgv({
-      spec: this.spec, accel: this.accel, kernel: this.ctx.kernelPath, initramfs: this.ctx.image.initramfs,
-      workload: request.workload, name: `vmbench-${request.id}`, tscKhz: this.ctx.tscKhz, snapshot: devices,
+      spec: this.spec,
+      accel: this.accel,
+      kernel: this.ctx.kernelPath,
+      initramfs: this.ctx.image.initramfs,
+      workload: request.workload,
+      name: `vmbench-${request.id}`,
+      tscKhz: this.ctx.tscKhz,
+      snapshot: devices,
     });
     let goNs: bigint | null = null;
     let qmp: QmpClient | null = null;
@@ -99,7 +111,11 @@ export class QemuRuntime implements Runtime {
       onLaunched: (pid) => {
         tracked.process(pid);
         // Resolves null (the instance then times out with its console tail) if QMP never answers.
-        void sendWorkload(devices, request.workload, request.readyTimeoutMs, (c) => { qmp = c; }).then((ns) => { goNs = ns; });
+        void sendWorkload(devices, request.workload, request.readyTimeoutMs, (c) => {
+          qmp = c;
+        }).then((ns) => {
+          goNs = ns;
+        });
       },
       watch: request.watch,
       // Graceful: the idle workload reads its stop line from ttyS1, which is this FIFO here.
@@ -133,13 +149,18 @@ function writeLine(devices: SnapshotDevices, line: string): void {
  * state is still loading are overwritten by the loaded state and the guest would wait forever.
  * Returns when the name was sent (host monotonic ns, the launcher's clock), or null.
  */
-async function sendWorkload(devices: SnapshotDevices, workload: string, timeoutMs: number, opened: (c: QmpClient) => void): Promise<bigint | null> {
+async function sendWorkload(
+  devices: SnapshotDevices,
+  workload: string,
+  timeoutMs: number,
+  opened: (c: QmpClient) => void,
+): Promise<bigint | null> {
   try {
     const qmp = await QmpClient.open(devices.qmpSocket, timeoutMs);
     opened(qmp);
     const resumed = qmp.event('RESUME', timeoutMs);
     resumed.catch(() => undefined);
-    const status = await qmp.execute('query-status', {}, timeoutMs) as { status?: string };
+    const status = (await qmp.execute('query-status', {}, timeoutMs)) as { status?: string };
     if (status.status !== 'running') await resumed;
     const goNs = process.hrtime.bigint();
     writeLine(devices, workload);

@@ -44,7 +44,8 @@ export function snapshotKey(input: SnapshotInput): string {
   const { spec } = input;
   return createHash('sha256')
     .update([input.kernel.sha256, input.image.key, spec.machine, spec.memoryMiB, spec.vcpus, input.qemuVersion, input.accel].join('|'))
-    .digest('hex').slice(0, 16);
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** A FIFO pair <base>.in / <base>.out (QEMU's pipe chardev) and a QMP socket path in dir. */
@@ -63,13 +64,23 @@ export async function savedState(input: SnapshotInput): Promise<SavedState> {
   const startedNs = process.hrtime.bigint();
   const work = mkdtempSync(join(tmpdir(), 'vmbench-snapshot-'));
   const partial = `${path}.partial-${process.pid}`;
-  const instance = new ProcessInstance('snapshot-boot', {
-    file: input.qemuPath,
-    args: qemuArgv({
-      spec: input.spec, accel: input.accel, kernel: input.kernel.path, initramfs: input.image.initramfs,
-      workload: 'snapshot', name: 'vmbench-snapshot-boot', snapshot: makeSnapshotDevices(work, null),
-    }),
-  }, SNAPSHOT_BOOT_TIMEOUT_MS, { phases: vmPhases });
+  const instance = new ProcessInstance(
+    'snapshot-boot',
+    {
+      file: input.qemuPath,
+      args: qemuArgv({
+        spec: input.spec,
+        accel: input.accel,
+        kernel: input.kernel.path,
+        initramfs: input.image.initramfs,
+        workload: 'snapshot',
+        name: 'vmbench-snapshot-boot',
+        snapshot: makeSnapshotDevices(work, null),
+      }),
+    },
+    SNAPSHOT_BOOT_TIMEOUT_MS,
+    { phases: vmPhases },
+  );
   let qmp: QmpClient | null = null;
   try {
     const ready = await instance.waitReady();
@@ -90,9 +101,10 @@ export async function savedState(input: SnapshotInput): Promise<SavedState> {
 async function waitForMigration(qmp: QmpClient): Promise<void> {
   const deadline = Date.now() + MIGRATE_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const info = await qmp.execute('query-migrate', {}, 10_000) as { status?: string; 'error-desc'?: string };
+    const info = (await qmp.execute('query-migrate', {}, 10_000)) as { status?: string; 'error-desc'?: string };
     if (info.status === 'completed') return;
-    if (info.status === 'failed' || info.status === 'cancelled') throw new Error(`saving the guest state ${info.status}: ${info['error-desc'] ?? ''}`);
+    if (info.status === 'failed' || info.status === 'cancelled')
+      throw new Error(`saving the guest state ${info.status}: ${info['error-desc'] ?? ''}`);
     await sleep(20);
   }
   throw new Error(`saving the guest state did not finish within ${MIGRATE_TIMEOUT_MS / 1000} s`);

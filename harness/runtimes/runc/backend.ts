@@ -18,7 +18,12 @@ const STATE_ROOT = '/run/runc';
 
 function runcFlavor(binary: string): OciFlavor {
   return {
-    backend: 'runc', stateRoot: STATE_ROOT, stateFiles: (id) => stateDirOf(STATE_ROOT, id), makesCgroup: true, variant: null, ownKernel: false,
+    backend: 'runc',
+    stateRoot: STATE_ROOT,
+    stateFiles: (id) => stateDirOf(STATE_ROOT, id),
+    makesCgroup: true,
+    variant: null,
+    ownKernel: false,
     run: (bundle, id) => ({ file: binary, args: ['run', '--bundle', bundle, id] }),
     delete: (id) => ({ file: binary, args: ['delete', '--force', id] }),
     kill: (id, signal) => ({ file: binary, args: ['kill', id, signal] }),
@@ -30,7 +35,10 @@ export const runcBackend = ociBackend({
   summary: 'an OCI container started by runc (the runtime under Docker, containerd, Kubernetes)',
   tools: [RUNC_TOOL],
   availability(spec, host) {
-    return { usable: true, detail: `runc ${host.tools.runc?.version ?? '?'}, cgroup ${host.cgroupMode}${spec.userNamespace ? ', user namespace (root inside = uid 100000 outside)' : ''}` };
+    return {
+      usable: true,
+      detail: `runc ${host.tools.runc?.version ?? '?'}, cgroup ${host.cgroupMode}${spec.userNamespace ? ', user namespace (root inside = uid 100000 outside)' : ''}`,
+    };
   },
   flavor: (host) => runcFlavor(host.tools.runc!.path),
   cleanupFlavor: () => {

@@ -13,5 +13,12 @@ export const RUNSC_STATE_ROOT = '/run/runsc';
  * the sandbox's memory is accounted from its host processes (sentry, gofer) instead.
  */
 export function runscArgs(platform: string, network: 'none' | 'host' = 'none'): string[] {
-  return ['--root', RUNSC_STATE_ROOT, `--platform=${platform}`, `--network=${network}`, ...(network === 'host' ? ['--net-raw'] : []), '--ignore-cgroups'];
+  return [
+    '--root',
+    RUNSC_STATE_ROOT,
+    `--platform=${platform}`,
+    `--network=${network}`,
+    ...(network === 'host' ? ['--net-raw'] : []),
+    '--ignore-cgroups',
+  ];
 }

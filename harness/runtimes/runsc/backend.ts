@@ -26,8 +26,16 @@ const DEFAULT_PLATFORM = 'ptrace';
 
 export function runscFlavor(binary: string, platform: string): OciFlavor {
   return {
-    backend: 'runsc', stateRoot: RUNSC_STATE_ROOT, stateFiles: (id) => stateFilesWithPrefix(RUNSC_STATE_ROOT, `${id}_sandbox:`), makesCgroup: false, variant: `platform ${platform}`, ownKernel: true,
-    run: (bundle, id, ownNetwork) => ({ file: binary, args: [...runscArgs(platform, ownNetwork ? 'host' : 'none'), 'run', '--bundle', bundle, id] }),
+    backend: 'runsc',
+    stateRoot: RUNSC_STATE_ROOT,
+    stateFiles: (id) => stateFilesWithPrefix(RUNSC_STATE_ROOT, `${id}_sandbox:`),
+    makesCgroup: false,
+    variant: `platform ${platform}`,
+    ownKernel: true,
+    run: (bundle, id, ownNetwork) => ({
+      file: binary,
+      args: [...runscArgs(platform, ownNetwork ? 'host' : 'none'), 'run', '--bundle', bundle, id],
+    }),
     delete: (id) => ({ file: binary, args: [...runscArgs(platform), 'delete', '--force', id] }),
     kill: (id, signal) => ({ file: binary, args: [...runscArgs(platform), 'kill', id, signal] }),
   };
@@ -39,9 +47,17 @@ export const runscBackend = ociBackend({
   tools: [RUNSC_TOOL],
   availability(spec, host) {
     if (spec.memoryMiB !== undefined || spec.cpus !== undefined) {
-      return { usable: false, reason: 'memory and cpus limits are not enforced for runsc here: it runs with --ignore-cgroups (this runsc does not support the host\'s cgroup hybrid mode)' };
+      return {
+        usable: false,
+        reason:
+          "memory and cpus limits are not enforced for runsc here: it runs with --ignore-cgroups (this runsc does not support the host's cgroup hybrid mode)",
+      };
     }
-    if (spec.userNamespace) return { usable: false, reason: 'userNamespace: true is not supported for runsc here (gVisor runs its sandbox in its own user namespace already)' };
+    if (spec.userNamespace)
+      return {
+        usable: false,
+        reason: 'userNamespace: true is not supported for runsc here (gVisor runs its sandbox in its own user namespace already)',
+      };
     const probe = host.probes.runsc;
     const platform = probe?.value ?? DEFAULT_PLATFORM;
     const why = probe ? ` (${probe.reason}${probe.cached ? ', cached verdict' : ''})` : ' (platform not probed)';
@@ -56,6 +72,12 @@ export const runscBackend = ociBackend({
     const runsc = host.tools.runsc;
     if (specs.length === 0 || !runsc || isError(host.image) || !host.isRoot) return;
     options.log('Probing which gVisor platform works here (a trial container, cached per host boot)…');
-    host.probes.runsc = await probePlatform({ runscPath: runsc.path, runscVersion: runsc.version, rootDir: host.image.rootDir, cacheRoot: host.cacheRoot, fresh: options.fresh });
+    host.probes.runsc = await probePlatform({
+      runscPath: runsc.path,
+      runscVersion: runsc.version,
+      rootDir: host.image.rootDir,
+      cacheRoot: host.cacheRoot,
+      fresh: options.fresh,
+    });
   },
 });

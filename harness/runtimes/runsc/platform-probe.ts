@@ -34,17 +34,40 @@ async function trial(input: PlatformProbeInput): Promise<BackendProbe> {
   const bundle = mkdtempSync(join(tmpdir(), 'vmbench-runsc-probe-'));
   const id = `vmbench-runsc-probe-${process.pid}`;
   try {
-    writeFileSync(join(bundle, 'config.json'), JSON.stringify(ociConfig({
-      rootDir: input.rootDir, args: ['/init', 'container', 'hello'], hostname: 'vmbench-probe', cgroupsPath: `/${id}`,
-    })));
-    const instance = new ProcessInstance('runsc-platform-probe',
+    writeFileSync(
+      join(bundle, 'config.json'),
+      JSON.stringify(
+        ociConfig({
+          rootDir: input.rootDir,
+          args: ['/init', 'container', 'hello'],
+          hostname: 'vmbench-probe',
+          cgroupsPath: `/${id}`,
+        }),
+      ),
+    );
+    const instance = new ProcessInstance(
+      'runsc-platform-probe',
       { file: input.runscPath, args: [...runscArgs('kvm'), 'run', '--bundle', bundle, id] },
-      PLATFORM_PROBE_TIMEOUT_MS, { phases: containerPhases });
+      PLATFORM_PROBE_TIMEOUT_MS,
+      { phases: containerPhases },
+    );
     const ready = await instance.waitReady();
     await instance.stop();
-    if (ready.state === 'ready') return { value: 'kvm', reason: `a trial container reached ready under --platform=kvm in ${ready.startupMs.toFixed(0)} ms`, cached: false };
-    const what = ready.state === 'timeout' ? `did not reach ready within ${PLATFORM_PROBE_TIMEOUT_MS / 1000} s` : `failed (${ready.reason.slice(0, 200)})`;
-    return { value: 'ptrace', reason: `/dev/kvm exists, but a trial container under --platform=kvm ${what}; using --platform=ptrace (slower system calls)`, cached: false };
+    if (ready.state === 'ready')
+      return {
+        value: 'kvm',
+        reason: `a trial container reached ready under --platform=kvm in ${ready.startupMs.toFixed(0)} ms`,
+        cached: false,
+      };
+    const what =
+      ready.state === 'timeout'
+        ? `did not reach ready within ${PLATFORM_PROBE_TIMEOUT_MS / 1000} s`
+        : `failed (${ready.reason.slice(0, 200)})`;
+    return {
+      value: 'ptrace',
+      reason: `/dev/kvm exists, but a trial container under --platform=kvm ${what}; using --platform=ptrace (slower system calls)`,
+      cached: false,
+    };
   } finally {
     try {
       execFileSync(input.runscPath, [...runscArgs('kvm'), 'delete', '--force', id], { stdio: 'ignore', timeout: 10_000 });

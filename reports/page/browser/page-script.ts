@@ -103,10 +103,22 @@ declare const Chart: ChartStatic | undefined;
   window.vmbenchReport = report;
 
   function tickFormat(spec: ChartSpec): (v: number) => string {
-    return spec.valueUnit === 'MiB' ? mibTick : spec.valueUnit === 'relative' ? times : spec.valueUnit === 'cores' ? cores : formatDurationMs;
+    return spec.valueUnit === 'MiB'
+      ? mibTick
+      : spec.valueUnit === 'relative'
+        ? times
+        : spec.valueUnit === 'cores'
+          ? cores
+          : formatDurationMs;
   }
   function exactValue(spec: ChartSpec, v: number | null | undefined, bytes: number | null | undefined): string {
-    return spec.valueUnit === 'MiB' ? exactMiB(v, bytes) : spec.valueUnit === 'relative' ? exactTimes(v) : spec.valueUnit === 'cores' ? exactCores(v) : exactMs(v);
+    return spec.valueUnit === 'MiB'
+      ? exactMiB(v, bytes)
+      : spec.valueUnit === 'relative'
+        ? exactTimes(v)
+        : spec.valueUnit === 'cores'
+          ? exactCores(v)
+          : exactMs(v);
   }
 
   /**
@@ -139,7 +151,11 @@ declare const Chart: ChartStatic | undefined;
       return this.type === 'logarithmic' ? logTick(n, format, crowdedLogAxis(this)) : format(n);
     };
     if (spec.tooltip === 'cdf') {
-      scales.y.ticks = { callback: function (value) { return percent(Number(value)); } };
+      scales.y.ticks = {
+        callback: function (value) {
+          return percent(Number(value));
+        },
+      };
     }
   }
 
@@ -212,7 +228,9 @@ declare const Chart: ChartStatic | undefined;
         const first = items[0];
         if (!first) return '';
         let sum = 0;
-        items.forEach(function (item) { sum += item.parsed.x || 0; });
+        items.forEach(function (item) {
+          sum += item.parsed.x || 0;
+        });
         return ['sum of phase medians ' + exactMs(sum), 'median startup ' + exactMs(medians[first.dataIndex])];
       };
     }
@@ -269,7 +287,9 @@ declare const Chart: ChartStatic | undefined;
   function skipEmptyBoxes(ChartJs: ChartStatic): void {
     const Box = ChartJs.registry.getElement('boxandwhiskers');
     // An empty entry parses to no statistics, so the element never gets a (finite) median.
-    function isEmpty(element: BoxElement): boolean { return typeof element.median !== 'number' || !isFinite(element.median); }
+    function isEmpty(element: BoxElement): boolean {
+      return typeof element.median !== 'number' || !isFinite(element.median);
+    }
     ['draw', 'inRange', 'inXRange', 'inYRange'].forEach(function (method) {
       const original = Box.prototype[method];
       if (!original) return;
@@ -283,7 +303,9 @@ declare const Chart: ChartStatic | undefined;
   const specsElement = document.getElementById('vmbench-chart-specs');
   const specs = specsElement ? (JSON.parse(specsElement.textContent || '[]') as ChartSpec[]) : [];
   if (typeof Chart === 'undefined') {
-    specs.forEach(function (spec) { fail(spec, new Error('Chart.js did not load')); });
+    specs.forEach(function (spec) {
+      fail(spec, new Error('Chart.js did not load'));
+    });
     return;
   }
   const ChartJs = Chart;
@@ -291,7 +313,9 @@ declare const Chart: ChartStatic | undefined;
   ChartJs.defaults.font.family = getComputedStyle(document.body).fontFamily;
   ChartJs.defaults.font.size = 12;
   ChartJs.defaults.color = '#343a40';
-  specs.forEach(function (spec) { draw(ChartJs, spec); });
+  specs.forEach(function (spec) {
+    draw(ChartJs, spec);
+  });
   specs.forEach(function (spec) {
     const toggle = spec.scaleToggle;
     if (!toggle) return;
@@ -300,11 +324,15 @@ declare const Chart: ChartStatic | undefined;
     if (!button || !chart) return;
     labelToggle(button, chart.options.scales[toggle.axis].type);
     button.hidden = false;
-    button.addEventListener('click', function () { toggleScale(spec.id, toggle, button); });
+    button.addEventListener('click', function () {
+      toggleScale(spec.id, toggle, button);
+    });
   });
   // Canvases keep their screen size when printed unless told to resize to the print layout.
   window.addEventListener('beforeprint', function () {
-    Object.keys(report.charts).forEach(function (id) { report.charts[id]?.resize(); });
+    Object.keys(report.charts).forEach(function (id) {
+      report.charts[id]?.resize();
+    });
   });
   // Chart.js draws synchronously when animation is off; the next frame is when it is on screen.
   requestAnimationFrame(function () {

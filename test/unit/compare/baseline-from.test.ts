@@ -28,7 +28,7 @@ describe('--baseline-from DIR --last N', () => {
     expect(recentRuns(root, 5, new Set([newest]))).toEqual([mid, old]);
   });
 
-  it('derives each metric\'s minimum effect from the run-to-run spread of its median, never below the floor', () => {
+  it("derives each metric's minimum effect from the run-to-run spread of its median, never below the floor", () => {
     const runs = [1, 1.12, 0.97].map((scale, i) => makeRunData({ runId: `r${i}`, seed: i + 1, scale, resamples: 100, probes: 'none' }));
     const rules = deriveRules(runs, 0.05);
     const thresholds = { alpha: 0.01, minEffect: 0.05, rules };
@@ -38,7 +38,9 @@ describe('--baseline-from DIR --last N', () => {
     expect(q35.minEffect!).toBeLessThan(0.16);
     expect(q35.source).toMatch(/last 3 runs/);
     // The density figures did not scale: their rules stay at the floor or a little above.
-    expect(ruleFor(thresholds, { scenario: 'idle-density', runtime: 'runc', metric: 'density.slope' })!.minEffect!).toBeGreaterThanOrEqual(0.05);
+    expect(ruleFor(thresholds, { scenario: 'idle-density', runtime: 'runc', metric: 'density.slope' })!.minEffect!).toBeGreaterThanOrEqual(
+      0.05,
+    );
     expect(deriveRules(runs.slice(0, 1), 0.05)).toEqual([]);
   });
 });

@@ -35,8 +35,15 @@ describe('compareSides, one run a side', () => {
   it('compares startup, teardown, each phase, memory by each method and the density slope', () => {
     const result = compareSides([{ base: [base], other: [makeRunData({ runId: 'b', seed: 2 })] }], DEFAULTS);
     const ids = result.pairs[0]!.metrics.map((m) => m.id);
-    for (const id of ['busybox-echo/qemu-q35/startup', 'busybox-echo/runc/teardown', 'busybox-echo/qemu-q35/phase:kernel_to_init',
-      'idle-density/runc/memory.pss', 'idle-density/runc/memory.cgroup', 'idle-density/qemu-q35/memory.inside', 'idle-density/runc/density.slope']) {
+    for (const id of [
+      'busybox-echo/qemu-q35/startup',
+      'busybox-echo/runc/teardown',
+      'busybox-echo/qemu-q35/phase:kernel_to_init',
+      'idle-density/runc/memory.pss',
+      'idle-density/runc/memory.cgroup',
+      'idle-density/qemu-q35/memory.inside',
+      'idle-density/runc/density.slope',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(metric(result, 'idle-density/runc/density.slope').test).toBe('z-log-ratio');
@@ -69,14 +76,26 @@ describe('compareSides, one run a side', () => {
     expect(m.pAdjusted).toBeLessThan(0.01);
     expect(m.verdict).toEqual({ state: 'no significant change', because: 'below minimum effect' });
     expect(m.detectable).toBe(DEFAULT_MIN_EFFECT);
-    const ruled = compareSides([{ base: [a], other: [b] }], { ...DEFAULTS, rules: [{ metric: 'startup', runtime: 'run*', minEffect: 0.01 }, { metric: 'phase:*', ignore: true }] });
+    const ruled = compareSides([{ base: [a], other: [b] }], {
+      ...DEFAULTS,
+      rules: [
+        { metric: 'startup', runtime: 'run*', minEffect: 0.01 },
+        { metric: 'phase:*', ignore: true },
+      ],
+    });
     expect(metric(ruled, 'busybox-echo/runc/startup').verdict.state).toBe('regressed');
     expect(metric(ruled, 'busybox-echo/qemu-q35/startup').verdict.state).toBe('no significant change');
     expect(ruled.pairs[0]!.metrics.some((x) => x.metric.startsWith('phase:'))).toBe(false);
   });
 
   it('corrects over every test (Holm): the adjusted p is never below the raw p, and m is the number of tests', () => {
-    const result = compareSides([{ base: [base], other: [makeRunData({ runId: 'b', seed: 2 })] }, { base: [base], other: [makeRunData({ runId: 'c', seed: 3 })] }], DEFAULTS);
+    const result = compareSides(
+      [
+        { base: [base], other: [makeRunData({ runId: 'b', seed: 2 })] },
+        { base: [base], other: [makeRunData({ runId: 'c', seed: 3 })] },
+      ],
+      DEFAULTS,
+    );
     const tested = result.pairs.flatMap((p) => p.metrics).filter((m) => m.p !== null);
     expect(result.tests).toBe(tested.length);
     for (const m of tested) expect(m.pAdjusted!).toBeGreaterThanOrEqual(m.p!);
@@ -87,14 +106,18 @@ describe('compareSides, one run a side', () => {
   it('says why a metric is not compared', () => {
     const fewer = makeRunData({ runId: 'fewer', seed: 2, density: 'none' });
     const result = compareSides([{ base: [base], other: [fewer] }], DEFAULTS);
-    expect(metric(result, 'isolation/runc/startup').verdict).toEqual({ state: 'not compared', reason: 'too few samples (1 and 1; a test needs at least 3 a side)' });
+    expect(metric(result, 'isolation/runc/startup').verdict).toEqual({
+      state: 'not compared',
+      reason: 'too few samples (1 and 1; a test needs at least 3 a side)',
+    });
     expect(metric(result, 'idle-density/runc/memory.pss').verdict).toEqual({ state: 'not compared', reason: 'only in the baseline' });
   });
 });
 
 describe('compareSides, several runs a side', () => {
-  it('compares the runs\' medians with ≥ 3 runs a side (run level) and pools samples below that', () => {
-    const side = (prefix: string, seeds: number[], scale = 1): ComparableRun[] => seeds.map((seed) => makeRunData({ runId: `${prefix}${seed}`, seed, scale, density: 'none', probes: 'none', resamples: 300 }));
+  it("compares the runs' medians with ≥ 3 runs a side (run level) and pools samples below that", () => {
+    const side = (prefix: string, seeds: number[], scale = 1): ComparableRun[] =>
+      seeds.map((seed) => makeRunData({ runId: `${prefix}${seed}`, seed, scale, density: 'none', probes: 'none', resamples: 300 }));
     const runLevel = compareSides([{ base: side('a', [1, 2, 3]), other: side('b', [4, 5, 6], 1.25) }], DEFAULTS);
     expect(runLevel.pairs[0]!.level).toBe('runs');
     const m = metric(runLevel, 'busybox-echo/qemu-q35/startup');
@@ -112,9 +135,28 @@ describe('compareSides, several runs a side', () => {
 describe('workload metrics keep their direction', () => {
   function perfRun(runId: string, eventsPerS: number[]): ComparableRun {
     const samples: StartupSample[] = eventsPerS.map((v, i) => ({
-      type: 'startup', runId, seq: i, scenario: 'performance', runtime: 'runc', kind: 'container', backend: 'runc', accel: null, machine: null,
-      workload: 'cpu', iteration: i, warmup: false, startedAt: '2026-12-02T10:00:00Z', outcome: 'ok', error: null, startupMs: 30, teardownMs: 5,
-      phases: [], instanceKernel: null, guestUptimeAtReadyS: null, exitedBeforeStop: true, isolation: null,
+      type: 'startup',
+      runId,
+      seq: i,
+      scenario: 'performance',
+      runtime: 'runc',
+      kind: 'container',
+      backend: 'runc',
+      accel: null,
+      machine: null,
+      workload: 'cpu',
+      iteration: i,
+      warmup: false,
+      startedAt: '2026-12-02T10:00:00Z',
+      outcome: 'ok',
+      error: null,
+      startupMs: 30,
+      teardownMs: 5,
+      phases: [],
+      instanceKernel: null,
+      guestUptimeAtReadyS: null,
+      exitedBeforeStop: true,
+      isolation: null,
       workloadMetrics: [{ name: 'events_per_s_1t', unit: 'events/s', better: 'higher', value: v }],
     }));
     return { meta: { runId } as ComparableRun['meta'], env: makeEnv(), samples, density: [] };
@@ -134,14 +176,35 @@ describe('workload metrics keep their direction', () => {
 describe('the host differences come first', () => {
   it('names each difference with both values', () => {
     const other = { ...makeRunData({ runId: 'other', seed: 2 }) };
-    other.env = makeEnv({ hostKernel: '6.12.0', tools: { ...makeEnv().tools, qemu: { path: '/usr/bin/qemu-system-x86_64', version: '9.2.0' } }, loadAvgAtStart: [1.9, 1, 1] });
-    other.env.fingerprint = { cpuModel: other.env.cpuModel, microcode: '0xd0003d1', cpuGovernor: 'performance', cpuBoost: null, thp: 'always', thpDefrag: 'madvise', swapTotalBytes: 0, swapUsedBytes: 0, swappiness: 60, ksmRun: '0', cgroupDriver: 'cgroupfs', pageCache: null, memAvailableBytes: null };
+    other.env = makeEnv({
+      hostKernel: '6.12.0',
+      tools: { ...makeEnv().tools, qemu: { path: '/usr/bin/qemu-system-x86_64', version: '9.2.0' } },
+      loadAvgAtStart: [1.9, 1, 1],
+    });
+    other.env.fingerprint = {
+      cpuModel: other.env.cpuModel,
+      microcode: '0xd0003d1',
+      cpuGovernor: 'performance',
+      cpuBoost: null,
+      thp: 'always',
+      thpDefrag: 'madvise',
+      swapTotalBytes: 0,
+      swapUsedBytes: 0,
+      swappiness: 60,
+      ksmRun: '0',
+      cgroupDriver: 'cgroupfs',
+      pageCache: null,
+      memAvailableBytes: null,
+    };
     const diffs = compareSides([{ base: [base], other: [other] }], DEFAULTS).pairs[0]!.hostDifferences;
     const byName = Object.fromEntries(diffs.map((d) => [d.what, d]));
     expect(byName['host kernel']).toMatchObject({ base: '6.6.30-pvm-host', other: '6.12.0' });
     expect(byName['qemu version']).toMatchObject({ base: '7.2.19', other: '9.2.0' });
     // The baseline has no fingerprint (an older run): said once, its fields not listed one by one.
-    expect(byName['host fingerprint (governor, THP, swap, KSM …)']).toMatchObject({ base: 'not recorded (older vmbench)', other: 'recorded' });
+    expect(byName['host fingerprint (governor, THP, swap, KSM …)']).toMatchObject({
+      base: 'not recorded (older vmbench)',
+      other: 'recorded',
+    });
     expect(byName['transparent huge pages']).toBeUndefined();
     const withFingerprint = { ...base, env: { ...base.env, fingerprint: { ...other.env.fingerprint, thp: 'madvise' } } };
     const both = compareSides([{ base: [withFingerprint], other: [other] }], DEFAULTS).pairs[0]!.hostDifferences;
@@ -155,7 +218,10 @@ describe('the host differences come first', () => {
 describe('splitSides', () => {
   it('reads BASE NEW NEW as two comparisons and A A -- B B as two sides', () => {
     expect(splitSides(['a', 'b', 'c'], ['compare', 'a', 'b', 'c'])).toEqual({ base: ['a'], others: [['b'], ['c']] });
-    expect(splitSides(['a1', 'a2', 'b1', 'b2'], ['compare', '--json', 'a1', 'a2', '--', 'b1', 'b2'])).toEqual({ base: ['a1', 'a2'], others: [['b1', 'b2']] });
+    expect(splitSides(['a1', 'a2', 'b1', 'b2'], ['compare', '--json', 'a1', 'a2', '--', 'b1', 'b2'])).toEqual({
+      base: ['a1', 'a2'],
+      others: [['b1', 'b2']],
+    });
     expect(() => splitSides(['a'], ['compare', 'a'])).toThrow(/at least one new/);
     expect(() => splitSides(['a'], ['compare', 'a', '--'])).toThrow(/after "--"/);
   });

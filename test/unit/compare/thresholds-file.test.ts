@@ -13,19 +13,22 @@ function issuesOf(text: string): ScenarioIssue[] {
 
 describe('thresholds file', () => {
   it('reads alpha, the default minimum effect and per-metric rules (first match wins)', () => {
-    const t = parseThresholds([
-      'alpha: 0.001',
-      'minEffect: 3%',
-      'metrics:',
-      '  - metric: teardown',
-      '    minEffect: 20%',
-      '  - metric: "phase:*"',
-      '    runtime: qemu-*',
-      '    ignore: true',
-      '  - metric: "*"',
-      '    scenario: density',
-      '    minEffect: 10',
-    ].join('\n'), '/ci/thresholds.yaml');
+    const t = parseThresholds(
+      [
+        'alpha: 0.001',
+        'minEffect: 3%',
+        'metrics:',
+        '  - metric: teardown',
+        '    minEffect: 20%',
+        '  - metric: "phase:*"',
+        '    runtime: qemu-*',
+        '    ignore: true',
+        '  - metric: "*"',
+        '    scenario: density',
+        '    minEffect: 10',
+      ].join('\n'),
+      '/ci/thresholds.yaml',
+    );
     expect(t.alpha).toBe(0.001);
     expect(t.minEffect).toBeCloseTo(0.03, 12);
     expect(t.rules).toHaveLength(3);
@@ -41,21 +44,34 @@ describe('thresholds file', () => {
   });
 
   it('reports every problem with file:line:column, field, expected and found', () => {
-    const issues = issuesOf([
-      'alpha: 2',
-      'minEfect: 5%',
-      'metrics:',
-      '  - metric: startup',
-      '    minEffect: lots',
-      '  - runtime: runc',
-      '    ignore: true',
-      '  - metric: teardown',
-    ].join('\n'));
+    const issues = issuesOf(
+      [
+        'alpha: 2',
+        'minEfect: 5%',
+        'metrics:',
+        '  - metric: startup',
+        '    minEffect: lots',
+        '  - runtime: runc',
+        '    ignore: true',
+        '  - metric: teardown',
+      ].join('\n'),
+    );
     const by = (field: string): ScenarioIssue | undefined => issues.find((i) => i.field === field);
-    expect(by('alpha')).toMatchObject({ file: '/ci/thresholds.yaml', line: 1, column: 8, expected: 'a number from 1e-9 to 0.5', found: '2' });
+    expect(by('alpha')).toMatchObject({
+      file: '/ci/thresholds.yaml',
+      line: 1,
+      column: 8,
+      expected: 'a number from 1e-9 to 0.5',
+      found: '2',
+    });
     expect(by('minEfect')).toMatchObject({ line: 2, column: 1 });
     expect(by('minEfect')?.message).toMatch(/did you mean "minEffect"/);
-    expect(by('metrics[0].minEffect')).toMatchObject({ line: 5, column: 16, expected: 'a percentage from 0% to 1000%, like 5%', found: '"lots"' });
+    expect(by('metrics[0].minEffect')).toMatchObject({
+      line: 5,
+      column: 16,
+      expected: 'a percentage from 0% to 1000%, like 5%',
+      found: '"lots"',
+    });
     expect(by('metrics[1].metric')).toMatchObject({ line: 6, found: 'nothing' });
     expect(by('metrics[2]')).toMatchObject({ line: 8, expected: 'minEffect or ignore' });
     expect(issues).toHaveLength(5);

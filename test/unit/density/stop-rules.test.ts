@@ -4,8 +4,16 @@ import { shouldStop, reserveBytes, type StopState } from '../../../harness/densi
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 const state = (over: Partial<StopState>): StopState => ({
-  running: 10, max: 500, memAvailableBytes: 20 * GiB, reserveBytes: 2 * GiB, nextCostBytes: 200 * MiB,
-  lastStartupMs: 2000, startupLimitMs: 30_000, failureStreak: 0, maxFailureStreak: 3, ...over,
+  running: 10,
+  max: 500,
+  memAvailableBytes: 20 * GiB,
+  reserveBytes: 2 * GiB,
+  nextCostBytes: 200 * MiB,
+  lastStartupMs: 2000,
+  startupLimitMs: 30_000,
+  failureStreak: 0,
+  maxFailureStreak: 3,
+  ...over,
 });
 
 describe('density stop rules', () => {

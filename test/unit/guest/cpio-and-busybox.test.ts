@@ -5,7 +5,10 @@ import { readFileSync, existsSync } from 'node:fs';
 
 describe('cpio newc writer', () => {
   it('writes 4-byte aligned headers, names and data, and a trailer', () => {
-    const out = writeCpioNewc([{ name: 'bin', mode: S_IFDIR | 0o755 }, { name: 'init', mode: S_IFREG | 0o755, data: Buffer.from('#!/bin/sh\n') }]);
+    const out = writeCpioNewc([
+      { name: 'bin', mode: S_IFDIR | 0o755 },
+      { name: 'init', mode: S_IFREG | 0o755, data: Buffer.from('#!/bin/sh\n') },
+    ]);
     expect(out.length % 4).toBe(0);
     const text = out.toString('latin1');
     expect(text.startsWith('070701')).toBe(true);

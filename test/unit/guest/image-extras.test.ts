@@ -16,7 +16,9 @@ import { ECHO_IMAGE_PATH, ECHO_PATH } from '../../../harness/workloads/echo-bina
 
 const busybox = findStaticBusybox();
 let cache: string;
-beforeAll(() => { cache = mkdtempSync(join(tmpdir(), 'vmbench-image-test-')); });
+beforeAll(() => {
+  cache = mkdtempSync(join(tmpdir(), 'vmbench-image-test-'));
+});
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 /** The data of one entry of a newc archive, by name. */
@@ -44,7 +46,17 @@ describe.skipIf(isError(busybox))('guest image with workload extras', () => {
 
   it('puts a custom workload binary with its libraries into both forms, byte for byte, and keys on them', () => {
     if (isError(busybox)) return;
-    const gzip = customWorkload({ name: 'gz', description: '', command: ['/usr/bin/gzip', '-9'], binaries: [], files: [], inputBytes: 0, output: 'parse', timeLimitMs: 1000, metrics: [] });
+    const gzip = customWorkload({
+      name: 'gz',
+      description: '',
+      command: ['/usr/bin/gzip', '-9'],
+      binaries: [],
+      files: [],
+      inputBytes: 0,
+      output: 'parse',
+      timeLimitMs: 1000,
+      metrics: [],
+    });
     const plan = planWorkloadImage([gzip]);
     expect(plan.skipped).toEqual([]);
     const paths = plan.extras.files.map((f) => f.path);
@@ -75,7 +87,9 @@ describe.skipIf(isError(busybox))('guest image with workload extras', () => {
     const plan = planWorkloadImage([BUILTIN_WORKLOADS.cpu!], { PATH: '/nonexistent' });
     // findExecutable also looks in the sbin dirs; sysbench lives in /usr/bin, so it is not found.
     expect(plan.usable).toEqual([]);
-    expect(plan.skipped).toEqual([{ workload: 'cpu', reason: 'sysbench is not installed (apt-get install sysbench, or run scripts/setup.sh)' }]);
+    expect(plan.skipped).toEqual([
+      { workload: 'cpu', reason: 'sysbench is not installed (apt-get install sysbench, or run scripts/setup.sh)' },
+    ]);
   });
 });
 
@@ -101,7 +115,17 @@ describe('our own programs and hidden paths', () => {
     try {
       const file = join(dir, 'input.txt');
       writeFileSync(file, 'x');
-      const w = customWorkload({ name: 'hid', description: '', command: ['/bin/cat', file], binaries: [], files: [file], inputBytes: 0, output: 'parse', timeLimitMs: 1000, metrics: [] });
+      const w = customWorkload({
+        name: 'hid',
+        description: '',
+        command: ['/bin/cat', file],
+        binaries: [],
+        files: [file],
+        inputBytes: 0,
+        output: 'parse',
+        timeLimitMs: 1000,
+        metrics: [],
+      });
       const plan = planWorkloadImage([w]);
       expect(plan.usable).toEqual([]);
       expect(plan.skipped[0]?.reason).toBe(`${file} is under /tmp/, which every instance mounts afresh: the image cannot carry it there`);

@@ -33,7 +33,12 @@ describe('guest kernel modules for devices', () => {
     expect(modulesFor([], ['pci'])).toEqual([]);
     expect(modulesFor([{ type: 'disk', sizeMiB: 1 }], [])).toEqual([]);
     expect(modulesFor([{ type: 'disk', sizeMiB: 1 }], ['pci'])).toEqual(['virtio_pci', 'virtio_blk']);
-    expect(modulesFor([{ type: 'network' }, { type: 'disk', sizeMiB: 1 }], ['pci', 'mmio'])).toEqual(['virtio_mmio', 'virtio_pci', 'virtio_net', 'virtio_blk']);
+    expect(modulesFor([{ type: 'network' }, { type: 'disk', sizeMiB: 1 }], ['pci', 'mmio'])).toEqual([
+      'virtio_mmio',
+      'virtio_pci',
+      'virtio_net',
+      'virtio_blk',
+    ]);
     const specs: RuntimeSpec[] = [RUNTIME_PRESETS['qemu-q35']!, RUNTIME_PRESETS['qemu-microvm']!, RUNTIME_PRESETS.runc!];
     expect(scenarioTransports(specs)).toEqual(['mmio', 'pci']);
     expect(scenarioTransports([RUNTIME_PRESETS.runc!])).toEqual([]);
@@ -42,8 +47,15 @@ describe('guest kernel modules for devices', () => {
   it('orders modules dependencies first, each once, from modules.dep', () => {
     const dep = parseModulesDep(DEP);
     expect(names(resolveModuleOrder(dep, ['virtio_pci', 'virtio_blk', 'virtio_net']))).toEqual([
-      'virtio_pci_legacy_dev.ko', 'virtio_pci_modern_dev.ko', 'virtio_ring.ko', 'virtio.ko', 'virtio_pci.ko', 'virtio_blk.ko',
-      'failover.ko', 'net_failover.ko', 'virtio_net.ko',
+      'virtio_pci_legacy_dev.ko',
+      'virtio_pci_modern_dev.ko',
+      'virtio_ring.ko',
+      'virtio.ko',
+      'virtio_pci.ko',
+      'virtio_blk.ko',
+      'failover.ko',
+      'net_failover.ko',
+      'virtio_net.ko',
     ]);
     expect(names(resolveModuleOrder(dep, ['virtio-mmio']))).toEqual(['virtio_ring.ko', 'virtio.ko', 'virtio_mmio.ko']);
   });
@@ -51,7 +63,9 @@ describe('guest kernel modules for devices', () => {
   it('says what is missing, and refuses a compressed module (busybox insmod loads plain .ko)', () => {
     const dep = parseModulesDep(DEP);
     expect(() => resolveModuleOrder(dep, ['virtio_scsi'])).toThrow(/no module virtio_scsi \(not in modules.dep\)/);
-    expect(() => resolveModuleOrder(dep, ['xfs'])).toThrow(/compressed modules cannot be loaded by busybox insmod: kernel\/fs\/xfs\/xfs.ko.xz/);
+    expect(() => resolveModuleOrder(dep, ['xfs'])).toThrow(
+      /compressed modules cannot be loaded by busybox insmod: kernel\/fs\/xfs\/xfs.ko.xz/,
+    );
     expect(() => resolveModuleOrder(parseModulesDep('a/x.ko: a/y.ko'), ['x'])).toThrow(/lists a\/y.ko as a dependency but has no entry/);
   });
 
@@ -65,8 +79,11 @@ describe('guest kernel modules for devices', () => {
   });
 
   // The real guest kernel (scripts/setup.sh installs it): its modules resolve from /lib/modules.
-  const kernel = readdirSync('/boot').filter((n) => n.startsWith('vmlinuz-')).sort().at(-1);
-  it('resolves the real guest kernel\'s virtio modules, and an image gets them only with devices', () => {
+  const kernel = readdirSync('/boot')
+    .filter((n) => n.startsWith('vmlinuz-'))
+    .sort()
+    .at(-1);
+  it("resolves the real guest kernel's virtio modules, and an image gets them only with devices", () => {
     expect(kernel, 'a guest kernel in /boot (scripts/setup.sh installs one)').toBeDefined();
     const path = `/boot/${kernel}`;
     const found = guestModules(path, ['virtio_pci', 'virtio_blk']);
@@ -81,7 +98,11 @@ describe('guest kernel modules for devices', () => {
     expect(paths).toContain(DISK_MOUNTPOINT);
     expect(paths).toContain('/modules/virtio_blk.ko');
     expect(paths).not.toContain('/modules/virtio_net.ko');
-    const list = disk.files.find((f) => f.path === '/modules/load')!.data.toString().trim().split('\n');
+    const list = disk.files
+      .find((f) => f.path === '/modules/load')!
+      .data.toString()
+      .trim()
+      .split('\n');
     expect(list.at(-1)).toBe('virtio_blk.ko');
     // Containers only (no VM transport): the mount point, no module.
     expect(deviceExtras([BUILTIN_WORKLOADS.disk!], [], path).files.map((f) => f.path)).toEqual([DISK_MOUNTPOINT]);

@@ -15,13 +15,24 @@ const write = (path: string, bytes: Buffer): string => {
   return path;
 };
 
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'vmbench-elf-test-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vmbench-elf-test-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('parseElf', () => {
   it('reads the interpreter, needed libraries, rpath and runpath', () => {
-    const info = parseElf(makeElf({ interpreter: '/lib64/ld.so', needed: ['liba.so.1', 'libb.so.2'], rpath: '/opt/r', runpath: '$ORIGIN/../lib:/x' }));
-    expect(info).toEqual({ bits: 64, machine: 62, interpreter: '/lib64/ld.so', needed: ['liba.so.1', 'libb.so.2'], rpath: ['/opt/r'], runpath: ['$ORIGIN/../lib', '/x'] });
+    const info = parseElf(
+      makeElf({ interpreter: '/lib64/ld.so', needed: ['liba.so.1', 'libb.so.2'], rpath: '/opt/r', runpath: '$ORIGIN/../lib:/x' }),
+    );
+    expect(info).toEqual({
+      bits: 64,
+      machine: 62,
+      interpreter: '/lib64/ld.so',
+      needed: ['liba.so.1', 'libb.so.2'],
+      rpath: ['/opt/r'],
+      runpath: ['$ORIGIN/../lib', '/x'],
+    });
   });
 
   it('gives a static binary no interpreter and no libraries, and refuses non-ELF bytes', () => {
@@ -38,7 +49,10 @@ describe('resolveClosure', () => {
     write(join(root, 'lib', 'liba.so.1.0'), makeElf({ needed: ['libcommon.so.1'], runpath: '$ORIGIN' }));
     symlinkSync('liba.so.1.0', join(root, 'lib', 'liba.so.1'));
     write(join(root, 'lib', 'libb.so.2'), makeElf({ needed: ['libcommon.so.1', 'liba.so.1'], runpath: '$ORIGIN' }));
-    const app = write(join(root, 'bin', 'app'), makeElf({ interpreter: ld, needed: ['liba.so.1', 'libb.so.2'], runpath: '$ORIGIN/../lib' }));
+    const app = write(
+      join(root, 'bin', 'app'),
+      makeElf({ interpreter: ld, needed: ['liba.so.1', 'libb.so.2'], runpath: '$ORIGIN/../lib' }),
+    );
 
     const closure = resolveClosure(app, none);
     expect(closure.files.map((f) => [f.role, f.path])).toEqual([

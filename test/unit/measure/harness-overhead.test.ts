@@ -14,12 +14,16 @@ describe('timed-window event-loop monitor', () => {
     expect(m.p99Ms()).toBeNull();
     // Blocking outside any window is not recorded.
     const until = performance.now() + 40;
-    while (performance.now() < until) { /* busy */ }
+    while (performance.now() < until) {
+      /* busy */
+    }
     expect(m.p99Ms()).toBeNull();
     m.open();
     await sleep(30);
     const block = performance.now() + 40;
-    while (performance.now() < block) { /* the loop is blocked inside the window */ }
+    while (performance.now() < block) {
+      /* the loop is blocked inside the window */
+    }
     await sleep(20);
     m.close();
     expect(m.p99Ms()!).toBeGreaterThanOrEqual(25);
@@ -42,8 +46,10 @@ describe('harness overhead', () => {
     expect(o.timerOverheadNs).toBeGreaterThanOrEqual(0);
     expect(o.markerScanNs).toBeGreaterThan(0);
     // Built by scripts/build-launcher.sh (setup and the tests' global setup): it must be used.
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringContaining) as any
-    expect(o.launcher).toEqual(existsSync(LAUNCHER_PATH) ? { kind: 'native', reason: null } : { kind: 'node', reason: expect.stringContaining('missing') });
+    expect(o.launcher).toEqual(
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringContaining) as any
+      existsSync(LAUNCHER_PATH) ? { kind: 'native', reason: null } : { kind: 'node', reason: expect.stringContaining('missing') },
+    );
     if (echo) {
       expect(o.launchFloorMs).toBeGreaterThan(0.05);
       expect(o.launchFloorMs).toBeLessThan(100);

@@ -9,7 +9,10 @@ function synthetic(series: (i: number) => number) {
   let i = 0;
   return {
     read: () => series(i++),
-    sleep: (ms: number) => { t += ms; return Promise.resolve(); },
+    sleep: (ms: number) => {
+      t += ms;
+      return Promise.resolve();
+    },
     now: () => t,
   };
 }
@@ -44,7 +47,12 @@ describe('waitSeriesSettled (the wait for MemAvailable before each density runti
 
   it('honours windowMs and toleranceBytes', async () => {
     const values = [0, 3, 5, 6].map((v) => v * MiB);
-    const r = await waitSeriesSettled({ ...synthetic((i) => values[Math.min(i, 3)]!), timeoutMs: 10_000, windowMs: 250, toleranceBytes: 1.5 * MiB });
+    const r = await waitSeriesSettled({
+      ...synthetic((i) => values[Math.min(i, 3)]!),
+      timeoutMs: 10_000,
+      windowMs: 250,
+      toleranceBytes: 1.5 * MiB,
+    });
     expect(r).toEqual({ settled: true, ms: 750, lastDriftBytes: 1 * MiB });
   });
 });

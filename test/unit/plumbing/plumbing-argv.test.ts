@@ -41,7 +41,7 @@ describe('network plumbing argv', () => {
     expect(netnsPath('vmbench-0011aabb')).toBe('/run/netns/vmbench-0011aabb');
   });
 
-  it('names fit IFNAMSIZ and are unpredictable; addresses are a private /30 avoiding the host\'s', () => {
+  it("names fit IFNAMSIZ and are unpredictable; addresses are a private /30 avoiding the host's", () => {
     const a = plumbingToken();
     expect(a).toMatch(/^[0-9a-f]{8}$/);
     expect(plumbingToken()).not.toBe(a);
@@ -83,9 +83,15 @@ describe('network plumbing argv', () => {
   it('a disk bind mount and its lazy unmount; cleanup removes files, then namespaces, then links (mounts it unmounts for every kind first)', () => {
     expect(bindMountArgv('/tmp/w/disk-1.img', '/img/root/vmbench-disk')).toEqual(['--bind', '/tmp/w/disk-1.img', '/img/root/vmbench-disk']);
     expect(unmountArgv('/img/root/vmbench-disk')).toEqual(['-l', '/img/root/vmbench-disk']);
-    expect(plumbingOrder([
-      { kind: 'link', value: 'l' }, { kind: 'dir', value: 'd' }, { kind: 'file', value: 'f' }, { kind: 'netns', value: 'n' }, { kind: 'mount', value: 'm' },
-    ]).map((r) => r.kind)).toEqual(['file', 'netns', 'link']);
+    expect(
+      plumbingOrder([
+        { kind: 'link', value: 'l' },
+        { kind: 'dir', value: 'd' },
+        { kind: 'file', value: 'f' },
+        { kind: 'netns', value: 'n' },
+        { kind: 'mount', value: 'm' },
+      ]).map((r) => r.kind),
+    ).toEqual(['file', 'netns', 'link']);
   });
 
   it('a new backing file is read through once with O_DIRECT (to the device, not the page cache)', () => {
@@ -93,17 +99,29 @@ describe('network plumbing argv', () => {
   });
 });
 
-describe('devices in each runtime\'s argv', () => {
+describe("devices in each runtime's argv", () => {
   const base = { kernel: '/boot/vmlinuz', initramfs: '/c/initramfs.cpio', workload: 'disk', name: 'vmbench-x' };
-  const devices = { diskFile: '/tmp/vmbench-run-abc/disk-1.img', tap: 'vmb0011aabbt', env: { VMBENCH_DISK: '/dev/vda', VMBENCH_ADDR: '10.213.4.2/30' } };
+  const devices = {
+    diskFile: '/tmp/vmbench-run-abc/disk-1.img',
+    tap: 'vmb0011aabbt',
+    env: { VMBENCH_DISK: '/dev/vda', VMBENCH_ADDR: '10.213.4.2/30' },
+  };
 
   it('q35: virtio-blk-pci (raw, cache=none, aio=io_uring) and virtio-net-pci on the tap; variables before "--"', () => {
     const argv = qemuArgv({ ...base, spec: { machine: 'q35', memoryMiB: 512, vcpus: 1 }, accel: 'tcg', devices });
     expect(argv.slice(argv.indexOf('-drive'))).toEqual([
-      '-drive', 'file=/tmp/vmbench-run-abc/disk-1.img,format=raw,if=none,id=vmbdisk,cache=none,aio=io_uring', '-device', 'virtio-blk-pci,drive=vmbdisk',
-      '-netdev', 'tap,id=vmbnet,ifname=vmb0011aabbt,script=no,downscript=no', '-device', 'virtio-net-pci,netdev=vmbnet',
+      '-drive',
+      'file=/tmp/vmbench-run-abc/disk-1.img,format=raw,if=none,id=vmbdisk,cache=none,aio=io_uring',
+      '-device',
+      'virtio-blk-pci,drive=vmbdisk',
+      '-netdev',
+      'tap,id=vmbnet,ifname=vmb0011aabbt,script=no,downscript=no',
+      '-device',
+      'virtio-net-pci,netdev=vmbnet',
     ]);
-    expect(argv[argv.indexOf('-append') + 1]).toBe('console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 VMBENCH_DISK=/dev/vda VMBENCH_ADDR=10.213.4.2/30 -- vm disk');
+    expect(argv[argv.indexOf('-append') + 1]).toBe(
+      'console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 VMBENCH_DISK=/dev/vda VMBENCH_ADDR=10.213.4.2/30 -- vm disk',
+    );
   });
 
   it('microvm: the same devices on virtio-mmio; no devices, no device arguments', () => {
@@ -115,21 +133,52 @@ describe('devices in each runtime\'s argv', () => {
   });
 
   it('refuses a value that would change the meaning of a QEMU option or the kernel command line', () => {
-    expect(() => deviceArgv('q35', { ...devices, diskFile: '/tmp/a,b.img' })).toThrow(/disk file "\/tmp\/a,b.img" cannot go on a QEMU or kernel command line/);
+    expect(() => deviceArgv('q35', { ...devices, diskFile: '/tmp/a,b.img' })).toThrow(
+      /disk file "\/tmp\/a,b.img" cannot go on a QEMU or kernel command line/,
+    );
     expect(() => kernelCommandLine('q35', 'disk', 'tcg', null, { VMBENCH_DISK: '/dev/vda -- vm x' })).toThrow(/cannot go on/);
   });
 
   it('namespaces with a network: nsenter into the prepared namespace, unshare without --net', () => {
     const argv = nsenterArgv('/run/netns/vmbench-0011aabb', '/usr/bin/unshare', '/img/root', 'network');
-    expect(argv).toEqual(['--net=/run/netns/vmbench-0011aabb', '/usr/bin/unshare', '--pid', '--fork', '--kill-child', '--mount-proc', '--uts', '--ipc', '--mount', '--root=/img/root', '/init', 'container', 'network']);
+    expect(argv).toEqual([
+      '--net=/run/netns/vmbench-0011aabb',
+      '/usr/bin/unshare',
+      '--pid',
+      '--fork',
+      '--kill-child',
+      '--mount-proc',
+      '--uts',
+      '--ipc',
+      '--mount',
+      '--root=/img/root',
+      '/init',
+      'container',
+      'network',
+    ]);
   });
 
   it('runc: the disk as a bind mount, the prepared network namespace, the variables, CAP_NET_RAW only with a network', () => {
     const input = { rootDir: '/img/root', args: ['/init', 'container', 'disk'], hostname: 'h', cgroupsPath: '/vmbench-x' };
-    const config = ociConfig({ ...input, devices: { diskFile: '/tmp/w/disk-1.img', diskTarget: '/vmbench-disk', netnsPath: '/run/netns/vmbench-1', env: { VMBENCH_DISK: '/vmbench-disk' } } }) as {
-      process: { env: string[]; capabilities: { effective: string[] } }; mounts: { destination: string; type: string; source: string }[]; linux: { namespaces: { type: string; path?: string }[] };
+    const config = ociConfig({
+      ...input,
+      devices: {
+        diskFile: '/tmp/w/disk-1.img',
+        diskTarget: '/vmbench-disk',
+        netnsPath: '/run/netns/vmbench-1',
+        env: { VMBENCH_DISK: '/vmbench-disk' },
+      },
+    }) as {
+      process: { env: string[]; capabilities: { effective: string[] } };
+      mounts: { destination: string; type: string; source: string }[];
+      linux: { namespaces: { type: string; path?: string }[] };
     };
-    expect(config.mounts.at(-1)).toEqual({ destination: '/vmbench-disk', type: 'bind', source: '/tmp/w/disk-1.img', options: ['bind', 'rw'] });
+    expect(config.mounts.at(-1)).toEqual({
+      destination: '/vmbench-disk',
+      type: 'bind',
+      source: '/tmp/w/disk-1.img',
+      options: ['bind', 'rw'],
+    });
     expect(config.linux.namespaces).toContainEqual({ type: 'network', path: '/run/netns/vmbench-1' });
     expect(config.process.env).toEqual(['PATH=/bin', 'VMBENCH_DISK=/vmbench-disk']);
     expect(config.process.capabilities.effective).toContain('CAP_NET_RAW');

@@ -27,7 +27,10 @@ describe('spawn requests', () => {
 
 describe('frames', () => {
   it('are parsed with their timestamps, ids and payloads', () => {
-    const buf = Buffer.concat([frame(FRAME.started, 3, 123456789012n, 4242), frame(FRAME.stdout, 3, 123456799012n, 0, 'VMBENCH_READY x=1\n')]);
+    const buf = Buffer.concat([
+      frame(FRAME.started, 3, 123456789012n, 4242),
+      frame(FRAME.stdout, 3, 123456799012n, 0, 'VMBENCH_READY x=1\n'),
+    ]);
     const { frames, rest } = parseFrames(buf);
     expect(rest.length).toBe(0);
     expect(frames.map((f) => [f.type, f.id, f.ts, f.aux, f.payload.toString()])).toEqual([

@@ -25,8 +25,21 @@ interface Rule {
   mayNotImport: string[];
 }
 
-const RUN_PARTS = ['harness/cli', 'harness/run', 'harness/runner', 'harness/runtimes', 'harness/host', 'harness/process',
-  'harness/lifecycle', 'harness/plumbing', 'harness/density', 'harness/limits', 'harness/measure', 'harness/memory', 'harness/guest'];
+const RUN_PARTS = [
+  'harness/cli',
+  'harness/run',
+  'harness/runner',
+  'harness/runtimes',
+  'harness/host',
+  'harness/process',
+  'harness/lifecycle',
+  'harness/plumbing',
+  'harness/density',
+  'harness/limits',
+  'harness/measure',
+  'harness/memory',
+  'harness/guest',
+];
 
 const RULES: Rule[] = [
   { folder: 'harness', except: ['harness/cli'], mayNotImport: ['reports'] },
@@ -76,7 +89,8 @@ describe('layers', () => {
   it('sees the imports it checks: the CLI, which may, is reported when the rule is turned on it', () => {
     // Guards the scanner itself: if it found no imports at all, every rule would pass.
     expect(violations({ folder: 'harness/cli', mayNotImport: ['reports'] })).toContain(
-      'harness/cli/report-views.ts imports reports/render-html.js (harness/cli may not import reports)');
+      'harness/cli/report-views.ts imports reports/render-html.js (harness/cli may not import reports)',
+    );
     expect(importsOf(join(root, 'harness/results/write-results.ts'))).toContain('harness/results/atomic-write.js');
   });
 });

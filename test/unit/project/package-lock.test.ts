@@ -15,7 +15,11 @@ describe('package-lock.json', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'vmbench-lock-'));
     try {
       for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(root, f), join(scratch, f));
-      const result = spawnSync('npm', ['ci', '--dry-run', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: scratch, encoding: 'utf8', timeout: 60_000 });
+      const result = spawnSync('npm', ['ci', '--dry-run', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], {
+        cwd: scratch,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(result.error).toBeUndefined();
       expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
       expect(readdirSync(scratch).sort()).toEqual(['package-lock.json', 'package.json']); // a dry run installs nothing

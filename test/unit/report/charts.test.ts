@@ -140,7 +140,10 @@ describe('boot phases', () => {
   });
 
   it('is empty, with the reason, when no phases were recorded', () => {
-    const spec = buildPhasesChart(withSamples(run, (s) => ({ ...s, phases: [] })), 'vm');
+    const spec = buildPhasesChart(
+      withSamples(run, (s) => ({ ...s, phases: [] })),
+      'vm',
+    );
     expect(spec.config).toBeNull();
     expect(spec.emptyReason).toMatch(/No VM phase times/);
   });
@@ -148,7 +151,11 @@ describe('boot phases', () => {
 
 describe('teardown distribution', () => {
   it('is empty when teardown was not measured', () => {
-    const spec = buildDistributionChart(withSamples(run, (s) => ({ ...s, teardownMs: null })), 'teardown', palette);
+    const spec = buildDistributionChart(
+      withSamples(run, (s) => ({ ...s, teardownMs: null })),
+      'teardown',
+      palette,
+    );
     expect(spec.config).toBeNull();
     expect(spec.id).toBe('teardown-distribution');
   });
@@ -156,9 +163,18 @@ describe('teardown distribution', () => {
 
 describe('palette', () => {
   it('gives a runtime the same color in every run of a comparison', () => {
-    const other = makeRunData({ runtimes: [...run.summary.runtimes].reverse().map((r) => ({
-      runtime: r.runtime, kind: r.kind, backend: r.backend, accel: r.accel, machine: r.machine, startupMs: 10, teardownMs: 1, phases: [],
-    })) });
+    const other = makeRunData({
+      runtimes: [...run.summary.runtimes].reverse().map((r) => ({
+        runtime: r.runtime,
+        kind: r.kind,
+        backend: r.backend,
+        accel: r.accel,
+        machine: r.machine,
+        startupMs: 10,
+        teardownMs: 1,
+        phases: [],
+      })),
+    });
     const p = buildPalette([run, other]);
     expect(p('runc', 'container').color).toBe(palette('runc', 'container').color);
     expect(p('qemu-q35', 'vm').color).not.toBe(p('runc', 'container').color);

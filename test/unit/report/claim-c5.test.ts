@@ -23,8 +23,12 @@ describe('C5: cgroups limit memory and CPU', () => {
   it('is supported when every hog dies at its limit and every loop gets its quota, with the figures', () => {
     const v = evaluateC5(withLimits(limitRun(...ALL)));
     expect(v).toMatchObject({ verdict: 'supported', chartId: 'limits-memory' });
-    expect(v.evidence).toMatch(/runc-capped \(memory 64\.0 MiB, cpus 0\.5\), hog of 256 MiB, 3 of 3 samples ok: killed in 3; the cgroup counted 3 OOM kill\(s\), peak 64(\.0)? MiB; OOM kills elsewhere on the host 0\./);
-    expect(v.evidence).toMatch(/the loop got 0\.50 cores .* against a quota of 0\.5 \(kept within ±20%: yes\); work done per second 0\.50× that of namespaces/);
+    expect(v.evidence).toMatch(
+      /runc-capped \(memory 64\.0 MiB, cpus 0\.5\), hog of 256 MiB, 3 of 3 samples ok: killed in 3; the cgroup counted 3 OOM kill\(s\), peak 64(\.0)? MiB; OOM kills elsewhere on the host 0\./,
+    );
+    expect(v.evidence).toMatch(
+      /the loop got 0\.50 cores .* against a quota of 0\.5 \(kept within ±20%: yes\); work done per second 0\.50× that of namespaces/,
+    );
     expect(v.evidence).toMatch(/qemu-q35-80 .*the guest kernel killed the hog in 3, printed its OOM report in 3/);
     expect(v.evidence).toMatch(/QEMU used 0\.99 cores .*at most its 1 vCPU/);
     expect(v.evidence).toMatch(/Control, namespaces \(no limits\): its hog held 256 MiB and was not killed; its loop got 0\.99 cores/);
@@ -32,7 +36,9 @@ describe('C5: cgroups limit memory and CPU', () => {
   });
 
   it('is not supported when a container hog survives its limit', () => {
-    const run = limitRun(...ALL).map((s) => (s.runtime === 'runc-capped' && s.test === 'memory' && s.iteration === 1 ? { ...s, hogStatus: 0, oomKills: 0 } : s));
+    const run = limitRun(...ALL).map((s) =>
+      s.runtime === 'runc-capped' && s.test === 'memory' && s.iteration === 1 ? { ...s, hogStatus: 0, oomKills: 0 } : s,
+    );
     const v = evaluateC5(withLimits(run));
     expect(v.verdict).toBe('not supported');
     expect(v.evidence).toMatch(/Not every limit held: runc-capped \(memory\)/);
@@ -45,13 +51,15 @@ describe('C5: cgroups limit memory and CPU', () => {
   });
 
   it('is not supported when the loop gets more than its quota (or a VM more than its vCPUs)', () => {
-    const run = limitRun(...ALL).map((s) => (s.test === 'cpu' && (s.runtime === 'namespaces-capped' || s.runtime === 'qemu-q35-80') ? { ...s, cpuMs: 7000 } : s));
+    const run = limitRun(...ALL).map((s) =>
+      s.test === 'cpu' && (s.runtime === 'namespaces-capped' || s.runtime === 'qemu-q35-80') ? { ...s, cpuMs: 7000 } : s,
+    );
     const v = evaluateC5(withLimits(run));
     expect(v.verdict).toBe('not supported');
     expect(v.evidence).toMatch(/Not every limit held: namespaces-capped \(CPU\), qemu-q35-80 \(CPU\)/);
   });
 
-  it('is not supported when a VM\'s QEMU grows past its RAM plus the allowance', () => {
+  it("is not supported when a VM's QEMU grows past its RAM plus the allowance", () => {
     const run = limitRun(...ALL).map((s) => (s.kind === 'vm' && s.test === 'memory' ? { ...s, peakBytes: 400 * 1024 * 1024 } : s));
     expect(evaluateC5(withLimits(run)).evidence).toMatch(/qemu-q35-80 \(memory\)/);
   });

@@ -19,7 +19,15 @@ describe('C7: copy-on-write snapshots are made almost instantly and take little 
   });
 
   it('is not measured when no copy-on-write method could run, naming why', () => {
-    const v = evaluateC7(withProvisioning(provisionRecords({ overlay: null, qcow2: null, btrfs: { ms: 0, bytes: 0, total: 0, notMeasured: 'this kernel did not mount a btrfs' } })));
+    const v = evaluateC7(
+      withProvisioning(
+        provisionRecords({
+          overlay: null,
+          qcow2: null,
+          btrfs: { ms: 0, bytes: 0, total: 0, notMeasured: 'this kernel did not mount a btrfs' },
+        }),
+      ),
+    );
     expect(v.verdict).toBe('not measured');
     expect(v.evidence).toMatch(/btrfs snapshot: not measured: this kernel did not mount a btrfs/);
   });
@@ -28,7 +36,9 @@ describe('C7: copy-on-write snapshots are made almost instantly and take little 
     const v = evaluateC7(withProvisioning(provisionRecords()));
     expect(v).toMatchObject({ verdict: 'supported', chartId: 'provisioning-time' });
     expect(v.evidence).toMatch(/a full copy \(cp -a\) of the 200 MiB base \(1200 files\) took 250 ms per instance \(10 copies/);
-    expect(v.evidence).toMatch(/overlayfs \(50 instances\): 6(\.00)? ms per instance, 41\.\d× faster than a full copy \(95% CI [\d.]+–[\d.]+×\); 12\.0 KiB per instance/);
+    expect(v.evidence).toMatch(
+      /overlayfs \(50 instances\): 6(\.00)? ms per instance, 41\.\d× faster than a full copy \(95% CI [\d.]+–[\d.]+×\); 12\.0 KiB per instance/,
+    );
     expect(v.evidence).toMatch(/btrfs snapshot .*0 B per instance .*200 KiB by a second reading ÷ instances \(0\.098% of the base\)/);
     expect(v.evidence).toMatch(/qemu-q35 started on a clone and reached ready in 3900 ms/);
   });

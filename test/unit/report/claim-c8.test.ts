@@ -14,7 +14,9 @@ describe('C8: the first write to a block of a COW clone is slower', () => {
   });
 
   it('is not measured without the plain-file control, or without any clone', () => {
-    const noControl = evaluateC8(withProvisioning(provisionRecords({}, { plain: { first: 0, second: 0, notMeasured: 'vmbench-cowprobe was not built' } })));
+    const noControl = evaluateC8(
+      withProvisioning(provisionRecords({}, { plain: { first: 0, second: 0, notMeasured: 'vmbench-cowprobe was not built' } })),
+    );
     expect(noControl).toMatchObject({ verdict: 'not measured', chartId: 'provisioning-first-write' });
     expect(noControl.evidence).toMatch(/no control \(a plain file\).*plain file \(control\): not measured: vmbench-cowprobe was not built/);
     const noClone = evaluateC8(withProvisioning(provisionRecords({}, { overlay: null, btrfs: null, qcow2: null })));
@@ -26,15 +28,23 @@ describe('C8: the first write to a block of a COW clone is slower', () => {
     const v = evaluateC8(withProvisioning(provisionRecords()));
     expect(v).toMatchObject({ verdict: 'supported', chartId: 'provisioning-first-write' });
     expect(v.evidence).toMatch(/Control, a plain file .*ratio 1\.33× \(95% CI/);
-    expect(v.evidence).toMatch(/overlayfs copies up per file, not per block: opening the 32\.0 MiB file for writing copied all of it to the upper dir in 25\.0 ms/);
-    expect(v.evidence).toMatch(/btrfs snapshot file \(5 rounds of 64 blocks, vmbench-cowprobe\): .*ratio 3\.33× \(95% CI [\d.]+–[\d.]+×, rounds 3\.07× to 3\.61×\), 2\.53× the control's ratio .*later writes 1\.20× and unchanged reads 0\.889× the control's/);
+    expect(v.evidence).toMatch(
+      /overlayfs copies up per file, not per block: opening the 32\.0 MiB file for writing copied all of it to the upper dir in 25\.0 ms/,
+    );
+    expect(v.evidence).toMatch(
+      /btrfs snapshot file \(5 rounds of 64 blocks, vmbench-cowprobe\): .*ratio 3\.33× \(95% CI [\d.]+–[\d.]+×, rounds 3\.07× to 3\.61×\), 2\.53× the control's ratio .*later writes 1\.20× and unchanged reads 0\.889× the control's/,
+    );
     expect(v.evidence).toMatch(/Control of the btrfs snapshot, a plain file on the same btrfs: first write 65\.9 µs, second 50(\.0)? µs/);
-    expect(v.evidence).toMatch(/qcow2 overlay \(qemu-io\) .*2\.34× the control's ratio \(95% CI 2\.34–2\.34×, 5 rounds\); the overlay held 4\.19 MiB of its own after \(67\.1 KiB per written block: each first write allocated a qcow2 cluster/);
+    expect(v.evidence).toMatch(
+      /qcow2 overlay \(qemu-io\) .*2\.34× the control's ratio \(95% CI 2\.34–2\.34×, 5 rounds\); the overlay held 4\.19 MiB of its own after \(67\.1 KiB per written block: each first write allocated a qcow2 cluster/,
+    );
     expect(v.evidence).toMatch(/qcow2 overlay \(qemu-io\) .*reported, not compared/);
-    expect(v.evidence).toMatch(/the snapshot held 256 KiB of its own after \(4\.00 KiB per written block: each whole-block write went to a new 4 KiB extent/);
+    expect(v.evidence).toMatch(
+      /the snapshot held 256 KiB of its own after \(4\.00 KiB per written block: each whole-block write went to a new 4 KiB extent/,
+    );
   });
 
-  it('is not supported when a clone\'s first write costs what the control\'s does, or its later writes are slow', () => {
+  it("is not supported when a clone's first write costs what the control's does, or its later writes are slow", () => {
     const flat = evaluateC8(withProvisioning(provisionRecords({}, { btrfs: { first: 62, second: 46, read: 40 } })));
     expect(flat.verdict).toBe('not supported');
     expect(flat.evidence).toMatch(/Not on every clone: btrfs snapshot file/);

@@ -51,10 +51,7 @@ describe('C1: containers start and stop much faster', () => {
   });
 
   it('is not supported when a VM starts faster than a container', () => {
-    const fastVm: RuntimeFixture[] = [
-      { ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), startupMs: 3 },
-      ...runtimesNamed('runc'),
-    ];
+    const fastVm: RuntimeFixture[] = [{ ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), startupMs: 3 }, ...runtimesNamed('runc')];
     const v = evaluateC1(makeRunData({ runtimes: fastVm, failures: [] }));
     expect(v.verdict).toBe('not supported');
     expect(v.evidence).toContain('VM faster');
@@ -70,11 +67,8 @@ describe('C1: containers start and stop much faster', () => {
     expect(v.evidence).toMatch(/not much faster/);
   });
 
-  it('judges starting and stopping separately: fast starts with a VM stop as fast as a container\'s', () => {
-    const killedVm: RuntimeFixture[] = [
-      { ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), teardownMs: 10 },
-      ...runtimesNamed('runc'),
-    ];
+  it("judges starting and stopping separately: fast starts with a VM stop as fast as a container's", () => {
+    const killedVm: RuntimeFixture[] = [{ ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), teardownMs: 10 }, ...runtimesNamed('runc')];
     const v = evaluateC1(makeRunData({ runtimes: killedVm, failures: [] }));
     expect(v.verdict).toBe('not supported');
     expect(v.evidence).toMatch(/^Starting: containers were at least 2× faster than VMs in every pair/);
@@ -83,13 +77,27 @@ describe('C1: containers start and stop much faster', () => {
   });
 
   it('judges stopping on the graceful scenario when there is one, shows the kill pairs unscored, and counts teardowns left out', () => {
-    const base = makeRunData({ runtimes: [{ ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), teardownMs: 10 }, ...runtimesNamed('runc')], failures: [] });
+    const base = makeRunData({
+      runtimes: [{ ...(DEFAULT_RUNTIMES[0] as RuntimeFixture), teardownMs: 10 }, ...runtimesNamed('runc')],
+      failures: [],
+    });
     const scenario = base.summary.runtimes[0]!.scenario;
     // The same pairs, a second time as a graceful scenario whose VM takes far longer to stop.
-    const gracefulRuntimes = base.summary.runtimes.map((r) => ({ ...r, scenario: 'stop', stop: 'graceful' as const,
-      teardown: { ...r.teardown, median: r.kind === 'vm' ? 900 : r.teardown.median } }));
-    const gracefulPairs = base.summary.comparisons.filter((c) => c.metric === 'teardown').map((c) => ({ ...c, scenario: 'stop', ratio: 60, ci95: [50, 70] as [number, number] }));
-    const runtimes = [...base.summary.runtimes.map((r) => (r.kind === 'container' ? { ...r, teardownExitedBeforeStop: 3, teardownAll: { ...r.teardown, median: 1.5 } } : r)), ...gracefulRuntimes];
+    const gracefulRuntimes = base.summary.runtimes.map((r) => ({
+      ...r,
+      scenario: 'stop',
+      stop: 'graceful' as const,
+      teardown: { ...r.teardown, median: r.kind === 'vm' ? 900 : r.teardown.median },
+    }));
+    const gracefulPairs = base.summary.comparisons
+      .filter((c) => c.metric === 'teardown')
+      .map((c) => ({ ...c, scenario: 'stop', ratio: 60, ci95: [50, 70] as [number, number] }));
+    const runtimes = [
+      ...base.summary.runtimes.map((r) =>
+        r.kind === 'container' ? { ...r, teardownExitedBeforeStop: 3, teardownAll: { ...r.teardown, median: 1.5 } } : r,
+      ),
+      ...gracefulRuntimes,
+    ];
     const run = { ...base, summary: { ...base.summary, runtimes, comparisons: [...base.summary.comparisons, ...gracefulPairs] } };
     const v = evaluateC1(run);
     expect(v.verdict).toBe('supported');
@@ -126,21 +134,35 @@ describe('C3: shared host kernel vs own kernel', () => {
   });
 
   it('is not supported when a container reports another kernel', () => {
-    const run = withSamples(makeRunData(), (s) => (s.runtime === 'runc' && s.instanceKernel !== null ? { ...s, instanceKernel: '5.10.0-other' } : s));
+    const run = withSamples(makeRunData(), (s) =>
+      s.runtime === 'runc' && s.instanceKernel !== null ? { ...s, instanceKernel: '5.10.0-other' } : s,
+    );
     const v = evaluateC3(run);
     expect(v.verdict).toBe('not supported');
     expect(v.evidence).toContain('runc');
   });
 
   it('counts a VM reporting the host release string as its own kernel still', () => {
-    const run = withSamples(makeRunData(), (s) => (s.kind === 'vm' && s.instanceKernel !== null ? { ...s, instanceKernel: HOST_KERNEL } : s));
+    const run = withSamples(makeRunData(), (s) =>
+      s.kind === 'vm' && s.instanceKernel !== null ? { ...s, instanceKernel: HOST_KERNEL } : s,
+    );
     const v = evaluateC3(run);
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toContain('separate kernel');
   });
 
   it('shows a gVisor sandbox reporting its own user-space kernel apart, neither for nor against the claim', () => {
-    const run = withSamples(makeRunData(), (s) => (s.runtime === 'runc' ? { ...s, runtime: 'runsc', backend: 'runsc', machine: 'platform ptrace', instanceKernel: s.instanceKernel === null ? null : '4.4.0' } : s));
+    const run = withSamples(makeRunData(), (s) =>
+      s.runtime === 'runc'
+        ? {
+            ...s,
+            runtime: 'runsc',
+            backend: 'runsc',
+            machine: 'platform ptrace',
+            instanceKernel: s.instanceKernel === null ? null : '4.4.0',
+          }
+        : s,
+    );
     const v = evaluateC3(run);
     expect(v.verdict).toBe('supported');
     expect(v.evidence).toMatch(/gVisor sandboxes — runsc: 4\.4\.0 \(\d+×\).*: the release of gVisor's own user-space kernel/);

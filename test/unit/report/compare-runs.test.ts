@@ -26,11 +26,16 @@ describe('comparison report', () => {
     expect(page).toMatch(/INCOMPLETE RUN<\/strong> among the compared runs: slower/);
     expect(page).toContain('verdict-regressed');
     expect(page).toMatch(/data-metric="startup"[^>]*data-other="slower"/);
-    expect(page).toContain("Holm-corrected");
+    expect(page).toContain('Holm-corrected');
   });
 
   it('draws a forest plot of the ratios', () => {
-    const specs = readJsonScript(page, 'vmbench-chart-specs') as Array<{ id: string; tooltip: string; heightPx?: number; config: { data: { labels: string[] } } }>;
+    const specs = readJsonScript(page, 'vmbench-chart-specs') as Array<{
+      id: string;
+      tooltip: string;
+      heightPx?: number;
+      config: { data: { labels: string[] } };
+    }>;
     const forest = specs.find((s) => s.id === 'forest-1');
     expect(forest?.tooltip).toBe('forest');
     expect(forest?.config.data.labels).toContain('busybox-echo/qemu-q35/startup');
@@ -52,7 +57,9 @@ describe('comparison report', () => {
   });
 
   it('embeds the comparison as data', () => {
-    const data = readJsonScript(page, 'vmbench-data') as { comparison: { pairs: Array<{ baseRuns: string[]; otherRuns: string[] }>; correction: string } };
+    const data = readJsonScript(page, 'vmbench-data') as {
+      comparison: { pairs: Array<{ baseRuns: string[]; otherRuns: string[] }>; correction: string };
+    };
     expect(data.comparison.pairs[0]).toMatchObject({ baseRuns: ['base'], otherRuns: ['slower'] });
     expect(data.comparison.correction).toBe('holm');
   });

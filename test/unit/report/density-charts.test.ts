@@ -74,7 +74,9 @@ describe('host memory used vs instances running', () => {
     const baseline = end?.type === 'density-end' ? end.baselineMemAvailableBytes : NaN;
     const ok = stepsOf('runc').filter((s) => s.outcome === 'ok');
     expect(stepsOf('runc').length).toBe(ok.length + 1); // the timed-out launch is not drawn
-    expect(points(runc)).toEqual(ok.map((s) => ({ x: s.running, y: (baseline - s.memAvailableBytes) / MIB, b: baseline - s.memAvailableBytes })));
+    expect(points(runc)).toEqual(
+      ok.map((s) => ({ x: s.running, y: (baseline - s.memAvailableBytes) / MIB, b: baseline - s.memAvailableBytes })),
+    );
   });
 
   it('draws the harness’s fit: slope and intercept of summary.marginalSystem', () => {
@@ -111,7 +113,9 @@ describe('host memory used vs instances running', () => {
   it('starts linear when a log axis would hide points at or below zero, and says so', () => {
     const noisy = withDensityRecords(
       run,
-      run.density.map((r) => (r.type === 'density-step' && r.runtime === 'namespaces' ? { ...r, memAvailableBytes: r.memAvailableBytes + 200 * MIB } : r)),
+      run.density.map((r) =>
+        r.type === 'density-step' && r.runtime === 'namespaces' ? { ...r, memAvailableBytes: r.memAvailableBytes + 200 * MIB } : r,
+      ),
     );
     const s = buildMemoryVsInstancesChart(noisy, 'system', palette);
     expect(config(s).options.scales.y.type).toBe('linear');
@@ -119,7 +123,10 @@ describe('host memory used vs instances running', () => {
   });
 
   it('leaves out a runtime whose end record (and so its baseline) is missing, and says so', () => {
-    const cut = withDensityRecords(run, run.density.filter((r) => !(r.type === 'density-end' && r.runtime === 'qemu-q35')));
+    const cut = withDensityRecords(
+      run,
+      run.density.filter((r) => !(r.type === 'density-end' && r.runtime === 'qemu-q35')),
+    );
     const s = buildMemoryVsInstancesChart(cut, 'system', palette);
     expect(pointSets(s).map((d) => d.runtime)).not.toContain('qemu-q35');
     expect(s.subtitle).toContain('Not drawn (no baseline recorded): qemu-q35');
@@ -148,7 +155,10 @@ describe('summed PSS vs instances running', () => {
     expect(fitSets(spec).map((d) => d.runtime)).toEqual(densityRuntimes);
     const q35 = fitSets(spec).find((d) => d.runtime === 'qemu-q35') as DatasetJson;
     const line = points(q35);
-    expect(((line.at(-1)!.y - line[0]!.y) / (line.at(-1)!.x - line[0]!.x)) * MIB).toBeCloseTo(summaryOf('qemu-q35')?.marginalPss?.slope as number, 3);
+    expect(((line.at(-1)!.y - line[0]!.y) / (line.at(-1)!.x - line[0]!.x)) * MIB).toBeCloseTo(
+      summaryOf('qemu-q35')?.marginalPss?.slope as number,
+      3,
+    );
     expect(config(spec).options.scales.y.title.text).toMatch(/^Summed PSS of all instances \(MiB/);
   });
 });

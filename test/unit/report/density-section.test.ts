@@ -20,7 +20,10 @@ const of = (runtime: string): DensitySummary => density.find((d) => d.runtime ==
 function cell(html: string, runtime: string, key: string): string {
   const match = new RegExp(`<td class="[^"]*" data-runtime="${escapeHtml(runtime)}" data-cell="${key}">([\\s\\S]*?)</td>`).exec(html);
   if (match === null) throw new Error(`no cell ${runtime}/${key}`);
-  return (match[1] as string).replace(/<br>/g, '\n').replace(/<[^>]+>/g, '').trim();
+  return (match[1] as string)
+    .replace(/<br>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .trim();
 }
 
 describe('Memory and density section', () => {
@@ -163,7 +166,9 @@ describe('Markdown export', () => {
       // The stop reason and its detail, as the HTML cell shows them (reports/density-table.ts).
       `| qemu-q35 | VM · TCG · q35 | 8 | maximum reached (${q35.stopDetail.replace(/'/g, "'")}) | ${formatMiB(q35.perInstance.pssBytes)} | ${formatMiB(q35.perInstance.rssBytes)} | — |`,
     );
-    expect(md).toContain(`runc: ${formatRatio(run.summary.densityComparisons?.find((c) => c.container === 'runc' && c.vm === 'qemu-q35')?.ratio)} more instances per GiB than qemu-q35`);
+    expect(md).toContain(
+      `runc: ${formatRatio(run.summary.densityComparisons?.find((c) => c.container === 'runc' && c.vm === 'qemu-q35')?.ratio)} more instances per GiB than qemu-q35`,
+    );
   });
 
   it('keeps density warnings out of the startup warnings', () => {

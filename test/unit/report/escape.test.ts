@@ -67,7 +67,9 @@ describe('a runtime named like markup in a rendered report', () => {
   it('survives as data in the embedded JSON', () => {
     const data = readJsonScript(page, 'vmbench-data') as { runs: Array<{ summary: { runtimes: Array<{ runtime: string }> } }> };
     expect(data.runs[0]?.summary.runtimes.map((r) => r.runtime)).toContain(XSS_RUNTIME);
-    const specs = readJsonScript(page, 'vmbench-chart-specs') as Array<{ config: { data: { datasets: Array<{ runtime?: string }> } } | null }>;
+    const specs = readJsonScript(page, 'vmbench-chart-specs') as Array<{
+      config: { data: { datasets: Array<{ runtime?: string }> } } | null;
+    }>;
     const runtimes = specs.flatMap((s) => s.config?.data.datasets.map((d) => d.runtime) ?? []);
     expect(runtimes).toContain(XSS_RUNTIME);
   });

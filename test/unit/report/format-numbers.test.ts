@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatFigure, formatMiB, formatWithError, formatMsDelta, formatMsInterval, formatPercentDelta, formatRatio, threeSignificant } from '../../../reports/format-numbers.js';
+import {
+  formatBytes,
+  formatCount,
+  formatFigure,
+  formatMiB,
+  formatWithError,
+  formatMsDelta,
+  formatMsInterval,
+  formatPercentDelta,
+  formatRatio,
+  threeSignificant,
+} from '../../../reports/format-numbers.js';
 import { formatDurationMs } from '../../../harness/format-duration.js';
 
 describe('number formatting', () => {

@@ -38,7 +38,10 @@ const noProbes = makeRunData({ probes: 'none' });
 function cell(html: string, runtime: string, key: string): string {
   const match = new RegExp(`<td class="[^"]*" data-runtime="${escapeHtml(runtime)}" data-cell="${key}">([\\s\\S]*?)</td>`).exec(html);
   if (match === null) throw new Error(`no cell ${runtime}/${key}`);
-  return (match[1] as string).replace(/<br>/g, '\n').replace(/<[^>]+>/g, '').trim();
+  return (match[1] as string)
+    .replace(/<br>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .trim();
 }
 
 /** The matrix cell of one runtime and row, as the section and the Markdown summary get it. */
@@ -125,7 +128,9 @@ describe('the matrix rows', () => {
   it('own kernel: the guest kernel for VMs, the host kernel for containers', () => {
     expect(matrix(run, 'qemu-q35', 'own-kernel')).toEqual({ main: 'yes: the guest kernel', notes: [GUEST_KERNEL, `host: ${HOST_KERNEL}`] });
     expect(matrix(run, 'runc', 'own-kernel')).toEqual({ main: 'no: the host kernel', notes: [HOST_KERNEL] });
-    const sameString = withSamples(run, (s) => (s.kind === 'vm' && s.isolation !== null ? { ...s, instanceKernel: HOST_KERNEL, isolation: { ...s.isolation, ownKernel: false } } : s));
+    const sameString = withSamples(run, (s) =>
+      s.kind === 'vm' && s.isolation !== null ? { ...s, instanceKernel: HOST_KERNEL, isolation: { ...s.isolation, ownKernel: false } } : s,
+    );
     expect(matrix(sameString, 'qemu-q35', 'own-kernel').main).toBe('yes: the guest kernel');
     expect(matrix(sameString, 'qemu-q35', 'own-kernel').notes.join(' ')).toContain('separate kernel booted by QEMU');
   });
@@ -133,7 +138,9 @@ describe('the matrix rows', () => {
   it('hardware virtualization: TCG or KVM for VMs, none for containers', () => {
     expect(matrix(run, 'qemu-microvm', 'hardware-virtualization').main).toBe('no: TCG');
     expect(matrix(run, 'namespaces', 'hardware-virtualization').main).toBe('none (shares the host kernel)');
-    const kvm = withSamples(run, (s) => (s.kind === 'vm' && s.isolation !== null ? { ...s, accel: 'kvm', isolation: { ...s.isolation, hardwareVirtualization: true } } : s));
+    const kvm = withSamples(run, (s) =>
+      s.kind === 'vm' && s.isolation !== null ? { ...s, accel: 'kvm', isolation: { ...s.isolation, hardwareVirtualization: true } } : s,
+    );
     expect(matrix(kvm, 'qemu-q35', 'hardware-virtualization').main).toBe('yes: KVM');
   });
 
@@ -159,7 +166,11 @@ describe('the matrix rows', () => {
     expect(matrix(run, 'qemu-q35', 'capabilities').main).toBe('all (guest root)');
     const ns = matrix(run, 'namespaces', 'capabilities');
     expect(ns.main).toBe('40 capabilities');
-    expect(ns.notes).toEqual(['incl. CAP_SYS_ADMIN, CAP_NET_ADMIN, CAP_SYS_PTRACE, CAP_SYS_MODULE', 'all but CAP_SYS_RESOURCE', 'CapEff 000001fffeffffff']);
+    expect(ns.notes).toEqual([
+      'incl. CAP_SYS_ADMIN, CAP_NET_ADMIN, CAP_SYS_PTRACE, CAP_SYS_MODULE',
+      'all but CAP_SYS_RESOURCE',
+      'CapEff 000001fffeffffff',
+    ]);
     expect(matrix(run, 'runc', 'capabilities')).toEqual({
       main: '3 capabilities',
       notes: ['none of the notable ones', 'CAP_KILL, CAP_NET_BIND_SERVICE, CAP_AUDIT_WRITE', 'CapEff 0000000020000420'],
@@ -173,7 +184,9 @@ describe('the matrix rows', () => {
 
   it('user namespace: none when uid_map is the host’s own, else the mapping', () => {
     expect(matrix(run, 'runc', 'user-namespace')).toEqual({ main: 'none: root inside is root outside', notes: ['uid_map 0:0:4294967295'] });
-    expect(matrix(withProbe(run, 'runc', { uidMap: '0:100000:65536' }), 'runc', 'user-namespace').main).toBe('mapped: uid 0 inside is uid 100000 outside');
+    expect(matrix(withProbe(run, 'runc', { uidMap: '0:100000:65536' }), 'runc', 'user-namespace').main).toBe(
+      'mapped: uid 0 inside is uid 100000 outside',
+    );
     expect(matrix(run, 'qemu-q35', 'user-namespace').main).toBe('n/a: the guest’s own uids');
   });
 
@@ -195,7 +208,8 @@ describe('Isolation section', () => {
 
   it('has one column per probed runtime with its badge, and one row per question with how it is measured', () => {
     const section = markupOnly(page).slice(page.indexOf('<section id="isolation">'));
-    for (const rt of ['qemu-q35', 'qemu-microvm', 'namespaces', 'runc']) expect(section).toContain(`<th class="runtime-col" data-runtime="${rt}">`);
+    for (const rt of ['qemu-q35', 'qemu-microvm', 'namespaces', 'runc'])
+      expect(section).toContain(`<th class="runtime-col" data-runtime="${rt}">`);
     for (const row of ISOLATION_ROWS) expect(page).toContain(`${escapeHtml(row.label)}<span class="how">${escapeHtml(row.how)}</span>`);
     expect(section).toMatch(/class="kind kind-vm">VM<\/span> <span class="muted">TCG · q35<\/span>/);
   });
@@ -227,8 +241,13 @@ describe('Isolation section', () => {
   });
 
   it('names runtimes the isolation scenario could not probe', () => {
-    const skipped = { ...run, meta: { ...run.meta, skipped: [{ scenario: 'isolation', runtime: 'crun', reason: 'crun refuses cgroup hybrid mode.' }] } };
-    expect(renderHtmlReport({ runs: [skipped] })).toContain('Not probed: <strong>crun</strong> (not run on this host: crun refuses cgroup hybrid mode).');
+    const skipped = {
+      ...run,
+      meta: { ...run.meta, skipped: [{ scenario: 'isolation', runtime: 'crun', reason: 'crun refuses cgroup hybrid mode.' }] },
+    };
+    expect(renderHtmlReport({ runs: [skipped] })).toContain(
+      'Not probed: <strong>crun</strong> (not run on this host: crun refuses cgroup hybrid mode).',
+    );
   });
 
   it('says when a runtime was probed more than once', () => {
@@ -255,7 +274,9 @@ describe('C4: namespaces isolate what a container sees', () => {
   it('names the runtimes with and without a user namespace when only some map root away', () => {
     const v = evaluateC4(withProbe(run, 'runc', { uidMap: '0:100000:65536' }));
     const [headline] = v.evidence.split('\n');
-    expect(headline).toContain('user namespace: runc maps uid 0 to uid 100000 outside; namespaces uses none (root inside is root outside).');
+    expect(headline).toContain(
+      'user namespace: runc maps uid 0 to uid 100000 outside; namespaces uses none (root inside is root outside).',
+    );
   });
 
   it('is supported for the parts measured on the real probes, and says which parts were not measured', () => {
@@ -265,8 +286,12 @@ describe('C4: namespaces isolate what a container sees', () => {
     expect(headline).toBe(
       'Supported for the parts measured: pid, net and uts isolation observed in 2 container runtimes (namespaces, runc); ipc not probed; user namespace not used by these runtimes (root inside is root outside).',
     );
-    expect(lines).toContain('namespaces: pid 2, sees 2 of the host’s 72 processes; loopback only; 1 mount; hostname set to vmbench-probe inside, the host’s unchanged; uid_map 0:0:4294967295.');
-    expect(lines).toContain('runc: pid 7, sees 2 of the host’s 74 processes; loopback only; 15 mounts; hostname change refused (no CAP_SYS_ADMIN), the host’s unchanged; uid_map 0:0:4294967295.');
+    expect(lines).toContain(
+      'namespaces: pid 2, sees 2 of the host’s 72 processes; loopback only; 1 mount; hostname set to vmbench-probe inside, the host’s unchanged; uid_map 0:0:4294967295.',
+    );
+    expect(lines).toContain(
+      'runc: pid 7, sees 2 of the host’s 74 processes; loopback only; 15 mounts; hostname change refused (no CAP_SYS_ADMIN), the host’s unchanged; uid_map 0:0:4294967295.',
+    );
     const notMeasured = lines.find((l) => l.startsWith('Not measured:'));
     expect(notMeasured).toContain('ipc: no IPC objects are probed');
     expect(notMeasured).toContain('“uid 0 inside mapped to non-root outside” was not measured');
@@ -344,7 +369,9 @@ describe('C6: reported, not scored', () => {
   });
 
   it('says KVM when the VMs used it', () => {
-    const kvm = withSamples(run, (s) => (s.kind === 'vm' && s.isolation !== null ? { ...s, accel: 'kvm', isolation: { ...s.isolation, hardwareVirtualization: true } } : s));
+    const kvm = withSamples(run, (s) =>
+      s.kind === 'vm' && s.isolation !== null ? { ...s, accel: 'kvm', isolation: { ...s.isolation, hardwareVirtualization: true } } : s,
+    );
     const v = evaluateC6(kvm);
     expect(v.verdict).toBe('not measured');
     expect(v.evidence).toContain('qemu-q35: own kernel 6.1.0-28-cloud-amd64, KVM (hardware-assisted)');
@@ -383,13 +410,21 @@ describe('Markdown export', () => {
     const at = ['## Memory and density', '## Isolation', '## Claims'].map((h) => md.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect(at).toEqual([...at].sort((a, b) => a - b));
-    expect(md).toContain('| Question | qemu-q35 (VM · TCG · q35) | qemu-microvm (VM · TCG · microvm) | namespaces (container · namespaces) | runc (container · runc) |');
-    expect(md).toMatch(/\| Own pid namespace \| own kernel: sees the guest’s 46 processes — host: 78; probe is pid 79 in the guest \| .* \| yes: sees 2 of the host’s 72 processes — probe is pid 2 \|/);
-    expect(md).toContain('| Effective capabilities | all (guest root) — 41 capabilities, over the guest kernel only; CapEff 000001ffffffffff |');
+    expect(md).toContain(
+      '| Question | qemu-q35 (VM · TCG · q35) | qemu-microvm (VM · TCG · microvm) | namespaces (container · namespaces) | runc (container · runc) |',
+    );
+    expect(md).toMatch(
+      /\| Own pid namespace \| own kernel: sees the guest’s 46 processes — host: 78; probe is pid 79 in the guest \| .* \| yes: sees 2 of the host’s 72 processes — probe is pid 2 \|/,
+    );
+    expect(md).toContain(
+      '| Effective capabilities | all (guest root) — 41 capabilities, over the guest kernel only; CapEff 000001ffffffffff |',
+    );
     expect(md).toContain('- Own kernel: Kernel release (uname -r) inside vs the host’s; a VM runs the kernel QEMU booted.');
   });
 
   it('says how to get probe data when the run has none', () => {
-    expect(renderMarkdownSummary({ runs: [noProbes] })).toContain('## Isolation\n\n_No probe sample in this run: run the isolation scenario');
+    expect(renderMarkdownSummary({ runs: [noProbes] })).toContain(
+      '## Isolation\n\n_No probe sample in this run: run the isolation scenario',
+    );
   });
 });

@@ -69,7 +69,9 @@ describe('renderMarkdownSummary, one run', () => {
     expect(rows.map((r) => r.group.runtime)).toEqual(['qemu-q35', 'qemu-microvm', 'namespaces', 'runc']);
     expect(md).toContain(`| ${KSM_COLUMNS.join(' | ')} |`);
     for (const r of rows) {
-      expect(md).toContain(`| ${r.group.runtime} | ${r.instances} | ${r.settled ? 'yes' : 'no'} (${r.waited}) | ${r.pagesSharing} | ${r.pssBeforeAfter} | ${r.pssSaved.main} (${r.pssSaved.note}) |`);
+      expect(md).toContain(
+        `| ${r.group.runtime} | ${r.instances} | ${r.settled ? 'yes' : 'no'} (${r.waited}) | ${r.pagesSharing} | ${r.pssBeforeAfter} | ${r.pssSaved.main} (${r.pssSaved.note}) |`,
+      );
     }
     const html = renderHtmlReport({ runs: [run] });
     for (const r of rows) expect(html).toContain(`<strong>${r.pssSaved.main}</strong>`);

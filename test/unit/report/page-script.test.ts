@@ -57,13 +57,23 @@ function drawnConfigs(specs: object[]): Record<string, DrawnConfig> {
 function spec(id: string, valueUnit: ValueUnit, tooltip: 'bar' | 'xy' | 'cdf'): object {
   const axis = { type: 'linear', title: { text: '' } };
   // The fake Chart constructor keys on config.id.
-  return { id, valueAxis: 'y', valueUnit, tooltip, scaleToggle: null, config: { id, options: { scales: { x: { ...axis }, y: { ...axis } }, plugins: { tooltip: {} } } } };
+  return {
+    id,
+    valueAxis: 'y',
+    valueUnit,
+    tooltip,
+    scaleToggle: null,
+    config: { id, options: { scales: { x: { ...axis }, y: { ...axis } }, plugins: { tooltip: {} } } },
+  };
 }
 
 const VALUES = [0, 0.000123, 0.0123456, 0.5, 1, 2.5, 4.8712, 25, 99.95, 999.7, 1999.6, 123456, 1e6, -4.8712];
 const TICKS: Record<ValueUnit, (v: number) => string> = { ms: formatDurationMs, MiB: mibTick, relative: times, cores };
 const EXACT: Record<ValueUnit, (v: number, bytes: number) => string> = {
-  ms: exactMs, MiB: exactMiB, relative: exactTimes, cores: exactCores,
+  ms: exactMs,
+  MiB: exactMiB,
+  relative: exactTimes,
+  cores: exactCores,
 };
 
 describe('the report page script', () => {
@@ -73,13 +83,27 @@ describe('the report page script', () => {
   });
 
   it('carries each shared formatter once, as its module defines it', () => {
-    for (const name of ['threeSignificant', 'formatDurationMs', 'formatCount', 'mibTick', 'exactMs', 'exactMiB', 'percent', 'times', 'cores']) {
+    for (const name of [
+      'threeSignificant',
+      'formatDurationMs',
+      'formatCount',
+      'mibTick',
+      'exactMs',
+      'exactMiB',
+      'percent',
+      'times',
+      'cores',
+    ]) {
       expect(script.split(`function ${name}(`).length - 1, name).toBe(1);
     }
   });
 
   it('labels ticks and tooltips exactly as the Node modules format the same values', () => {
-    const specs = [...UNITS.map((u) => spec(`bar-${u}`, u, 'bar')), ...UNITS.map((u) => spec(`xy-${u}`, u, 'xy')), spec('cdf', 'ms', 'cdf')];
+    const specs = [
+      ...UNITS.map((u) => spec(`bar-${u}`, u, 'bar')),
+      ...UNITS.map((u) => spec(`xy-${u}`, u, 'xy')),
+      spec('cdf', 'ms', 'cdf'),
+    ];
     const drawn = drawnConfigs(specs);
     expect(Object.keys(drawn)).toHaveLength(specs.length);
     const linear = { type: 'linear' };
@@ -89,7 +113,13 @@ describe('the report page script', () => {
       for (const v of VALUES) {
         const bytes = Math.round(Math.abs(v) * 2 ** 20);
         expect(bar.scales.y.ticks.callback.call(linear, v), `${unit} tick ${v}`).toBe(TICKS[unit](v));
-        const point = { raw: { b: bytes }, parsed: { x: v, y: v }, dataIndex: 0, dataset: { label: 'L', bytes: [bytes] }, chart: { options: {} } };
+        const point = {
+          raw: { b: bytes },
+          parsed: { x: v, y: v },
+          dataIndex: 0,
+          dataset: { label: 'L', bytes: [bytes] },
+          chart: { options: {} },
+        };
         expect(bar.plugins.tooltip.callbacks.label(point), `${unit} bar tooltip ${v}`).toBe(`L: ${EXACT[unit](v, bytes)}`);
         expect(xy.plugins.tooltip.callbacks.label(point), `${unit} xy tooltip ${v}`).toBe(`L: ${EXACT[unit](v, bytes)}`);
       }

@@ -23,7 +23,9 @@ describe('performance in the HTML report', () => {
   });
 
   it('gives the medians and the speed relative to the host, with readings', () => {
-    expect(markupOnly(page)).toMatch(/<tr data-runtime="qemu-q35" data-baseline="host" data-metric="events_per_s_1t">[\s\S]*?<strong>0\.250×<\/strong>[\s\S]*?75% slower than host/);
+    expect(markupOnly(page)).toMatch(
+      /<tr data-runtime="qemu-q35" data-baseline="host" data-metric="events_per_s_1t">[\s\S]*?<strong>0\.250×<\/strong>[\s\S]*?75% slower than host/,
+    );
     expect(markupOnly(page)).toMatch(/data-runtime="runc" data-baseline="host" data-metric="wall_s_1t">[\s\S]*?<strong>0\.990×<\/strong>/);
   });
 
@@ -64,7 +66,7 @@ describe('a disk or network workload in the report', () => {
   const io = withPerformance(makeRunData(), undefined, ['disk']);
   const ioPage = renderHtmlReport({ runs: [io] });
 
-  it('says under its table and in its chart\'s caption that the VM\'s devices were emulated too, with ratios to the host', () => {
+  it("says under its table and in its chart's caption that the VM's devices were emulated too, with ratios to the host", () => {
     const section = markupOnly(ioPage).slice(markupOnly(ioPage).indexOf('data-workload="disk"'));
     expect(section).toContain('virtio devices are both emulated');
     expect(section).toMatch(/data-runtime="qemu-q35" data-baseline="host" data-metric="randread_iops">[\s\S]*?<strong>0\.250×<\/strong>/);
@@ -83,7 +85,7 @@ describe('a disk or network workload in the report', () => {
 
   it('says, under the table, in the chart caption and in summary.md, what the host page cache held of each disk afterwards', () => {
     const section = markupOnly(ioPage).slice(markupOnly(ioPage).indexOf('data-workload="disk"'));
-    const note = 'Host page cache: qemu-q35, runc, host: at most 0.3 MiB of the backing file in the host\'s page cache after fio';
+    const note = "Host page cache: qemu-q35, runc, host: at most 0.3 MiB of the backing file in the host's page cache after fio";
     expect(section).toContain(`<p class="caveat" data-note="host-disk-cache">${note.replace(/'/g, '&#39;')}`);
     const chart = (readJsonScript(ioPage, 'vmbench-chart-specs') as ChartSpec[]).find((s) => s.id === 'perf-performance-disk')!;
     expect(chart.subtitle).toContain(note);
@@ -95,16 +97,27 @@ describe('a disk or network workload in the report', () => {
 
 describe('hostDiskCacheNote', () => {
   const row = (runtime: string, backend: WorkloadSummary['backend'], cachedMiB: number | null): WorkloadSummary => ({
-    scenario: 'io', runtime, kind: backend === 'host' ? 'host' : 'container', backend, accel: null, machine: null, workload: 'disk', metrics: [],
+    scenario: 'io',
+    runtime,
+    kind: backend === 'host' ? 'host' : 'container',
+    backend,
+    accel: null,
+    machine: null,
+    workload: 'disk',
+    metrics: [],
     hostDiskCache: cachedMiB === null ? null : { cachedMiB, fileMiB: 128 },
   });
 
   it('names a runtime whose backing file ended up in the host page cache, and why for gVisor', () => {
     const note = hostDiskCacheNote([row('runc', 'runc', 0), row('runsc', 'runsc', 127.5), row('host', 'host', 0.02)])!;
-    expect(note).toBe('Host page cache: runsc: 128 of its 128 MiB backing file was in the host\'s page cache after fio (median), so fio\'s direct=1 did not reach the host\'s disk.'
-      + ' gVisor honours O_DIRECT inside its sentry, but its gofer opens the host file without it (gVisor issue #3626): the host kernel buffers the I/O, and these figures are largely the host page cache’s.'
-      + ' runc, host: at most 0.0 MiB of the backing file in the host\'s page cache after fio (dropped from it before the launch), so direct I/O reached the host\'s disk.');
-    expect(hostDiskCacheNote([row('x', 'namespaces', 40)])).toMatch(/^Host page cache: x: 40 of its 128 MiB [^]*Its disk figures are largely the host page cache’s\.$/);
+    expect(note).toBe(
+      "Host page cache: runsc: 128 of its 128 MiB backing file was in the host's page cache after fio (median), so fio's direct=1 did not reach the host's disk." +
+        ' gVisor honours O_DIRECT inside its sentry, but its gofer opens the host file without it (gVisor issue #3626): the host kernel buffers the I/O, and these figures are largely the host page cache’s.' +
+        " runc, host: at most 0.0 MiB of the backing file in the host's page cache after fio (dropped from it before the launch), so direct I/O reached the host's disk.",
+    );
+    expect(hostDiskCacheNote([row('x', 'namespaces', 40)])).toMatch(
+      /^Host page cache: x: 40 of its 128 MiB [^]*Its disk figures are largely the host page cache’s\.$/,
+    );
   });
 
   it('says nothing without a reading (no disk, no fincore, older results)', () => {

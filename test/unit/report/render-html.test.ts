@@ -24,7 +24,9 @@ describe('the page is self-contained', () => {
   it('loads nothing: no external src/href, and a CSP that forbids network access', () => {
     expect(page).not.toMatch(/<(script|link|img|iframe|audio|video|source)\b[^>]*\b(src|href)\s*=\s*["']?(https?:|\/\/)/i);
     expect(page).not.toMatch(/@import|@font-face|url\(\s*["']?https?:/i);
-    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src (&#39;sha256-[A-Za-z0-9+/=]+&#39; ?){3};/);
+    expect(page).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src (&#39;sha256-[A-Za-z0-9+/=]+&#39; ?){3};/,
+    );
   });
 
   it('has a table of contents whose links all resolve', () => {

@@ -23,16 +23,44 @@ const MiB = 2 ** 20;
 const spec = (name: string): RuntimeSpec => ({ name, type: 'namespaces', userNamespace: false });
 
 const scenario = (over: Partial<Scenario>): Scenario => ({
-  name: 'fake', description: '', file: '/x.yaml', workload: 'hello', workloads: [], metrics: ['startup', 'teardown'],
-  iterations: 3, warmup: 1, order: 'interleaved', timeoutMs: 1000, runtimes: [spec('ct-a'), spec('ct-b')], density: null, ...over,
+  name: 'fake',
+  description: '',
+  file: '/x.yaml',
+  workload: 'hello',
+  workloads: [],
+  metrics: ['startup', 'teardown'],
+  iterations: 3,
+  warmup: 1,
+  order: 'interleaved',
+  timeoutMs: 1000,
+  runtimes: [spec('ct-a'), spec('ct-b')],
+  density: null,
+  ...over,
 });
 const density = (max: number): DensityOptions => ({
-  max, maxPerRuntime: {}, reserveBytes: 1024 * MiB, reservePercent: 0, startupLimitMs: 30_000,
-  failureStreak: 3, ksm: false, ksmTimeoutMs: 1000, dropCaches: false,
+  max,
+  maxPerRuntime: {},
+  reserveBytes: 1024 * MiB,
+  reservePercent: 0,
+  startupLimitMs: 30_000,
+  failureStreak: 3,
+  ksm: false,
+  ksmTimeoutMs: 1000,
+  dropCaches: false,
 });
 
-const host = { tools: {}, isRoot: true, cgroupMode: 'v2', cacheRoot: '/nonexistent', busybox: { error: 'not needed' }, kernel: { error: 'not needed' },
-  image: { key: 'fake', dir: '/nonexistent', rootDir: '/nonexistent' }, kvm: null, probes: {}, tscKhz: null } as unknown as HostContext;
+const host = {
+  tools: {},
+  isRoot: true,
+  cgroupMode: 'v2',
+  cacheRoot: '/nonexistent',
+  busybox: { error: 'not needed' },
+  kernel: { error: 'not needed' },
+  image: { key: 'fake', dir: '/nonexistent', rootDir: '/nonexistent' },
+  kvm: null,
+  probes: {},
+  tscKhz: null,
+} as unknown as HostContext;
 
 /** A backend of fake runtimes; `onStart` sees every start (to interrupt the run from inside it). */
 function fakeSeams(root: string, outcomes: FakeOutcome[], onStart: (n: number) => void = () => {}) {
@@ -56,7 +84,13 @@ function fakeSeams(root: string, outcomes: FakeOutcome[], onStart: (n: number) =
     },
     journalDir: () => join(root, 'state'),
     startLauncher: () => null,
-    measureOverhead: async () => ({ timerOverheadNs: 20, markerScanNs: 100, launchFloorMs: 0.7, leanFloorMs: 0.7, launcher: { kind: 'node', reason: 'fake' } }),
+    measureOverhead: async () => ({
+      timerOverheadNs: 20,
+      markerScanNs: 100,
+      launchFloorMs: 0.7,
+      leanFloorMs: 0.7,
+      launcher: { kind: 'node', reason: 'fake' },
+    }),
     collectEnv: async (_host, harness) => ({ harness, memTotalBytes: 16384 * MiB, cgroupMode: 'v2' }) as unknown as EnvInfo,
     hostMemory: {
       settle: async () => ({ settled: true, ms: 0, lastDriftBytes: 0 }),
@@ -69,13 +103,23 @@ function fakeSeams(root: string, outcomes: FakeOutcome[], onStart: (n: number) =
   return { seams, runtimes, starts: () => starts };
 }
 
-const jsonl = (file: string): unknown[] => readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+const jsonl = (file: string): unknown[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as unknown);
 const signalListeners = (): number => process.listenerCount('SIGINT') + process.listenerCount('SIGTERM');
 
 let root: string;
 const lines: string[] = [];
-const log = (line: string): void => { lines.push(line); };
-beforeEach(() => { root = mkdtempSync(join(tmpdir(), 'vmbench-pipeline-')); lines.length = 0; });
+const log = (line: string): void => {
+  lines.push(line);
+};
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'vmbench-pipeline-'));
+  lines.length = 0;
+});
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('runPipeline with a fake backend', () => {
@@ -83,7 +127,14 @@ describe('runPipeline with a fake backend', () => {
     const fake = fakeSeams(root, [{ ready: 5, teardown: 1 }]);
     const listeners = signalListeners();
     const views = [{ file: 'view.txt', render: (run: { samples: unknown[] }) => `${run.samples.length} samples\n` }];
-    const outcome = await runPipeline({ scenarios: [scenario({ runtimes: [spec('ct-a'), spec('ct-broken'), spec('ct-b')] })], outRoot: join(root, 'out'), argv: ['run'], views, log, seams: fake.seams });
+    const outcome = await runPipeline({
+      scenarios: [scenario({ runtimes: [spec('ct-a'), spec('ct-broken'), spec('ct-b')] })],
+      outRoot: join(root, 'out'),
+      argv: ['run'],
+      views,
+      log,
+      seams: fake.seams,
+    });
     expect(outcome).toMatchObject({ status: 'complete', failures: 0, logProblem: null, writeProblem: null });
     expect(fake.starts()).toBe(8); // (1 warmup + 3) × 2 usable runtimes
     const meta = JSON.parse(readFileSync(join(outcome.runDir, 'run.json'), 'utf8')) as RunMeta;
@@ -92,7 +143,14 @@ describe('runPipeline with a fake backend', () => {
     expect(lines).toContain('skipping ct-broken in fake: fake: not on this host');
     expect(jsonl(join(outcome.runDir, 'samples.jsonl'))).toHaveLength(8);
     expect(readFileSync(join(outcome.runDir, 'view.txt'), 'utf8')).toBe('8 samples\n');
-    expect(readdirSync(outcome.runDir).sort()).toEqual(['env.json', 'run.json', 'samples.csv', 'samples.jsonl', 'summary.json', 'view.txt']);
+    expect(readdirSync(outcome.runDir).sort()).toEqual([
+      'env.json',
+      'run.json',
+      'samples.csv',
+      'samples.jsonl',
+      'summary.json',
+      'view.txt',
+    ]);
     expect(fake.runtimes.every((r) => r.live.size === 0)).toBe(true);
     expect(readdirSync(join(root, 'state'))).toEqual([]); // the journal is removed at the end
     expect(signalListeners()).toBe(listeners);
@@ -100,14 +158,28 @@ describe('runPipeline with a fake backend', () => {
 
   it('density: every runtime up to its maximum, steps and ends in density.jsonl with one sequence, all torn down', async () => {
     const fake = fakeSeams(root, [{ ready: 4, teardown: 1 }]);
-    const outcome = await runPipeline({ scenarios: [scenario({ name: 'dens', workload: 'idle', metrics: ['memory', 'density'], density: density(6) })], outRoot: join(root, 'out'), argv: [], views: [], log, seams: fake.seams });
+    const outcome = await runPipeline({
+      scenarios: [scenario({ name: 'dens', workload: 'idle', metrics: ['memory', 'density'], density: density(6) })],
+      outRoot: join(root, 'out'),
+      argv: [],
+      views: [],
+      log,
+      seams: fake.seams,
+    });
     expect(outcome.status).toBe('complete');
     const records = jsonl(join(outcome.runDir, 'density.jsonl')) as (DensityStep | DensityEnd)[];
     expect(records.map((r) => `${r.runtime}:${r.type === 'density-step' ? r.running : 'end'}`)).toEqual([
-      ...[1, 2, 3, 4, 5, 6].map((n) => `ct-a:${n}`), 'ct-a:end', ...[1, 2, 3, 4, 5, 6].map((n) => `ct-b:${n}`), 'ct-b:end']);
+      ...[1, 2, 3, 4, 5, 6].map((n) => `ct-a:${n}`),
+      'ct-a:end',
+      ...[1, 2, 3, 4, 5, 6].map((n) => `ct-b:${n}`),
+      'ct-b:end',
+    ]);
     expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i));
     const ends = records.filter((r): r is DensityEnd => r.type === 'density-end');
-    expect(ends.map((e) => [e.instances, e.stopReason])).toEqual([[6, 'max'], [6, 'max']]);
+    expect(ends.map((e) => [e.instances, e.stopReason])).toEqual([
+      [6, 'max'],
+      [6, 'max'],
+    ]);
     // The synthetic host lost 2 MiB per instance: the summary's slope says so.
     const perRuntime = outcome.summary.density!;
     expect(perRuntime.map((r) => r.runtime)).toEqual(['ct-a', 'ct-b']);
@@ -119,8 +191,17 @@ describe('runPipeline with a fake backend', () => {
 
   it('an interrupt (SIGINT) mid-density stops launching, tears down what is up, keeps the records and ends as interrupted', async () => {
     const listeners = signalListeners();
-    const fake = fakeSeams(root, [{ ready: 4, teardown: 1 }], (n) => { if (n === 3) process.emit('SIGINT', 'SIGINT'); });
-    const outcome = await runPipeline({ scenarios: [scenario({ name: 'dens', workload: 'idle', metrics: ['memory', 'density'], density: density(50) })], outRoot: join(root, 'out'), argv: [], views: [], log, seams: fake.seams });
+    const fake = fakeSeams(root, [{ ready: 4, teardown: 1 }], (n) => {
+      if (n === 3) process.emit('SIGINT', 'SIGINT');
+    });
+    const outcome = await runPipeline({
+      scenarios: [scenario({ name: 'dens', workload: 'idle', metrics: ['memory', 'density'], density: density(50) })],
+      outRoot: join(root, 'out'),
+      argv: [],
+      views: [],
+      log,
+      seams: fake.seams,
+    });
     expect(outcome.status).toBe('interrupted');
     expect(fake.starts()).toBe(3); // the third launch finishes, no fourth, and ct-b never starts
     const records = jsonl(join(outcome.runDir, 'density.jsonl')) as (DensityStep | DensityEnd)[];
@@ -135,8 +216,16 @@ describe('runPipeline with a fake backend', () => {
 
   it('refuses a run in which nothing can run, before making a run directory or a journal', async () => {
     const fake = fakeSeams(root, [{ ready: 5 }]);
-    await expect(runPipeline({ scenarios: [scenario({ runtimes: [spec('ct-broken')] })], outRoot: join(root, 'out'), argv: [], views: [], log, seams: fake.seams }))
-      .rejects.toThrow(RunRefused);
+    await expect(
+      runPipeline({
+        scenarios: [scenario({ runtimes: [spec('ct-broken')] })],
+        outRoot: join(root, 'out'),
+        argv: [],
+        views: [],
+        log,
+        seams: fake.seams,
+      }),
+    ).rejects.toThrow(RunRefused);
     expect(fake.starts()).toBe(0);
     expect(existsSync(join(root, 'out'))).toBe(false);
     expect(existsSync(join(root, 'state'))).toBe(false);

@@ -8,9 +8,31 @@ describe('argv built for each runtime', () => {
 
   it('qemu q35 under TCG: serial on stdio, no reboot, small translation cache', () => {
     const argv = qemuArgv({ ...base, spec: { machine: 'q35', memoryMiB: 128, vcpus: 1 }, accel: 'tcg' });
-    expect(argv).toEqual(['-name', 'vmbench-x', '-M', 'q35', '-accel', 'tcg,tb-size=32', '-m', '128M', '-smp', '1',
-      '-display', 'none', '-nodefaults', '-no-user-config', '-serial', 'stdio', '-no-reboot',
-      '-kernel', '/boot/vmlinuz', '-initrd', '/c/initramfs.cpio', '-append', 'console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 -- vm hello']);
+    expect(argv).toEqual([
+      '-name',
+      'vmbench-x',
+      '-M',
+      'q35',
+      '-accel',
+      'tcg,tb-size=32',
+      '-m',
+      '128M',
+      '-smp',
+      '1',
+      '-display',
+      'none',
+      '-nodefaults',
+      '-no-user-config',
+      '-serial',
+      'stdio',
+      '-no-reboot',
+      '-kernel',
+      '/boot/vmlinuz',
+      '-initrd',
+      '/c/initramfs.cpio',
+      '-append',
+      'console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 -- vm hello',
+    ]);
     expect(argv).not.toContain('-nographic');
   });
 
@@ -24,7 +46,9 @@ describe('argv built for each runtime', () => {
 
   it('microvm under TCG is told the host TSC rate, so its PIT calibration cannot hang the boot', () => {
     const argv = qemuArgv({ ...base, spec: { machine: 'microvm', memoryMiB: 128, vcpus: 1 }, accel: 'tcg', tscKhz: 2596150 });
-    expect(argv.at(-1)).toBe('console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 pci=off tsc_early_khz=2596150 tsc=reliable -- vm hello');
+    expect(argv.at(-1)).toBe(
+      'console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 panic=-1 pci=off tsc_early_khz=2596150 tsc=reliable -- vm hello',
+    );
     expect(kernelCommandLine('microvm', 'hello', 'kvm', 2596150)).not.toContain('tsc_early_khz');
     expect(kernelCommandLine('q35', 'hello', 'tcg', 2596150)).not.toContain('tsc_early_khz');
     expect(kernelCommandLine('microvm', 'hello', 'tcg', null)).not.toContain('tsc_early_khz');
@@ -35,13 +59,31 @@ describe('argv built for each runtime', () => {
   });
 
   it('unshare: every namespace, kill-child, chroot into the image, init told it is a container', () => {
-    expect(unshareArgv('/img/root', 'hello')).toEqual(['--pid', '--fork', '--kill-child', '--mount-proc', '--uts', '--ipc', '--net', '--mount',
-      '--root=/img/root', '/init', 'container', 'hello']);
+    expect(unshareArgv('/img/root', 'hello')).toEqual([
+      '--pid',
+      '--fork',
+      '--kill-child',
+      '--mount-proc',
+      '--uts',
+      '--ipc',
+      '--net',
+      '--mount',
+      '--root=/img/root',
+      '/init',
+      'container',
+      'hello',
+    ]);
   });
 
   it('OCI config: read-only shared root, minimal capabilities, own namespaces, named cgroup', () => {
-    const config = ociConfig({ rootDir: '/img/root', args: ['/init', 'container', 'hello'], hostname: 'vmbench-a', cgroupsPath: '/vmbench-a' }) as {
-      root: { path: string; readonly: boolean }; process: { args: string[]; terminal: boolean; capabilities: { bounding: string[] } };
+    const config = ociConfig({
+      rootDir: '/img/root',
+      args: ['/init', 'container', 'hello'],
+      hostname: 'vmbench-a',
+      cgroupsPath: '/vmbench-a',
+    }) as {
+      root: { path: string; readonly: boolean };
+      process: { args: string[]; terminal: boolean; capabilities: { bounding: string[] } };
       linux: { cgroupsPath: string; namespaces: { type: string }[] };
     };
     expect(config.root).toEqual({ path: '/img/root', readonly: true });
@@ -54,7 +96,13 @@ describe('argv built for each runtime', () => {
   });
 
   it('OCI config with a user namespace: root inside maps to an unprivileged host range', () => {
-    const config = ociConfig({ rootDir: '/r', args: ['/init'], hostname: 'h', cgroupsPath: '/c', userNamespace: { hostId: 100000, size: 65536 } }) as {
+    const config = ociConfig({
+      rootDir: '/r',
+      args: ['/init'],
+      hostname: 'h',
+      cgroupsPath: '/c',
+      userNamespace: { hostId: 100000, size: 65536 },
+    }) as {
       linux: { namespaces: { type: string }[]; uidMappings: unknown[]; gidMappings: unknown[] };
     };
     expect(config.linux.namespaces.map((n) => n.type)).toContain('user');

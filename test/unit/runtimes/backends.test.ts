@@ -14,10 +14,23 @@ import { RUNTIME_PRESETS } from '../../../harness/scenario/types.js';
 import type { HostContext } from '../../../harness/host/host-context.js';
 
 const host = (over: Partial<HostContext> = {}): HostContext => ({
-  tools: { qemu: { path: '/usr/bin/qemu-system-x86_64', version: '7.2' }, runc: { path: '/usr/sbin/runc', version: '1.1' }, crun: null, runsc: { path: '/usr/bin/runsc', version: '2022' }, unshare: { path: '/usr/bin/unshare', version: '2.38' } },
-  isRoot: true, cgroupMode: 'hybrid', cacheRoot: '/nonexistent', busybox: { error: 'x' }, kernel: { error: 'no kernel' },
+  tools: {
+    qemu: { path: '/usr/bin/qemu-system-x86_64', version: '7.2' },
+    runc: { path: '/usr/sbin/runc', version: '1.1' },
+    crun: null,
+    runsc: { path: '/usr/bin/runsc', version: '2022' },
+    unshare: { path: '/usr/bin/unshare', version: '2.38' },
+  },
+  isRoot: true,
+  cgroupMode: 'hybrid',
+  cacheRoot: '/nonexistent',
+  busybox: { error: 'x' },
+  kernel: { error: 'no kernel' },
   image: { dir: '/img', rootDir: '/img/root', initramfs: '/img/initramfs.cpio', key: 'k' },
-  kvm: null, probes: {}, tscKhz: null, ...over,
+  kvm: null,
+  probes: {},
+  tscKhz: null,
+  ...over,
 });
 
 describe('the registry', () => {
@@ -26,7 +39,7 @@ describe('the registry', () => {
     for (const spec of Object.values(RUNTIME_PRESETS)) expect(backendFor(spec).type).toBe(spec.type);
   });
 
-  it('knows every tool once, and the backends\' journal resource kinds', () => {
+  it("knows every tool once, and the backends' journal resource kinds", () => {
     const keys = allTools().map((t) => t.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const k of ['qemu', 'unshare', 'runc', 'crun', 'runsc', 'nsenter', 'chroot']) expect(keys).toContain(k);
@@ -34,7 +47,10 @@ describe('the registry', () => {
   });
 
   it('no file of the harness outside runtimes/ and scenario/ names a backend, but the vocabulary', () => {
-    const out = execFileSync('grep', ['-rnE', "'(qemu|namespaces|runc|crun|runsc|fake)'", 'harness', '--include=*.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const out = execFileSync('grep', ['-rnE', "'(qemu|namespaces|runc|crun|runsc|fake)'", 'harness', '--include=*.ts'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
     const outside = out.split('\n').filter((l) => l && !/^harness\/(runtimes|scenario)\//.test(l));
     expect(outside).toEqual([expect.stringMatching(/^harness\/vocabulary\.ts:\d+:export type BackendName/)]);
   });
@@ -54,7 +70,10 @@ describe('availability says why not, with the remedy', () => {
   });
   it('a snapshot runtime without a saved state is unusable, with the reason', () => {
     const spec = RUNTIME_PRESETS['qemu-q35-snapshot']!;
-    const a = backendFor(spec).availability(spec, host({ kernel: { path: '/boot/vmlinuz', sha256: 'ab', source: 'test' } as HostContext['kernel'] }));
+    const a = backendFor(spec).availability(
+      spec,
+      host({ kernel: { path: '/boot/vmlinuz', sha256: 'ab', source: 'test' } as HostContext['kernel'] }),
+    );
     expect(a).toMatchObject({ usable: false, reason: expect.stringContaining('no saved guest state') as string });
   });
 });
@@ -62,18 +81,44 @@ describe('availability says why not, with the remedy', () => {
 describe('argv', () => {
   it('runsc: its own state root, the probed platform, no network stack, no cgroup, then the OCI command', () => {
     const f = runscFlavor('/usr/bin/runsc', 'ptrace');
-    expect(f.run('/b', 'vmbench-x', false)).toEqual({ file: '/usr/bin/runsc', args: ['--root', '/run/runsc', '--platform=ptrace', '--network=none', '--ignore-cgroups', 'run', '--bundle', '/b', 'vmbench-x'] });
+    expect(f.run('/b', 'vmbench-x', false)).toEqual({
+      file: '/usr/bin/runsc',
+      args: ['--root', '/run/runsc', '--platform=ptrace', '--network=none', '--ignore-cgroups', 'run', '--bundle', '/b', 'vmbench-x'],
+    });
     // With the harness's netns (a veth end inside): the sentry's sockets pass to the host kernel in it.
-    expect(f.run('/b', 'vmbench-x', true).args.slice(0, 6)).toEqual(['--root', '/run/runsc', '--platform=ptrace', '--network=host', '--net-raw', '--ignore-cgroups']);
+    expect(f.run('/b', 'vmbench-x', true).args.slice(0, 6)).toEqual([
+      '--root',
+      '/run/runsc',
+      '--platform=ptrace',
+      '--network=host',
+      '--net-raw',
+      '--ignore-cgroups',
+    ]);
     expect(f.delete('vmbench-x').args.slice(-3)).toEqual(['delete', '--force', 'vmbench-x']);
     expect(f).toMatchObject({ makesCgroup: false, ownKernel: true, variant: 'platform ptrace' });
     expect(runscArgs('kvm')).toContain('--platform=kvm');
   });
 
   it('a VM saved or restored: ttyS1 on a FIFO pair, a QMP socket, -incoming from the state file, init in snapshot mode', () => {
-    const base = { spec: { machine: 'q35' as const, memoryMiB: 128, vcpus: 1 }, accel: 'tcg' as const, kernel: '/k', initramfs: '/i', workload: 'hello', name: 'vmbench-t' };
+    const base = {
+      spec: { machine: 'q35' as const, memoryMiB: 128, vcpus: 1 },
+      accel: 'tcg' as const,
+      kernel: '/k',
+      initramfs: '/i',
+      workload: 'hello',
+      name: 'vmbench-t',
+    };
     const restore = qemuArgv({ ...base, snapshot: { goPipe: '/w/go', qmpSocket: '/w/qmp.sock', incoming: '/c/s.state' } });
-    expect(restore.slice(-8)).toEqual(['-chardev', 'pipe,id=go,path=/w/go', '-serial', 'chardev:go', '-qmp', 'unix:/w/qmp.sock,server=on,wait=off', '-incoming', 'exec:cat /c/s.state']);
+    expect(restore.slice(-8)).toEqual([
+      '-chardev',
+      'pipe,id=go,path=/w/go',
+      '-serial',
+      'chardev:go',
+      '-qmp',
+      'unix:/w/qmp.sock,server=on,wait=off',
+      '-incoming',
+      'exec:cat /c/s.state',
+    ]);
     expect(restore[restore.indexOf('-append') + 1]).toMatch(/ -- vm snapshot$/);
     const save = qemuArgv({ ...base, snapshot: { goPipe: '/w/go', qmpSocket: '/w/qmp.sock', incoming: null } });
     expect(save).not.toContain('-incoming');
@@ -88,8 +133,17 @@ describe('argv', () => {
   });
 
   it('restored-VM phases come from the host clock and sum to the startup', () => {
-    const r = snapshotPhases({ launchNs: 0n, firstOutputNs: null, init: null, ready: { kind: 'ready', atNs: 300_000_000n, fields: { uptime: '5.00' } } as never }, 200_000_000n);
-    expect(r.phases).toEqual([{ name: 'restore', ms: 200 }, { name: 'resume_to_ready', ms: 100 }]);
-    expect(snapshotPhases({ launchNs: 0n, firstOutputNs: null, init: null, ready: { kind: 'ready', atNs: 1n, fields: {} } as never }, null).phases).toEqual([]);
+    const r = snapshotPhases(
+      { launchNs: 0n, firstOutputNs: null, init: null, ready: { kind: 'ready', atNs: 300_000_000n, fields: { uptime: '5.00' } } as never },
+      200_000_000n,
+    );
+    expect(r.phases).toEqual([
+      { name: 'restore', ms: 200 },
+      { name: 'resume_to_ready', ms: 100 },
+    ]);
+    expect(
+      snapshotPhases({ launchNs: 0n, firstOutputNs: null, init: null, ready: { kind: 'ready', atNs: 1n, fields: {} } as never }, null)
+        .phases,
+    ).toEqual([]);
   });
 });

@@ -13,9 +13,21 @@ const MIB = 1024 * 1024;
 
 describe('container limits (claim C5)', () => {
   it('runc/crun: memory and cpus become OCI linux.resources (swap = limit: no swap beyond it)', () => {
-    const config = ociConfig({ rootDir: '/r', args: ['/init'], hostname: 'h', cgroupsPath: '/c', limits: { memoryBytes: 64 * MIB, cpus: 0.5 } }) as { linux: Record<string, unknown> };
+    const config = ociConfig({
+      rootDir: '/r',
+      args: ['/init'],
+      hostname: 'h',
+      cgroupsPath: '/c',
+      limits: { memoryBytes: 64 * MIB, cpus: 0.5 },
+    }) as { linux: Record<string, unknown> };
     expect(config.linux.resources).toEqual({ memory: { limit: 64 * MIB, swap: 64 * MIB }, cpu: { quota: 50_000, period: 100_000 } });
-    const none = ociConfig({ rootDir: '/r', args: ['/init'], hostname: 'h', cgroupsPath: '/c', limits: { memoryBytes: null, cpus: null } }) as { linux: Record<string, unknown> };
+    const none = ociConfig({
+      rootDir: '/r',
+      args: ['/init'],
+      hostname: 'h',
+      cgroupsPath: '/c',
+      limits: { memoryBytes: null, cpus: null },
+    }) as { linux: Record<string, unknown> };
     expect(none.linux).not.toHaveProperty('resources');
   });
 
@@ -80,6 +92,7 @@ describe('container limits (claim C5)', () => {
   it('the workloads are busybox shell with the sizes baked in, and stay up after their done marker', () => {
     expect(memhogScript(256 * MIB)).toContain(`head -c ${256 * MIB}`);
     expect(cpuburnScript(4000)).toContain('stop=$((start + 400))');
-    for (const s of [memhogScript(MIB), cpuburnScript(1000)]) expect(s.trimEnd().split('\n').slice(-2)).toEqual(['echo "VMBENCH_DONE status=0"', 'exec sleep 2147483647']);
+    for (const s of [memhogScript(MIB), cpuburnScript(1000)])
+      expect(s.trimEnd().split('\n').slice(-2)).toEqual(['echo "VMBENCH_DONE status=0"', 'exec sleep 2147483647']);
   });
 });

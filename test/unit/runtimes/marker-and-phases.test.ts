@@ -59,6 +59,9 @@ describe('phases', () => {
       init: { kind: 'init', atNs: 4_000_000n, fields: {} },
       ready: { kind: 'ready', atNs: 5_000_000n, fields: {} },
     });
-    expect(phases).toEqual([{ name: 'runtime_setup', ms: 4 }, { name: 'init_to_ready', ms: 1 }]);
+    expect(phases).toEqual([
+      { name: 'runtime_setup', ms: 4 },
+      { name: 'init_to_ready', ms: 1 },
+    ]);
   });
 });

@@ -10,12 +10,18 @@ import { afterDelete, deleteCommand, removeCgroups } from '../../../harness/runt
 import type { OciFlavor } from '../../../harness/runtimes/oci/flavor.js';
 
 let root: string;
-beforeEach(() => { root = mkdtempSync(join(tmpdir(), 'vmbench-release-')); });
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'vmbench-release-'));
+});
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 /** runsc-like: a state dir per container plus a lock file a successful delete can leave. */
 const flavor = (): OciFlavor => ({
-  backend: 'runsc', stateRoot: root, makesCgroup: false, ownKernel: true, variant: null,
+  backend: 'runsc',
+  stateRoot: root,
+  makesCgroup: false,
+  ownKernel: true,
+  variant: null,
   stateFiles: (id) => [join(root, id), join(root, `${id}.lock`)].filter((p) => existsSync(p)),
   delete: (id) => ({ file: 'runsc', args: ['delete', '--force', id] }),
   run: () => ({ file: 'true', args: [] }),
@@ -36,7 +42,9 @@ describe('releasing an OCI container', () => {
 
   it('after a failed delete keeps the state for a later cleanup and says why, with the runtime and id', () => {
     mkdirSync(join(root, 'c2'));
-    expect(afterDelete(flavor(), 'c2', { ok: false, stderr: 'container is still running\n' })).toBe('runsc delete c2 failed: container is still running');
+    expect(afterDelete(flavor(), 'c2', { ok: false, stderr: 'container is still running\n' })).toBe(
+      'runsc delete c2 failed: container is still running',
+    );
     expect(readdirSync(root)).toEqual(['c2']);
   });
 

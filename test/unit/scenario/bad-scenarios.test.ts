@@ -17,7 +17,9 @@ const table = JSON.parse(readFileSync(`${dir}expected.json`, 'utf8')) as {
   host: HostLimits;
   files: Record<string, ExpectedIssue[]>;
 };
-const fixtures = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 function issuesOf(file: string): ScenarioIssue[] {
   try {

@@ -10,7 +10,6 @@ const good = fileURLToPath(new URL('../../fixtures/good-scenarios/', import.meta
 const bad = fileURLToPath(new URL('../../fixtures/bad-scenarios/', import.meta.url));
 const host = { memTotalMiB: 4096, cores: 4 };
 
-
 describe('resolveScenarioArg', () => {
   it('finds a name in the scenarios folder with .yaml, .yml or its full file name', () => {
     expect(resolveScenarioArg('minimal', good)).toBe(join(good, 'minimal.yaml'));

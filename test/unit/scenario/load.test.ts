@@ -165,7 +165,9 @@ describe('parseScenario', () => {
 
   it('refuses startup or teardown in a density scenario: a density run records them whatever is listed', () => {
     const text = 'name: a\nworkload: idle\nmetrics: [startup, memory, density]\nruntimes: [runc]\ndensity: {}\n';
-    expect(catchError(() => parseScenario(text, 'a.yaml', host)).message).toMatch(/a\.yaml:3:11: metrics\[0\]: a density run records every launch's startup .* list only memory and density/);
+    expect(catchError(() => parseScenario(text, 'a.yaml', host)).message).toMatch(
+      /a\.yaml:3:11: metrics\[0\]: a density run records every launch's startup .* list only memory and density/,
+    );
   });
 
   it('refuses metrics without startup: it is always measured', () => {
@@ -176,7 +178,10 @@ describe('parseScenario', () => {
   it('reads adaptive sampling: untilCi with a default or explicit maxIterations', () => {
     const base = 'name: a\nworkload: hello\nruntimes: [runc]\niterations: 8\n';
     expect(parseScenario(`${base}untilCi: 3%\n`, 'a.yaml', host).adaptive).toEqual({ untilCi: 0.03, maxIterations: 40 });
-    expect(parseScenario(`${base}untilCi: 2.5\nmaxIterations: 12\n`, 'a.yaml', host).adaptive).toEqual({ untilCi: 0.025, maxIterations: 12 });
+    expect(parseScenario(`${base}untilCi: 2.5\nmaxIterations: 12\n`, 'a.yaml', host).adaptive).toEqual({
+      untilCi: 0.025,
+      maxIterations: 12,
+    });
     expect(parseScenario(base, 'a.yaml', host).adaptive).toBeNull();
   });
 
@@ -189,11 +194,16 @@ describe('parseScenario', () => {
     expect(catchError(() => parseScenario(text, 'a.yaml', host)).message).toMatch(message);
   });
 
-  it.each(['untilCi: 3%', 'iterations: 5', 'warmup: 0', 'order: sequential'])('refuses %s in a density scenario: it would do nothing', (line) => {
-    const text = `name: a\nworkload: idle\n${line}\nruntimes: [runc]\ndensity: {}\n`;
-    const key = line.split(':')[0];
-    expect(catchError(() => parseScenario(text, 'a.yaml', host)).message).toMatch(new RegExp(`a\\.yaml:3:1: ${key}: ${key} means nothing to a density run`));
-  });
+  it.each(['untilCi: 3%', 'iterations: 5', 'warmup: 0', 'order: sequential'])(
+    'refuses %s in a density scenario: it would do nothing',
+    (line) => {
+      const text = `name: a\nworkload: idle\n${line}\nruntimes: [runc]\ndensity: {}\n`;
+      const key = line.split(':')[0];
+      expect(catchError(() => parseScenario(text, 'a.yaml', host)).message).toMatch(
+        new RegExp(`a\\.yaml:3:1: ${key}: ${key} means nothing to a density run`),
+      );
+    },
+  );
 
   it('formats issues as file:line:column: field: message', () => {
     const text = 'name: a\nworkload: hello\nruntimes:\n  - name: vm\n    type: qemu\n    memory: 12Q\n';

@@ -16,9 +16,7 @@ describe('parseSizeMiB', () => {
     ['-1G', -1024],
   ])('%j is %d MiB', (text, mib) => expect(parseSizeMiB(text)).toBe(mib));
 
-  it.each(['12Q', '', 'M', '128B', '1,5G', '1e3M', 'lots'])('%j is not a size', (text) =>
-    expect(parseSizeMiB(text)).toBeUndefined(),
-  );
+  it.each(['12Q', '', 'M', '128B', '1,5G', '1e3M', 'lots'])('%j is not a size', (text) => expect(parseSizeMiB(text)).toBeUndefined());
 
   it('rejects non-finite numbers', () => expect(parseSizeMiB(Number.POSITIVE_INFINITY)).toBeUndefined());
 });
@@ -36,7 +34,5 @@ describe('parseDurationMs', () => {
     ['-5s', -5000],
   ])('%j is %d ms', (text, ms) => expect(parseDurationMs(text)).toBe(ms));
 
-  it.each(['5 days', '10x', '', 's', '1m30s', 'soon'])('%j is not a duration', (text) =>
-    expect(parseDurationMs(text)).toBeUndefined(),
-  );
+  it.each(['5 days', '10x', '', 's', '1m30s', 'soon'])('%j is not a duration', (text) => expect(parseDurationMs(text)).toBeUndefined());
 });

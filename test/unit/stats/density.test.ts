@@ -46,8 +46,24 @@ describe('linearFit', () => {
 });
 
 let seq = 0;
-const vmIdent = { runId: 'r1', scenario: 'density', runtime: 'qemu-q35', kind: 'vm', backend: 'qemu', accel: 'tcg', machine: 'q35' } as const;
-const ctIdent = { runId: 'r1', scenario: 'density', runtime: 'runc', kind: 'container', backend: 'runc', accel: null, machine: null } as const;
+const vmIdent = {
+  runId: 'r1',
+  scenario: 'density',
+  runtime: 'qemu-q35',
+  kind: 'vm',
+  backend: 'qemu',
+  accel: 'tcg',
+  machine: 'q35',
+} as const;
+const ctIdent = {
+  runId: 'r1',
+  scenario: 'density',
+  runtime: 'runc',
+  kind: 'container',
+  backend: 'runc',
+  accel: null,
+  machine: null,
+} as const;
 
 function memory(over: Partial<InstanceMemory>): InstanceMemory {
   return { pssBytes: null, rssBytes: null, cgroupBytes: null, insideBytes: null, configuredBytes: null, ...over };
@@ -57,17 +73,38 @@ type Ident = typeof vmIdent | typeof ctIdent;
 
 function step(ident: Ident, over: Partial<DensityStep> & Pick<DensityStep, 'running' | 'memAvailableBytes'>): DensityStep {
   return {
-    type: 'density-step', ...ident, seq: seq++, outcome: 'ok', error: null, startupMs: 10, cacheDropped: true,
-    pssTotalBytes: null, instance: null, loadAvg1: 0.5, harnessRssBytes: 80 * MiB, harnessCpuMs: 100, elapsedMs: 1000,
+    type: 'density-step',
+    ...ident,
+    seq: seq++,
+    outcome: 'ok',
+    error: null,
+    startupMs: 10,
+    cacheDropped: true,
+    pssTotalBytes: null,
+    instance: null,
+    loadAvg1: 0.5,
+    harnessRssBytes: 80 * MiB,
+    harnessCpuMs: 100,
+    elapsedMs: 1000,
     ...over,
   };
 }
 
 function end(ident: Ident, over: Partial<DensityEnd> = {}): DensityEnd {
   return {
-    type: 'density-end', ...ident, seq: seq++, baselineMemAvailableBytes: 20 * GiB, memTotalBytes: 24 * GiB,
-    reserveBytes: 2 * GiB, instances: 5, stopReason: 'max', stopDetail: "reached the scenario's maximum of 5 instances",
-    teardownMs: 800, teardownProblems: null, ksm: null, ...over,
+    type: 'density-end',
+    ...ident,
+    seq: seq++,
+    baselineMemAvailableBytes: 20 * GiB,
+    memTotalBytes: 24 * GiB,
+    reserveBytes: 2 * GiB,
+    instances: 5,
+    stopReason: 'max',
+    stopDetail: "reached the scenario's maximum of 5 instances",
+    teardownMs: 800,
+    teardownProblems: null,
+    ksm: null,
+    ...over,
   };
 }
 
@@ -80,13 +117,23 @@ function vmRun(): DensityRecord[] {
   const base = 20 * GiB;
   const vm = (running: number, usedMiB: number, startupMs: number, pss: number, inside: number, pssTotal: number | null): DensityStep =>
     step(vmIdent, {
-      running, memAvailableBytes: base - usedMiB * MiB, startupMs, pssTotalBytes: pssTotal === null ? null : pssTotal * MiB,
+      running,
+      memAvailableBytes: base - usedMiB * MiB,
+      startupMs,
+      pssTotalBytes: pssTotal === null ? null : pssTotal * MiB,
       instance: memory({ pssBytes: pss * MiB, rssBytes: (pss + 10) * MiB, insideBytes: inside * MiB, configuredBytes: 128 * MiB }),
     });
   return [
     vm(1, 142, 2000, 140, 30, 140),
     vm(2, 280, 2100, 139, 31, null),
-    step(vmIdent, { running: 2, memAvailableBytes: base - 284 * MiB, outcome: 'failed', error: 'exit 1', startupMs: null, harnessRssBytes: 95 * MiB }),
+    step(vmIdent, {
+      running: 2,
+      memAvailableBytes: base - 284 * MiB,
+      outcome: 'failed',
+      error: 'exit 1',
+      startupMs: null,
+      harnessRssBytes: 95 * MiB,
+    }),
     vm(3, 424, 2300, 141, 29, 420),
     vm(4, 568, 2400, 140, 30, null),
     vm(5, 704, 2500, 142, 32, 700),
@@ -99,7 +146,9 @@ function containerRun(): DensityRecord[] {
   const base = 20 * GiB - 10 * MiB;
   const steps = [2.5, 2.4, 2.6, 2.5, 2.5].map((pss, i) =>
     step(ctIdent, {
-      running: i + 1, memAvailableBytes: base - 3 * (i + 1) * MiB, startupMs: 20 + i,
+      running: i + 1,
+      memAvailableBytes: base - 3 * (i + 1) * MiB,
+      startupMs: 20 + i,
       instance: memory({ pssBytes: pss * MiB, rssBytes: 4 * MiB, cgroupBytes: 3.25 * MiB, insideBytes: 1.5 * MiB }),
     }),
   );
@@ -112,19 +161,37 @@ describe('summarizeDensity', () => {
 
   it('has one summary per (scenario, runtime), in first-appearance order', () => {
     expect(density.map((d) => d.runtime)).toEqual(['qemu-q35', 'runc']);
-    expect(vm).toMatchObject({ scenario: 'density', kind: 'vm', backend: 'qemu', accel: 'tcg', machine: 'q35', instances: 5, stopReason: 'max', teardownMs: 800 });
+    expect(vm).toMatchObject({
+      scenario: 'density',
+      kind: 'vm',
+      backend: 'qemu',
+      accel: 'tcg',
+      machine: 'q35',
+      instances: 5,
+      stopReason: 'max',
+      teardownMs: 800,
+    });
     expect(ct).toMatchObject({ kind: 'container', backend: 'runc', accel: null, machine: null, teardownMs: 120 });
   });
 
   it('takes per-instance medians over ok steps, each method on its own', () => {
     expect(vm?.perInstance).toEqual({
-      pssBytes: 140 * MiB, rssBytes: 150 * MiB, cgroupBytes: null, insideBytes: 30 * MiB, configuredBytes: 128 * MiB,
+      pssBytes: 140 * MiB,
+      rssBytes: 150 * MiB,
+      cgroupBytes: null,
+      insideBytes: 30 * MiB,
+      configuredBytes: 128 * MiB,
       // The failed launch's 4 MiB counts neither as a drop of its own nor in the next ok step's.
       systemBytes: 140 * MiB,
     });
     expect(vm?.overheadBytes).toBe(110 * MiB);
     expect(ct?.perInstance).toEqual({
-      pssBytes: 2.5 * MiB, rssBytes: 4 * MiB, cgroupBytes: 3.25 * MiB, insideBytes: 1.5 * MiB, configuredBytes: null, systemBytes: 3 * MiB,
+      pssBytes: 2.5 * MiB,
+      rssBytes: 4 * MiB,
+      cgroupBytes: 3.25 * MiB,
+      insideBytes: 1.5 * MiB,
+      configuredBytes: null,
+      systemBytes: 3 * MiB,
     });
     expect(ct?.overheadBytes).toBe(1 * MiB);
   });
@@ -166,7 +233,11 @@ describe('density warnings', () => {
   /** The warnings' sentences (what the reader sees), and apart from them their kinds and scopes. */
   const only = (records: DensityRecord[]) => {
     const r = summarizeDensity(records, 24 * GiB);
-    return { ...r, warnings: r.warnings.map((w) => w.message), kinds: r.warnings.map((w) => `${w.scenario}/${w.runtime} ${w.kind}${w.metric === null ? '' : ` ${w.metric}`}`) };
+    return {
+      ...r,
+      warnings: r.warnings.map((w) => w.message),
+      kinds: r.warnings.map((w) => `${w.scenario}/${w.runtime} ${w.kind}${w.metric === null ? '' : ` ${w.metric}`}`),
+    };
   };
   const base = 20 * GiB;
   const line = (ident: Ident, usedMiB: number[], over: Partial<DensityStep> = {}): DensityStep[] =>
@@ -175,7 +246,10 @@ describe('density warnings', () => {
   it('names a runtime stopped by failures, with its detail, and excludes the failed steps', () => {
     const failed = step(ctIdent, { running: 3, memAvailableBytes: base - 9 * MiB, outcome: 'failed', error: 'exit 1' });
     const records = [
-      ...line(ctIdent, [3, 6, 9]), failed, { ...failed, seq: seq++ }, { ...failed, seq: seq++ },
+      ...line(ctIdent, [3, 6, 9]),
+      failed,
+      { ...failed, seq: seq++ },
+      { ...failed, seq: seq++ },
       end(ctIdent, { instances: 3, stopReason: 'failures', stopDetail: '3 launches in a row failed' }),
     ];
     const { density, warnings, kinds } = only(records);
@@ -189,7 +263,10 @@ describe('density warnings', () => {
 
   it('names a runtime stopped by the startup limit', () => {
     const detail = 'the last startup took 31000 ms, over the limit of 30000 ms';
-    const { warnings } = only([...line(vmIdent, [140, 280, 420]), end(vmIdent, { instances: 3, stopReason: 'startup-limit', stopDetail: detail })]);
+    const { warnings } = only([
+      ...line(vmIdent, [140, 280, 420]),
+      end(vmIdent, { instances: 3, stopReason: 'startup-limit', stopDetail: detail }),
+    ]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('density/qemu-q35: stopped after 3 instances because startup became too slow');
     expect(warnings[0]).toContain(detail);
@@ -235,8 +312,13 @@ describe('density warnings', () => {
 
   it('warns when KSM had not settled', () => {
     const ksm = {
-      settled: false, waitedMs: 60_000, pagesSharing: 1000, memAvailableBeforeBytes: base - 9 * MiB,
-      memAvailableAfterBytes: base - 8 * MiB, pssTotalBeforeBytes: null, pssTotalAfterBytes: null,
+      settled: false,
+      waitedMs: 60_000,
+      pagesSharing: 1000,
+      memAvailableBeforeBytes: base - 9 * MiB,
+      memAvailableAfterBytes: base - 8 * MiB,
+      pssTotalBeforeBytes: null,
+      pssTotalAfterBytes: null,
     };
     const { density, warnings } = only([...line(ctIdent, [3, 6, 9]), end(ctIdent, { instances: 3, ksm })]);
     expect(density[0]?.ksm).toEqual(ksm);
@@ -274,13 +356,20 @@ describe('density warnings', () => {
   it('says so when too few instances became ready', () => {
     const { warnings } = only([...line(vmIdent, [140]), end(vmIdent, { instances: 1, stopReason: 'reserve', stopDetail: 'x' })]);
     expect(warnings).toEqual([
-      'density/qemu-q35: only 1 ready instance, too few for a per-instance slope. Raise density.max (or this runtime\'s maxPerRuntime).',
+      "density/qemu-q35: only 1 ready instance, too few for a per-instance slope. Raise density.max (or this runtime's maxPerRuntime).",
     ]);
   });
 });
 
 describe('withDensity', () => {
-  const summary: Summary = { formatVersion: 1, runId: 'r1', complete: true, runtimes: [], comparisons: [], warnings: [{ scenario: 's', runtime: 'r', metric: 'startup', kind: 'noisy', message: 'startup noise' }] };
+  const summary: Summary = {
+    formatVersion: 1,
+    runId: 'r1',
+    complete: true,
+    runtimes: [],
+    comparisons: [],
+    warnings: [{ scenario: 's', runtime: 'r', metric: 'startup', kind: 'noisy', message: 'startup noise' }],
+  };
 
   it('adds the density figures and appends their warnings', () => {
     const records = [...line3(), end(ctIdent, { instances: 3, stopReason: 'failures', stopDetail: 'd' })];

@@ -24,9 +24,19 @@ describe('describeMetric', () => {
 
   it('is all null for n = 0 and has no CIs for tiny n', () => {
     expect(describeMetric([], 3, 0)).toEqual({
-      n: 0, failures: 3, timeouts: 0,
-      min: null, max: null, mean: null, median: null, p95: null, p99: null, sd: null,
-      medianCi95: null, meanCi95: null, outliers: 0,
+      n: 0,
+      failures: 3,
+      timeouts: 0,
+      min: null,
+      max: null,
+      mean: null,
+      median: null,
+      p95: null,
+      p99: null,
+      sd: null,
+      medianCi95: null,
+      meanCi95: null,
+      outliers: 0,
     });
     const one = describeMetric([5], 0, 0);
     expect(one).toMatchObject({ n: 1, min: 5, median: 5, sd: null, meanCi95: null, medianCi95: null });

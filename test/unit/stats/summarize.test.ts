@@ -101,21 +101,34 @@ describe('summarize', () => {
   });
 
   it('warns about failures and is deterministic', () => {
-    expect(s.warnings).toEqual([{ scenario: 'minimal', runtime: 'qemu-q35', metric: null, kind: 'failures', message:
-      'minimal/qemu-q35: 1 of 7 launches failed and 1 timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.' },
+    expect(s.warnings).toEqual([
+      {
+        scenario: 'minimal',
+        runtime: 'qemu-q35',
+        metric: null,
+        kind: 'failures',
+        message:
+          'minimal/qemu-q35: 1 of 7 launches failed and 1 timed out; they are excluded from the statistics. See the error field of those samples in samples.jsonl.',
+      },
     ]);
     expect(summarize('r1', run(), true)).toEqual(s);
   });
 
   it('handles an empty run and a runtime with no successful sample', () => {
     expect(summarize('r0', [], false)).toEqual({
-      formatVersion: RESULTS_FORMAT_VERSION, runId: 'r0', complete: false, runtimes: [], comparisons: [], warnings: [],
+      formatVersion: RESULTS_FORMAT_VERSION,
+      runId: 'r0',
+      complete: false,
+      runtimes: [],
+      comparisons: [],
+      warnings: [],
     });
     seq = 0;
-    const only = summarize('r2', [
-      sample({ runtime: 'qemu-q35', outcome: 'timeout', startupMs: null, teardownMs: null }),
-      sample({ runtime: 'runc' }),
-    ], false);
+    const only = summarize(
+      'r2',
+      [sample({ runtime: 'qemu-q35', outcome: 'timeout', startupMs: null, teardownMs: null }), sample({ runtime: 'runc' })],
+      false,
+    );
     expect(only.runtimes[0]?.startup).toMatchObject({ n: 0, timeouts: 1, median: null });
     expect(only.comparisons).toEqual([]);
     expect(only.warnings.map((x) => x.message)).toContain('minimal/qemu-q35: no successful samples, so there are no statistics for it.');
@@ -133,8 +146,13 @@ describe('summarize warnings', () => {
 
   it('warns about outliers', () => {
     const w = summarize('r', series([300, 301, 302, 303, 304, 305, 306, 307, 308, 2000]), true).warnings;
-    expect(w).toContainEqual({ scenario: 'minimal', runtime: 'qemu-q35', metric: 'startup', kind: 'outliers', message:
-      'minimal/qemu-q35 startup: 1 of 10 samples is a statistical outlier; the host may have been busy. Consider more iterations or a quieter machine.',
+    expect(w).toContainEqual({
+      scenario: 'minimal',
+      runtime: 'qemu-q35',
+      metric: 'startup',
+      kind: 'outliers',
+      message:
+        'minimal/qemu-q35 startup: 1 of 10 samples is a statistical outlier; the host may have been busy. Consider more iterations or a quieter machine.',
     });
   });
 
@@ -145,9 +163,16 @@ describe('summarize warnings', () => {
 
   it('warns about high noise (sd/mean > 0.2)', () => {
     const w = summarize('r', series([100, 200, 300, 150, 250]), true).warnings;
-    expect(w).toEqual([{ scenario: 'minimal', runtime: 'qemu-q35', metric: 'startup', kind: 'noisy', message:
-      'minimal/qemu-q35 startup: the samples vary widely (standard deviation is 40% of the mean); the host may have been busy. Consider more iterations or a quieter machine.',
-    }]);
+    expect(w).toEqual([
+      {
+        scenario: 'minimal',
+        runtime: 'qemu-q35',
+        metric: 'startup',
+        kind: 'noisy',
+        message:
+          'minimal/qemu-q35 startup: the samples vary widely (standard deviation is 40% of the mean); the host may have been busy. Consider more iterations or a quieter machine.',
+      },
+    ]);
   });
 
   it('warns about a slow first measured sample', () => {
@@ -174,14 +199,30 @@ describe('summarize: probe-only scenarios', () => {
   it('gives no ratios and no few-sample warnings for the probe workload (facts, not timings)', async () => {
     const { summarize } = await import('../../../harness/stats/summarize.js');
     const base = {
-      type: 'startup' as const, runId: 'r', scenario: 'isolation', workload: 'probe', iteration: 0, warmup: false,
-      startedAt: '2026-11-29T00:00:00Z', outcome: 'ok' as const, error: null, teardownMs: 5, phases: [], instanceKernel: null,
-      guestUptimeAtReadyS: null, exitedBeforeStop: false, isolation: null,
+      type: 'startup' as const,
+      runId: 'r',
+      scenario: 'isolation',
+      workload: 'probe',
+      iteration: 0,
+      warmup: false,
+      startedAt: '2026-11-29T00:00:00Z',
+      outcome: 'ok' as const,
+      error: null,
+      teardownMs: 5,
+      phases: [],
+      instanceKernel: null,
+      guestUptimeAtReadyS: null,
+      exitedBeforeStop: false,
+      isolation: null,
     };
-    const s = summarize('r', [
-      { ...base, seq: 0, runtime: 'vm', kind: 'vm', backend: 'qemu', accel: 'tcg', machine: 'q35', startupMs: 2000 },
-      { ...base, seq: 1, runtime: 'ct', kind: 'container', backend: 'runc', accel: null, machine: null, startupMs: 30 },
-    ], true);
+    const s = summarize(
+      'r',
+      [
+        { ...base, seq: 0, runtime: 'vm', kind: 'vm', backend: 'qemu', accel: 'tcg', machine: 'q35', startupMs: 2000 },
+        { ...base, seq: 1, runtime: 'ct', kind: 'container', backend: 'runc', accel: null, machine: null, startupMs: 30 },
+      ],
+      true,
+    );
     expect(s.runtimes).toHaveLength(2);
     expect(s.comparisons).toEqual([]);
     expect(s.warnings).toEqual([]);
@@ -204,7 +245,11 @@ describe('teardown of instances that had already exited by themselves', () => {
 
   it('adds nothing when every instance was still running', () => {
     seq = 0;
-    const rs = summarize('r1', [40, 41, 42].map((t) => sample({ runtime: 'runc', teardownMs: t })), true).runtimes[0]!;
+    const rs = summarize(
+      'r1',
+      [40, 41, 42].map((t) => sample({ runtime: 'runc', teardownMs: t })),
+      true,
+    ).runtimes[0]!;
     expect(rs).not.toHaveProperty('teardownExitedBeforeStop');
     expect(rs).not.toHaveProperty('teardownAll');
   });

@@ -6,15 +6,36 @@ import { formatDurationScaled } from '../../../harness/format-duration.js';
 import type { StartupSample } from '../../../harness/results/format.js';
 
 const sample = (runtime: string, kind: 'vm' | 'container', startupMs: number, i: number): StartupSample => ({
-  type: 'startup', runId: 'r', seq: i, scenario: 'startup', runtime, kind, backend: kind === 'vm' ? 'qemu' : 'namespaces',
-  workload: 'hello', iteration: i, warmup: false, startedAt: '2026-11-29T00:00:00Z', accel: kind === 'vm' ? 'tcg' : null,
-  machine: kind === 'vm' ? 'q35' : null, outcome: 'ok', error: null, startupMs, teardownMs: 5, phases: [],
-  instanceKernel: null, guestUptimeAtReadyS: null, exitedBeforeStop: false, isolation: null,
+  type: 'startup',
+  runId: 'r',
+  seq: i,
+  scenario: 'startup',
+  runtime,
+  kind,
+  backend: kind === 'vm' ? 'qemu' : 'namespaces',
+  workload: 'hello',
+  iteration: i,
+  warmup: false,
+  startedAt: '2026-11-29T00:00:00Z',
+  accel: kind === 'vm' ? 'tcg' : null,
+  machine: kind === 'vm' ? 'q35' : null,
+  outcome: 'ok',
+  error: null,
+  startupMs,
+  teardownMs: 5,
+  phases: [],
+  instanceKernel: null,
+  guestUptimeAtReadyS: null,
+  exitedBeforeStop: false,
+  isolation: null,
 });
 
 describe('terminal summary', () => {
   it('shows median ± sd, range, and how many times faster the container started', () => {
-    const samples = [2000, 2100, 1900, 2050, 1950].flatMap((v, i) => [sample('qemu-q35', 'vm', v, i), sample('namespaces', 'container', v / 400, i)]);
+    const samples = [2000, 2100, 1900, 2050, 1950].flatMap((v, i) => [
+      sample('qemu-q35', 'vm', v, i),
+      sample('namespaces', 'container', v / 400, i),
+    ]);
     const text = formatSummary(summarize('r', samples, true), null);
     expect(text).toContain('qemu-q35 (tcg)');
     expect(text).toMatch(/Startup {2}\(median ± σ\): +2\.00 s ±/);

@@ -35,8 +35,32 @@ const values = (result: ReturnType<NonNullable<typeof BUILTIN_WORKLOADS.cpu>['pa
 describe('built-in workloads on captured output', () => {
   // Expected figures read from the same JSON with Python's json module (an independent reader).
   it.each([
-    ['host', { randread_iops: 19915.042479, randread_p50_us: 38.144, randread_p99_us: 98.816, randwrite_iops: 13612.193903, randwrite_p50_us: 50.432, randwrite_p99_us: 173.056, seqread_mib_s: 707.6461763381958, seqwrite_mib_s: 1040.9795093536377 }],
-    ['qemu-q35', { randread_iops: 734.632684, randread_p50_us: 481.28, randread_p99_us: 8978.432, randwrite_iops: 1191.712431, randwrite_p50_us: 391.168, randwrite_p99_us: 7110.656, seqread_mib_s: 496.75486755371094, seqwrite_mib_s: 253.24675273895264 }],
+    [
+      'host',
+      {
+        randread_iops: 19915.042479,
+        randread_p50_us: 38.144,
+        randread_p99_us: 98.816,
+        randwrite_iops: 13612.193903,
+        randwrite_p50_us: 50.432,
+        randwrite_p99_us: 173.056,
+        seqread_mib_s: 707.6461763381958,
+        seqwrite_mib_s: 1040.9795093536377,
+      },
+    ],
+    [
+      'qemu-q35',
+      {
+        randread_iops: 734.632684,
+        randread_p50_us: 481.28,
+        randread_p99_us: 8978.432,
+        randwrite_iops: 1191.712431,
+        randwrite_p50_us: 391.168,
+        randwrite_p99_us: 7110.656,
+        seqread_mib_s: 496.75486755371094,
+        seqwrite_mib_s: 253.24675273895264,
+      },
+    ],
   ])('disk (%s): fio JSON, IOPS, clat p50/p99 in µs, MiB/s', async (where, expected) => {
     const done = await collect(fixture(`disk-${where}.txt`), where === 'host' ? 97 : 13);
     expect(done.state).toBe('done');
@@ -69,7 +93,10 @@ describe('built-in workloads on captured output', () => {
   });
 
   it('network: an iperf3 error in its JSON fails the sample with the output', async () => {
-    const text = fixture('network-host.txt').replace(/"intervals":/, '"error": "unable to connect to server: Connection refused", "intervals":');
+    const text = fixture('network-host.txt').replace(
+      /"intervals":/,
+      '"error": "unable to connect to server: Connection refused", "intervals":',
+    );
     const parsed = BUILTIN_WORKLOADS.network!.parse((await collect(text)).output);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).toMatch(/no tx_gbit_s in the output of step tx/);
@@ -82,10 +109,17 @@ describe('built-in workloads on captured output', () => {
       // A fake iperf3: the first N calls print the error JSON under runsc, then a real report.
       const report = fixture('network-host.txt').match(/^\{[\s\S]*?^\}$/m)![0];
       writeFileSync(join(dir, 'report.json'), report);
-      writeFileSync(join(dir, 'iperf3'), `#!/bin/sh\nn=$(cat ${dir}/count 2>/dev/null || echo 0); echo $((n+1)) > ${dir}/count\nif [ $n -lt $FAILS ]; then printf '{\\n "end": {\\n },\\n "error": "unable to receive results: Resource temporarily unavailable"\\n}\\n'; exit 1; fi\ncat ${dir}/report.json\n`, { mode: 0o755 });
+      writeFileSync(
+        join(dir, 'iperf3'),
+        `#!/bin/sh\nn=$(cat ${dir}/count 2>/dev/null || echo 0); echo $((n+1)) > ${dir}/count\nif [ $n -lt $FAILS ]; then printf '{\\n "end": {\\n },\\n "error": "unable to receive results: Resource temporarily unavailable"\\n}\\n'; exit 1; fi\ncat ${dir}/report.json\n`,
+        { mode: 0o755 },
+      );
       const run = (fails: number): { out: string; calls: number } => {
         rmSync(join(dir, 'count'), { force: true });
-        const out = execFileSync('sh', ['-c', `${IPERF3_FUNCTION.join('\n')}\niperf3_run -R; echo "rc=$?"`], { encoding: 'utf8', env: { PATH: `${dir}:/usr/bin:/bin`, FAILS: String(fails), VMBENCH_PEER: '127.0.0.1', VMBENCH_PORT: '1' } });
+        const out = execFileSync('sh', ['-c', `${IPERF3_FUNCTION.join('\n')}\niperf3_run -R; echo "rc=$?"`], {
+          encoding: 'utf8',
+          env: { PATH: `${dir}:/usr/bin:/bin`, FAILS: String(fails), VMBENCH_PEER: '127.0.0.1', VMBENCH_PORT: '1' },
+        });
         return { out, calls: Number(readFileSync(join(dir, 'count'), 'utf8')) };
       };
       const twice = run(2);
@@ -114,7 +148,10 @@ describe('built-in workloads on captured output', () => {
     const done = await collect(fixture('cpu-host.txt'));
     expect(done.state).toBe('done');
     expect(values(BUILTIN_WORKLOADS.cpu!.parse(done.output))).toEqual({
-      events_per_s_1t: 3208.99, wall_s_1t: 0.3104, events_per_s_nt: 6094.48, wall_s_nt: 0.3268,
+      events_per_s_1t: 3208.99,
+      wall_s_1t: 0.3104,
+      events_per_s_nt: 6094.48,
+      wall_s_nt: 0.3268,
     });
     expect(done.output.steps.get('all')?.fields.threads).toBe('2');
   });
@@ -123,7 +160,10 @@ describe('built-in workloads on captured output', () => {
     const done = await collect(fixture('cpu-qemu-q35.txt'), 13);
     expect(done.state).toBe('done');
     expect(values(BUILTIN_WORKLOADS.cpu!.parse(done.output))).toEqual({
-      events_per_s_1t: 790.95, wall_s_1t: 1.2617, events_per_s_nt: 886.37, wall_s_nt: 1.125,
+      events_per_s_1t: 790.95,
+      wall_s_1t: 1.2617,
+      events_per_s_nt: 886.37,
+      wall_s_nt: 1.125,
     });
   });
 
@@ -166,7 +206,14 @@ describe('built-in workloads on captured output', () => {
 
 describe('custom workloads', () => {
   const spec: CustomWorkloadSpec = {
-    name: 'mine', description: '', command: ['/usr/bin/mine', "it's"], binaries: [], files: [], inputBytes: 0, output: 'parse', timeLimitMs: 1000,
+    name: 'mine',
+    description: '',
+    command: ['/usr/bin/mine', "it's"],
+    binaries: [],
+    files: [],
+    inputBytes: 0,
+    output: 'parse',
+    timeLimitMs: 1000,
     metrics: [
       { name: 'score', unit: 'points', better: 'higher', regex: null },
       { name: 'speed', unit: 'MB/s', better: 'higher', regex: 'speed: ([0-9.]+) MB/s' },
@@ -176,11 +223,14 @@ describe('custom workloads', () => {
 
   it('reads key=value words and regex groups, and adds elapsed_s', () => {
     const parsed = customWorkload(spec).parse(output(['warming up', 'score=12 other=3', 'speed: 45.5 MB/s', 'score=14']));
-    expect(parsed).toEqual({ ok: true, metrics: [
-      { name: 'elapsed_s', unit: 's', better: 'lower', value: 1.5 },
-      { name: 'score', unit: 'points', better: 'higher', value: 14 },
-      { name: 'speed', unit: 'MB/s', better: 'higher', value: 45.5 },
-    ] });
+    expect(parsed).toEqual({
+      ok: true,
+      metrics: [
+        { name: 'elapsed_s', unit: 's', better: 'lower', value: 1.5 },
+        { name: 'score', unit: 'points', better: 'higher', value: 14 },
+        { name: 'speed', unit: 'MB/s', better: 'higher', value: 45.5 },
+      ],
+    });
   });
 
   it('a regex that never matches fails the sample, naming the metric and the output tail', () => {
