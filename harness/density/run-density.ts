@@ -157,6 +157,9 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
     if (ready.state === 'ready' && drop > 0) nextCost = Math.max(drop, instanceMemory?.pssBytes ?? 0);
     memAvailable = host.memAvailableBytes;
     const n = instances.length;
+    // Read before the step's CPU time, so that the summed PSS is charged to the step that took it
+    // (the last step's would otherwise be left out of the run's harness CPU altogether).
+    const pssTotalBytes = ready.state === 'ready' && closeLook ? pssTotal(pidsOf) : null;
     const cpu = process.cpuUsage(cpuStart);
     const step: DensityStep = {
       type: 'density-step',
@@ -168,7 +171,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
       startupMs: ready.state === 'ready' ? ready.startupMs : null,
       memAvailableBytes: host.memAvailableBytes,
       cacheDropped: host.cacheDropped,
-      pssTotalBytes: ready.state === 'ready' && closeLook ? pssTotal(pidsOf) : null,
+      pssTotalBytes,
       instance: instanceMemory,
       loadAvg1: loadavg()[0] ?? 0,
       harnessRssBytes: process.memoryUsage.rss(),
