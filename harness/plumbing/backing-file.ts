@@ -26,6 +26,10 @@ export function createBackingFile(path: string, sizeMiB: number): void {
       `${dirname(path)} is on tmpfs, which has no direct I/O: the disk workload needs its backing files on a disk file system (set TMPDIR to a directory on one)`,
     );
   }
+  // Commit what the file system still owes first (the last instance's backing file, removed at
+  // its teardown: its journal commit and, on a `discard` mount, its trim), so that it lands here,
+  // before the launch, instead of in this instance's writes.
+  execFileSync('sync', syncFileSystemArgv(dirname(path)), { stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
   const chunk = Buffer.alloc(CHUNK);
   for (let i = 0; i < CHUNK; i += 8) chunk.writeUInt32LE((i * 2654435761) >>> 0, i); // cheap, not compressible to nothing
   const fd = openSync(path, 'w', 0o600);
@@ -39,4 +43,5 @@ export function createBackingFile(path: string, sizeMiB: number): void {
   execFileSync('dd', directReadArgv(path), { stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
 }
 
+export const syncFileSystemArgv = (dir: string): string[] => ['--file-system', dir];
 export const directReadArgv = (path: string): string[] => [`if=${path}`, 'of=/dev/null', 'bs=1M', 'iflag=direct', 'status=none'];

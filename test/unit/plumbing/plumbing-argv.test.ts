@@ -8,7 +8,7 @@ import { pickAddresses, plumbingToken, LINK_PREFIX } from '../../../harness/plum
 import { tapCreateArgv, linkDeleteArgv } from '../../../harness/plumbing/tap-link.js';
 import { vethCreateArgv, netnsDeleteArgv, netnsPath } from '../../../harness/plumbing/veth-link.js';
 import { bindMountArgv, unmountArgv } from '../../../harness/plumbing/bind-mount.js';
-import { directReadArgv } from '../../../harness/plumbing/backing-file.js';
+import { directReadArgv, syncFileSystemArgv } from '../../../harness/plumbing/backing-file.js';
 import { dropCacheArgv, fincoreArgv, parseFincore } from '../../../harness/plumbing/page-cache.js';
 import { iperf3ServerArgv } from '../../../harness/plumbing/iperf3-server.js';
 import { listeningOn } from '../../../harness/plumbing/host-server.js';
@@ -96,6 +96,7 @@ describe('network plumbing argv', () => {
 
   it('a new backing file is read through once with O_DIRECT (to the device, not the page cache)', () => {
     expect(directReadArgv('/tmp/w/disk-1.img')).toEqual(['if=/tmp/w/disk-1.img', 'of=/dev/null', 'bs=1M', 'iflag=direct', 'status=none']);
+    expect(syncFileSystemArgv('/tmp/w')).toEqual(['--file-system', '/tmp/w']);
   });
 });
 
