@@ -11,6 +11,11 @@
  * It is also the instances' parent and a child subreaper: it reaps every instance root and every
  * orphan below them at once, so nothing waits as a zombie for a PID 1 that may never reap.
  *
+ * It waits with epoll, not poll: with a thousand instances up, a poll over their 2000 pipes on
+ * every wake-up cost 1.3 s of system time in a 1000-container density run (O(N) per wake-up,
+ * O(N²) over the run) and sat inside every later launch's timing; epoll's cost follows the
+ * pipes that are ready, not the ones that exist.
+ *
  * Protocol. Requests on stdin: u32 length (host order) + NUL-separated fields:
  *   "S" id file cwd argc arg... envc env...        spawn one instance
  * Frames on stdout: struct frame (below) + len payload bytes:
@@ -23,13 +28,13 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
@@ -47,15 +52,26 @@ struct frame {
   int32_t aux;
 };
 
+struct instance;
+
+/* One read end as epoll sees it: its event's data.ptr, so a ready pipe finds its instance at once. */
+struct endpoint {
+  struct instance *owner;
+  int fd; /* -1 once at EOF */
+  uint8_t type;
+};
+
 struct instance {
   uint32_t id;
   pid_t pid;
-  int out, err; /* read ends, -1 once at EOF */
+  struct endpoint out, err;
 };
 
-static struct instance *instances;
+/* Heap-allocated one by one, so endpoints stay put while the array of pointers is compacted. */
+static struct instance **instances;
 static size_t count, capacity;
 static int output_ok = 1;
+static int epfd = -1;
 
 static uint64_t now_ns(void) {
   struct timespec t;
@@ -80,21 +96,32 @@ static void send_frame(uint8_t type, uint32_t id, uint64_t ts, int32_t aux, cons
   if (len) write_all(data, len);
 }
 
+/* Closing the read end also takes it out of the epoll set: no other descriptor refers to it. */
+static void close_endpoint(struct endpoint *e) {
+  if (e->fd >= 0) close(e->fd);
+  e->fd = -1;
+}
+
 /* Reads what is there now: 1 bytes sent, 0 nothing now, -1 EOF or error (the fd is closed). */
-static int pump(struct instance *in, int *fd, uint8_t type) {
+static int pump(struct endpoint *e) {
   char buf[65536];
-  ssize_t n = read(*fd, buf, sizeof buf);
+  ssize_t n = read(e->fd, buf, sizeof buf);
   uint64_t ts = now_ns();
   if (n < 0 && (errno == EINTR || errno == EAGAIN)) return 0;
-  if (n <= 0) { close(*fd); *fd = -1; return -1; }
-  send_frame(type, in->id, ts, 0, buf, (uint32_t)n);
+  if (n <= 0) { close_endpoint(e); return -1; }
+  send_frame(e->type, e->owner->id, ts, 0, buf, (uint32_t)n);
   return 1;
 }
 
 /* After the root exits: what is already in its pipes. A descendant still holding them is cut off. */
 static void drain(struct instance *in) {
-  while (in->out >= 0 && pump(in, &in->out, STDOUT_DATA) == 1) {}
-  while (in->err >= 0 && pump(in, &in->err, STDERR_DATA) == 1) {}
+  while (in->out.fd >= 0 && pump(&in->out) == 1) {}
+  while (in->err.fd >= 0 && pump(&in->err) == 1) {}
+}
+
+static int watch(struct endpoint *e) {
+  struct epoll_event ev = { .events = EPOLLIN, .data.ptr = e };
+  return epoll_ctl(epfd, EPOLL_CTL_ADD, e->fd, &ev);
 }
 
 static void spawn_one(char **fields, size_t nfields) {
@@ -154,7 +181,14 @@ static void spawn_one(char **fields, size_t nfields) {
     capacity = capacity ? capacity * 2 : 64;
     instances = realloc(instances, capacity * sizeof *instances);
   }
-  instances[count++] = (struct instance){ .id = id, .pid = pid, .out = out[0], .err = err[0] };
+  struct instance *in = malloc(sizeof *in);
+  *in = (struct instance){ .id = id, .pid = pid, .out = { in, out[0], STDOUT_DATA }, .err = { in, err[0], STDERR_DATA } };
+  /* Unwatched, a pipe would never be read: its instance would block once the pipe is full. Rather
+     stop reading it at once (EOF: its output goes nowhere) than hang; epoll_ctl fails only
+     without memory. */
+  if (watch(&in->out) < 0) close_endpoint(&in->out);
+  if (watch(&in->err) < 0) close_endpoint(&in->err);
+  instances[count++] = in;
   send_frame(STARTED, id, ts, pid, NULL, 0);
 }
 
@@ -185,18 +219,24 @@ static void reap(void) {
   pid_t pid;
   while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
     for (size_t i = 0; i < count; i++) {
-      if (instances[i].pid != pid) continue;
+      struct instance *in = instances[i];
+      if (in->pid != pid) continue;
       uint64_t ts = now_ns();
-      drain(&instances[i]);
-      if (instances[i].out >= 0) close(instances[i].out);
-      if (instances[i].err >= 0) close(instances[i].err);
-      send_frame(EXITED, instances[i].id, ts, status, NULL, 0);
+      drain(in);
+      close_endpoint(&in->out);
+      close_endpoint(&in->err);
+      send_frame(EXITED, in->id, ts, status, NULL, 0);
       instances[i] = instances[--count];
+      free(in);
       break;
     }
     /* Not an instance root: an orphan re-parented to us (we are a subreaper). Reaped, done. */
   }
 }
+
+enum { BATCH = 64 };
+/* Tags for the two descriptors that are not an instance's pipe. */
+static char signal_tag, stdin_tag;
 
 int main(void) {
   prctl(PR_SET_CHILD_SUBREAPER, 1);
@@ -207,49 +247,47 @@ int main(void) {
   sigprocmask(SIG_BLOCK, &chld, NULL);
   int sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
   fcntl(1, F_SETPIPE_SZ, 1 << 20); /* room for bursts while the harness is busy */
+  epfd = epoll_create1(EPOLL_CLOEXEC);
+  if (sfd < 0 || epfd < 0) return 1;
+  struct epoll_event sev = { .events = EPOLLIN, .data.ptr = &signal_tag }, iev = { .events = EPOLLIN, .data.ptr = &stdin_tag };
+  if (epoll_ctl(epfd, EPOLL_CTL_ADD, sfd, &sev) < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, 0, &iev) < 0) return 1;
 
   size_t inlen = 0, incap = 1 << 16;
   char *in = malloc(incap);
   int stdin_open = 1;
-  struct pollfd *fds = NULL;
-  size_t fdcap = 0;
+  struct epoll_event events[BATCH];
   for (;;) {
     if (!stdin_open && count == 0) {
       reap();
       if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD) return 0;
     }
-    size_t need = 2 + 2 * count;
-    if (need > fdcap) { fdcap = need * 2; fds = realloc(fds, fdcap * sizeof *fds); }
-    size_t n = 0;
-    fds[n++] = (struct pollfd){ .fd = sfd, .events = POLLIN };
-    fds[n++] = (struct pollfd){ .fd = stdin_open ? 0 : -1, .events = POLLIN };
-    for (size_t i = 0; i < count; i++) {
-      fds[n++] = (struct pollfd){ .fd = instances[i].out, .events = POLLIN };
-      fds[n++] = (struct pollfd){ .fd = instances[i].err, .events = POLLIN };
-    }
     /* Without stdin and instances, orphans may remain: wake now and then to reap them. */
     int timeout = (!stdin_open && count == 0) ? 50 : -1;
-    if (poll(fds, n, timeout) < 0) {
+    int n = epoll_wait(epfd, events, BATCH, timeout);
+    if (n < 0) {
       if (errno == EINTR) continue;
       return 1;
     }
-    /* Output first, so an instance's last bytes go out before its EXITED frame. */
-    size_t live = count;
-    for (size_t i = 0; i < live && i < count; i++) {
-      struct pollfd *o = &fds[2 + 2 * i], *e = &fds[3 + 2 * i];
-      if (o->fd >= 0 && (o->revents & (POLLIN | POLLHUP | POLLERR))) pump(&instances[i], &instances[i].out, STDOUT_DATA);
-      if (e->fd >= 0 && (e->revents & (POLLIN | POLLHUP | POLLERR))) pump(&instances[i], &instances[i].err, STDERR_DATA);
+    /* Output first, so an instance's last bytes go out before its EXITED frame; and no instance
+       is freed (by reap) while this batch may still point at it. */
+    int child_exited = 0, request = 0;
+    for (int i = 0; i < n; i++) {
+      void *tag = events[i].data.ptr;
+      if (tag == &signal_tag) child_exited = 1;
+      else if (tag == &stdin_tag) request = 1;
+      else if (((struct endpoint *)tag)->fd >= 0) pump(tag);
     }
-    if (fds[0].revents & POLLIN) {
+    if (child_exited) {
       struct signalfd_siginfo si;
       while (read(sfd, &si, sizeof si) == sizeof si) {}
       reap();
     }
-    if (stdin_open && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+    if (request && stdin_open) {
       if (inlen == incap) in = realloc(in, incap *= 2);
       ssize_t r = read(0, in + inlen, incap - inlen);
       if (r <= 0 && !(r < 0 && errno == EINTR)) {
         stdin_open = 0;
+        epoll_ctl(epfd, EPOLL_CTL_DEL, 0, NULL);
       } else if (r > 0) {
         inlen += (size_t)r;
         size_t used = handle_requests(in, inlen);
