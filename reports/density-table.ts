@@ -4,7 +4,8 @@
  * "Memory and density" table (runtimes as columns) and the Markdown summary (runtimes as rows)
  * both render these figures, so the two reports cannot disagree on one.
  */
-import type { DensitySummary, LinearFit } from '../harness/results/format.js';
+import type { DensitySummary, HarnessCpu, LinearFit } from '../harness/results/format.js';
+import { harnessCpuFraction } from '../harness/stats/harness-cpu.js';
 import { MEMORY_METHODS } from './charts/memory-methods.js';
 import { costBasis, MIB, type DensityGroup } from './density-facts.js';
 import { formatBytes, formatCount, formatFigure, formatMiB, formatWithError } from './format-numbers.js';
@@ -25,6 +26,16 @@ export interface DensityMeasure {
 }
 
 const plain = (main: string, note: string | null = null): NotedFigure => ({ main, note });
+
+function formatHarnessCpu(cpu: HarnessCpu | null): NotedFigure {
+  if (cpu === null) return plain(DASH, 'not recorded');
+  const fraction = harnessCpuFraction(cpu);
+  const launcher = cpu.launcherMs === null ? 'launcher not recorded' : `launcher ${formatDurationMs(cpu.launcherMs)}`;
+  return plain(
+    fraction === null ? DASH : `${Math.round(fraction * 100)} %`,
+    `Node ${formatDurationMs(cpu.nodeMs)} + ${launcher} over ${formatDurationMs(cpu.loopMs)}`,
+  );
+}
 
 /** "169 ± 61.4 MiB" (per instance) and, below it, "r² 0.883 · n = 3". */
 export function formatMemoryFit(fit: LinearFit | null): NotedFigure {
@@ -165,6 +176,13 @@ export const DENSITY_MEASURES: ReadonlyArray<{ title: string; rows: DensityMeasu
         column: 'Harness peak RSS',
         how: 'The harness’s own resident memory during this runtime’s run: part of the MemAvailable figures.',
         figure: (d) => plain(formatMiB(d.harnessPeakRssBytes)),
+      },
+      {
+        key: 'harness-cpu',
+        label: 'Harness CPU over the launch loop',
+        column: 'Harness CPU',
+        how: 'CPU time of the harness’s Node process (process.cpuUsage) and of its native launcher (/proc, 10 ms ticks) from the first launch to the last step, against that loop’s wall time.',
+        figure: (d) => formatHarnessCpu(d.harnessCpu ?? null),
       },
     ],
   },

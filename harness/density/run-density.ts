@@ -14,6 +14,7 @@ import { enableKsm, ksmAvailable, waitKsmSettled } from '../memory/ksm.js';
 import { reserveBytes, shouldStop } from './stop-rules.js';
 import { loadavg } from 'node:os';
 import { timedWindows } from '../measure/harness-overhead.js';
+import { launcherCpuMark, launcherCpuSince } from '../process/launch.js';
 
 export interface DensityRunOptions {
   runId: string;
@@ -113,6 +114,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
   const instances: Instance[] = [];
   const pidsOf = new Map<Instance, number[]>();
   const cpuStart = process.cpuUsage();
+  const launcherStart = launcherCpuMark();
   const t0 = performance.now();
   // Before anything is measured, guess cautiously: a VM's configured RAM plus QEMU's own.
   let nextCost = runtime.configuredMemoryBytes !== null ? runtime.configuredMemoryBytes + 96 * 1024 * 1024 : 16 * 1024 * 1024;
@@ -193,6 +195,8 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
     });
   }
 
+  // The launcher's share of the harness's cost: read once, after the loop (a read costs what a step's /proc read does).
+  const launcherCpuMs = launcherCpuSince(launcherStart);
   let ksm: KsmResult | null = null;
   if (d.ksm && instances.length > 0 && !options.signal?.aborted && ksmAvailable()) {
     const before = { mem: sampleHost(d.dropCaches).memAvailableBytes, pss: pssTotal(pidsOf) };
@@ -228,6 +232,7 @@ export async function runDensity(options: DensityRunOptions): Promise<{ seq: num
     teardownProblems: problems.length ? `${problems.length} instance(s): ${problems.slice(0, 3).join('; ')}` : null,
     ksm,
     settle,
+    launcherCpuMs,
   };
   options.sink(end);
   return { seq, end };

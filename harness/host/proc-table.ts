@@ -14,7 +14,12 @@ export interface ProcStat {
   state: string;
   /** The command name (kernel's comm, at most 15 characters). */
   comm: string;
+  /** User + system CPU time so far, in clock ticks (USER_HZ: 100 per second on Linux). */
+  cpuTicks: number;
 }
+
+/** /proc reports CPU times in USER_HZ ticks, which Linux fixes at 100 per second for user space. */
+export const USER_HZ = 100;
 
 export function readProcStat(pid: number): ProcStat | null {
   let text: string;
@@ -31,6 +36,7 @@ export function readProcStat(pid: number): ProcStat | null {
     ppid: Number(fields[1]),
     pgid: Number(fields[2]),
     startTime: Number(fields[19]),
+    cpuTicks: Number(fields[11]) + Number(fields[12]),
     comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')),
   };
 }

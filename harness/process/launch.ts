@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { LAUNCHER_PATH, NativeLauncher, launcherProblem } from './native-launcher.js';
+import { readProcStat, USER_HZ } from '../host/proc-table.js';
 
 export interface LaunchSpec {
   file: string;
@@ -53,6 +54,8 @@ export interface LauncherInfo {
 }
 
 let native: NativeLauncher | null = null;
+/** How many native launchers this process has started: a replaced one took its CPU time with it. */
+let generation = 0;
 let chosen: LauncherInfo | null = null;
 
 /** Which launcher this process uses: native unless missing or VMBENCH_LAUNCHER=node. */
@@ -70,8 +73,35 @@ export function launch(spec: LaunchSpec): LaunchHandle {
 
 /** The launcher, started on first use; a dead one (killed, crashed) is replaced, so a run goes on. */
 function nativeLauncher(): NativeLauncher {
-  if (native === null || native.dead !== null) native = new NativeLauncher(LAUNCHER_PATH);
+  if (native === null || native.dead !== null) {
+    native = new NativeLauncher(LAUNCHER_PATH);
+    generation++;
+  }
   return native;
+}
+
+/** Which native launcher runs now (a count of those started) and its CPU time so far (null: none runs). */
+export interface LauncherCpuMark {
+  generation: number;
+  cpuMs: number | null;
+}
+
+export function launcherCpuMark(): LauncherCpuMark {
+  const pid = currentLauncherPid();
+  const stat = pid === null ? null : readProcStat(pid);
+  return { generation, cpuMs: stat === null ? null : (stat.cpuTicks * 1000) / USER_HZ };
+}
+
+/**
+ * The native launcher's CPU time (user + system, 10 ms ticks) since `mark`: all of it when the
+ * launcher was started after the mark; null when none runs now, or when a launcher died and was
+ * replaced in between (the dead one's time went with it).
+ */
+export function launcherCpuSince(mark: LauncherCpuMark): number | null {
+  const now = launcherCpuMark();
+  if (now.cpuMs === null) return null;
+  if (now.generation === mark.generation) return mark.cpuMs === null ? null : now.cpuMs - mark.cpuMs;
+  return now.generation === mark.generation + 1 && mark.cpuMs === null ? now.cpuMs : null;
 }
 
 /** Starts the native launcher now (if used) and returns its pid, for the run's journal. */

@@ -190,7 +190,7 @@ export type WarningKind =
   | 'failures' | 'too-few-samples' | 'outliers' | 'noisy' | 'first-run'
   | 'negative-phase' | 'clock-skew'
   | 'density-unfinished' | 'density-stop' | 'no-ready' | 'few-ready' | 'memavailable-flat' | 'nonlinear'
-  | 'harness-rss' | 'memory-unsettled' | 'ksm-unsettled'
+  | 'harness-rss' | 'harness-cpu' | 'memory-unsettled' | 'ksm-unsettled'
   | 'log-incomplete' | 'run-error'
   /** Read from a format-3 summary: only the scenario and runtime its sentence began with are known. */
   | 'legacy';
@@ -422,7 +422,7 @@ export interface DensityStep extends RecordIdentity {
   instance: InstanceMemory | null;
   loadAvg1: number;
   harnessRssBytes: number;
-  /** CPU time the harness itself used since the density run started, ms. */
+  /** CPU time the harness's Node process used since the density run started, ms (the native launcher's is in DensityEnd.launcherCpuMs). */
   harnessCpuMs: number;
   /** Since the first launch of this runtime's density run, ms. */
   elapsedMs: number;
@@ -459,6 +459,13 @@ export interface DensityEnd extends RecordIdentity {
    * from what ran before). Absent in results written before this wait existed.
    */
   settle?: { settled: boolean; ms: number; lastDriftBytes: number };
+  /**
+   * CPU time of the native launcher (vmbench-launcher: spawning, reading the instances' output)
+   * over the launch loop, ms, at the kernel's 10 ms accounting resolution: part of the harness's
+   * own cost beside its Node process's. Null when Node launched the instances or the launcher was
+   * replaced during the loop; absent in results written before it was recorded.
+   */
+  launcherCpuMs?: number | null;
 }
 
 export type DensityRecord = DensityStep | DensityEnd;
@@ -470,6 +477,13 @@ export interface LinearFit {
   slopeStdErr: number | null;
   r2: number | null;
   n: number;
+}
+
+export interface HarnessCpu {
+  nodeMs: number;
+  launcherMs: number | null;
+  /** Wall time of the launch loop, ms. */
+  loopMs: number;
 }
 
 export interface DensitySummary extends RuntimeIdentity {
@@ -497,6 +511,11 @@ export interface DensitySummary extends RuntimeIdentity {
   startupVsN: LinearFit | null;
   teardownMs: number;
   harnessPeakRssBytes: number | null;
+  /**
+   * The harness's own CPU time over the launch loop (first launch → last step): its Node
+   * process's and the native launcher's (null when not recorded). Absent in older results.
+   */
+  harnessCpu?: HarnessCpu | null;
   ksm: KsmResult | null;
   /** The wait for MemAvailable to settle before the first launch (absent in older results). */
   settle?: DensityEnd['settle'] | null;

@@ -4,12 +4,19 @@
  */
 import type { DensitySummary, LinearFit, Warning } from '../results/format.js';
 import { warning } from './warning.js';
-import { formatDurationBrief } from '../format-duration.js';
+import { formatDurationBrief, formatDurationScaled } from '../format-duration.js';
+import { harnessCpuFraction } from './harness-cpu.js';
 
 /** Below this r² "memory per instance" is not one number: the fit is only a rough figure. */
 export const LINEAR_R2_THRESHOLD = 0.8;
 /** The harness's own RSS above this distorts the host-wide MemAvailable figures. */
 export const HARNESS_RSS_WARN_BYTES = 150 * 2 ** 20;
+/**
+ * Above this share of the launch loop's wall time the harness's own CPU (its bookkeeping between
+ * launches, reading the instances' output during them) is a real part of the host's load, on
+ * the 2 cores of the reference machine most of all: issue 14's bound.
+ */
+export const HARNESS_CPU_WARN_FRACTION = 0.2;
 /** Fewer ready instances than this give a slope without an error estimate worth the name. */
 const MIN_FIT_N = 3;
 
@@ -105,6 +112,19 @@ export function densityWarnings(s: DensitySummary, facts: DensityFacts): Warning
         null,
         'harness-rss',
         `${label}: the harness itself reached ${mib(s.harnessPeakRssBytes)} RSS during this density run; its own growth is part of the MemAvailable figures.`,
+      ),
+    );
+  }
+  const cpu = s.harnessCpu ?? null;
+  const cpuFraction = cpu === null ? null : harnessCpuFraction(cpu);
+  if (cpu !== null && cpuFraction !== null && cpuFraction > HARNESS_CPU_WARN_FRACTION) {
+    const launcher = cpu.launcherMs === null ? '' : ` + launcher ${formatDurationScaled(cpu.launcherMs)}`;
+    out.push(
+      warning(
+        s,
+        null,
+        'harness-cpu',
+        `${label}: the harness's own CPU time (Node ${formatDurationScaled(cpu.nodeMs)}${launcher}) was ${Math.round(cpuFraction * 100)} % of the launch loop's ${formatDurationScaled(cpu.loopMs)}: it shares the host's cores with the instances it starts, so the startup figures may include some of that contention.`,
       ),
     );
   }

@@ -4,7 +4,16 @@
  * containers fit per VM. Pure: the same records always give the same figures.
  */
 import { runtimeIdentity } from '../results/runtime-identity.js';
-import type { DensityEnd, DensityRecord, DensityStep, DensitySummary, InstanceMemory, Summary, Warning } from '../results/format.js';
+import type {
+  DensityEnd,
+  DensityRecord,
+  DensityStep,
+  DensitySummary,
+  HarnessCpu,
+  InstanceMemory,
+  Summary,
+  Warning,
+} from '../results/format.js';
 import { densityWarnings } from './density-warnings.js';
 import { linearFit } from './linear-fit.js';
 import { percentile } from './percentile.js';
@@ -85,6 +94,13 @@ function systemDrops(steps: readonly DensityStep[], baseline: number | null): nu
   return drops;
 }
 
+/** Over the launch loop: the last step's Node CPU and elapsed time, and the launcher's from the end record. */
+function harnessCpu(steps: readonly DensityStep[], end: DensityEnd | null): HarnessCpu | null {
+  const last = steps[steps.length - 1];
+  if (last === undefined) return null;
+  return { nodeMs: last.harnessCpuMs, launcherMs: end?.launcherCpuMs ?? null, loopMs: last.elapsedMs };
+}
+
 function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySummary; warnings: Warning[] } {
   const ok = g.steps.filter((s) => s.outcome === 'ok');
   const ref = g.end ?? (g.steps[0] as DensityStep);
@@ -135,6 +151,7 @@ function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySumma
     startupVsN,
     teardownMs: g.end?.teardownMs ?? 0,
     harnessPeakRssBytes: g.steps.reduce<number | null>((peak, s) => Math.max(peak ?? 0, s.harnessRssBytes), null),
+    harnessCpu: harnessCpu(g.steps, g.end),
     ksm: g.end?.ksm ?? null,
     settle: g.end?.settle ?? null,
   };

@@ -5,6 +5,7 @@
 import type { Summary, RuntimeSummary, EnvInfo } from '../results/format.js';
 import { formatBytes, formatRatio } from './format.js';
 import { formatDurationScaled } from '../format-duration.js';
+import { harnessCpuFraction } from '../stats/harness-cpu.js';
 import { formatPerformance } from './performance-printer.js';
 
 function runtimeLabel(r: Pick<RuntimeSummary, 'runtime' | 'accel' | 'machine'>): string {
@@ -91,6 +92,12 @@ function formatDensity(summary: Summary): string[] {
       lines.push(
         `    Fits:           ${d.instancesPerGiB === null ? '—' : d.instancesPerGiB >= 100 ? Math.round(d.instancesPerGiB) : d.instancesPerGiB.toPrecision(3)} per GiB, ~${d.projectedMax ?? '—'} on this host above the reserve; teardown of all ${formatDurationScaled(d.teardownMs)}`,
       );
+      const cpu = d.harnessCpu ?? null;
+      const cpuFraction = cpu === null ? null : harnessCpuFraction(cpu);
+      if (cpu !== null && cpuFraction !== null)
+        lines.push(
+          `    Harness:        CPU ${Math.round(cpuFraction * 100)} % of the ${formatDurationScaled(cpu.loopMs)} launch loop (Node ${formatDurationScaled(cpu.nodeMs)}${cpu.launcherMs === null ? '' : `, launcher ${formatDurationScaled(cpu.launcherMs)}`}); peak RSS ${bytes(d.harnessPeakRssBytes)}`,
+        );
       if (d.settle)
         lines.push(
           `    Before:         host memory ${d.settle.settled ? 'settled' : 'still moving'} after ${formatDurationScaled(d.settle.ms)} of waiting`,

@@ -75,6 +75,9 @@ describe('density on real runtimes', () => {
       expect(s.cacheDropped).toBe(true);
       expect(s.pssTotalBytes).toBeGreaterThan(0);
     }
+    // The native launcher's CPU over the loop: recorded, and no more than the loop's wall time (+ one 10 ms tick).
+    expect(end.launcherCpuMs).toBeGreaterThanOrEqual(0);
+    expect(end.launcherCpuMs).toBeLessThanOrEqual(steps[steps.length - 1]!.elapsedMs + 10);
     expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import { ProcessInstance } from '../../harness/process/process-instance.js';
 import { containerPhases } from '../../harness/runtimes/phases.js';
-import { launcherInfo, startLauncher } from '../../harness/process/launch.js';
+import { launcherCpuMark, launcherCpuSince, launcherInfo, startLauncher } from '../../harness/process/launch.js';
 import { LAUNCHER_PATH } from '../../harness/process/native-launcher.js';
 import { createRuntime } from '../../harness/runtimes/create-runtime.js';
 import { RUNTIME_PRESETS } from '../../harness/scenario/types.js';
@@ -52,6 +52,9 @@ describe('vmbench-launcher', () => {
     expect((await first.waitReady()).state).toBe('ready');
     const launcherPid = startLauncher()!;
     expect(readProcStat(first.hostPids()[0]!)?.ppid).toBe(launcherPid); // the launcher is the instance's parent
+    const cpuMark = launcherCpuMark();
+    expect(cpuMark.cpuMs).toBeGreaterThanOrEqual(0);
+    expect(launcherCpuSince(cpuMark)).toBeGreaterThanOrEqual(0);
     process.kill(launcherPid, 'SIGKILL');
     expect(await waitUntil(() => readProcStat(launcherPid) === null, 5_000)).toBe(true); // reaped by the harness
     const stopped = await first.stop();
@@ -62,6 +65,8 @@ describe('vmbench-launcher', () => {
     expect((await next.waitReady()).state).toBe('ready');
     await next.stop();
     expect(startLauncher()).not.toBe(launcherPid);
+    // The killed launcher took its CPU time with it: the harness says "not recorded", not a wrong figure.
+    expect(launcherCpuSince(cpuMark)).toBeNull();
     expect(leftovers().filter((l) => !l.startsWith('temp dir'))).toEqual([]);
   });
 

@@ -7,7 +7,14 @@ import { formatCount, formatFigure, formatMiB, formatRatio, formatWithError } fr
 import { formatDurationMs } from '../../../harness/format-duration.js';
 import { renderHtmlReport } from '../../../reports/render-html.js';
 import { renderMarkdownSummary } from '../../../reports/render-markdown.js';
-import { DEFAULT_DENSITY, densityNamed, makeRunData, XSS_RUNTIME, type DensityFixture } from '../../fixtures/report/make-run-data.js';
+import {
+  DEFAULT_DENSITY,
+  densityNamed,
+  makeRunData,
+  withDensityRecords,
+  XSS_RUNTIME,
+  type DensityFixture,
+} from '../../fixtures/report/make-run-data.js';
 import { idsIn, markupOnly } from '../../fixtures/report/html-helpers.js';
 
 const MIB = 2 ** 20;
@@ -87,7 +94,23 @@ describe('Memory and density section', () => {
       expect(cell(page, d.runtime, 'startup-slope')).toContain(formatWithError(d.startupVsN!.slope, d.startupVsN!.slopeStdErr, 'ms'));
       expect(cell(page, d.runtime, 'teardown')).toBe(`${formatDurationMs(d.teardownMs)}\n${formatCount(d.instances)} instances`);
       expect(cell(page, d.runtime, 'harness-rss')).toBe(formatMiB(d.harnessPeakRssBytes));
+      const cpu = d.harnessCpu!;
+      const percent = Math.round(((cpu.nodeMs + cpu.launcherMs!) / cpu.loopMs) * 100);
+      expect(cell(page, d.runtime, 'harness-cpu')).toBe(
+        `${percent} %\nNode ${formatDurationMs(cpu.nodeMs)} + launcher ${formatDurationMs(cpu.launcherMs)} over ${formatDurationMs(cpu.loopMs)}`,
+      );
     }
+  });
+
+  it('says when the harness CPU or its launcher share was not recorded (older results)', () => {
+    const older = withDensityRecords(
+      run,
+      run.density.map((r) => (r.type === 'density-end' ? { ...r, launcherCpuMs: undefined } : r)),
+    );
+    const d = older.summary.density![0]!;
+    expect(cell(renderHtmlReport({ runs: [older] }), d.runtime, 'harness-cpu')).toMatch(/ %\nNode .* \+ launcher not recorded over /);
+    const summary = { ...older.summary, density: older.summary.density!.map((x) => ({ ...x, harnessCpu: undefined })) };
+    expect(cell(renderHtmlReport({ runs: [{ ...older, summary }] }), d.runtime, 'harness-cpu')).toBe('—\nnot recorded');
   });
 
   it('says when instances per GiB comes from the summed-PSS slope', () => {
