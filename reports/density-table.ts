@@ -33,7 +33,7 @@ function formatHarnessCpu(cpu: HarnessCpu | null): NotedFigure {
   const launcher = cpu.launcherMs === null ? 'launcher not recorded' : `launcher ${formatDurationMs(cpu.launcherMs)}`;
   return plain(
     fraction === null ? DASH : `${Math.round(fraction * 100)} %`,
-    `Node ${formatDurationMs(cpu.nodeMs)} + ${launcher} over ${formatDurationMs(cpu.loopMs)}`,
+    `Node ${formatDurationMs(cpu.nodeMs)} + ${launcher} over ${formatDurationMs(cpu.wallMs)}`,
   );
 }
 

@@ -104,6 +104,11 @@ export function launcherCpuSince(mark: LauncherCpuMark): number | null {
   return now.generation === mark.generation + 1 && mark.cpuMs === null ? now.cpuMs : null;
 }
 
+/** The native launcher's CPU time over this whole process (null: none runs, or one was replaced). */
+export function launcherCpuSinceStart(): number | null {
+  return launcherCpuSince({ generation: 0, cpuMs: null });
+}
+
 /** Starts the native launcher now (if used) and returns its pid, for the run's journal. */
 export function startLauncher(): number | null {
   return launcherInfo().kind === 'native' ? (nativeLauncher().pid ?? null) : null;

@@ -368,6 +368,12 @@ export interface HarnessOverhead {
   eventLoopDelayP99Ms: number | null;
   /** Peak RSS of the harness process during the run, bytes. */
   peakRssBytes: number | null;
+  /**
+   * The harness's CPU time over the whole run (process start → results written), against that
+   * wall time: what it took from the cores the instances ran on. null while running; absent in
+   * results written before it was recorded.
+   */
+  cpu?: HarnessCpu | null;
 }
 
 export interface RunMeta {
@@ -479,11 +485,14 @@ export interface LinearFit {
   n: number;
 }
 
+/** The harness's own CPU time over a stretch of wall time: its Node process's and its native launcher's. */
 export interface HarnessCpu {
+  /** User + system CPU of the Node process (process.cpuUsage), ms. */
   nodeMs: number;
+  /** User + system CPU of vmbench-launcher (/proc/<pid>/stat, 10 ms ticks), ms; null: Node launched, or the launcher was replaced. */
   launcherMs: number | null;
-  /** Wall time of the launch loop, ms. */
-  loopMs: number;
+  /** The wall time these were spent in (a density runtime's launch loop; the whole run), ms. */
+  wallMs: number;
 }
 
 export interface DensitySummary extends RuntimeIdentity {

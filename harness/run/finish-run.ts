@@ -4,12 +4,13 @@
  * not hide what was measured: the outcome carries the summary and the problem.
  */
 import { totalmem } from 'node:os';
-import type { EnvInfo, LimitSample, ProvisionRecord, RunMeta, Summary } from '../results/format.js';
+import type { EnvInfo, HarnessCpu, LimitSample, ProvisionRecord, RunMeta, Summary } from '../results/format.js';
 import { writeResultFiles, type ResultView } from '../results/write-results.js';
 import { summarize } from '../stats/summarize.js';
 import { withDensity } from '../stats/summarize-density.js';
 import { timedWindows } from '../measure/harness-overhead.js';
 import { runWarning } from '../stats/warning.js';
+import { launcherCpuSinceStart } from '../process/launch.js';
 import type { RecordSinks } from './record-sinks.js';
 
 export interface RunOutcome {
@@ -27,6 +28,12 @@ export interface RunOutcome {
   writeProblem: string | null;
 }
 
+/** CPU and wall time both counted from the process's start (performance.now() is since timeOrigin). */
+function wholeRunCpu(): HarnessCpu {
+  const { user, system } = process.cpuUsage();
+  return { nodeMs: (user + system) / 1000, launcherMs: launcherCpuSinceStart(), wallMs: performance.now() };
+}
+
 export async function finishRun(
   runDir: string,
   meta: RunMeta,
@@ -37,6 +44,7 @@ export async function finishRun(
 ): Promise<RunOutcome> {
   env.harness.eventLoopDelayP99Ms = timedWindows.p99Ms();
   env.harness.peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  env.harness.cpu = wholeRunCpu();
   const { samples, density, limits, provisioning, logProblem } = sinks;
 
   const summary = withDensity(summarize(meta.runId, samples, !interrupted), density, totalmem());

@@ -80,7 +80,7 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
     );
     const overhead = await seams.measureOverhead(isError(host.busybox) ? null : host.busybox.path);
     meta = startMeta(runId, options.argv, runnable, skipped);
-    env = await seams.collectEnv(host, { ...overhead, eventLoopDelayP99Ms: null, peakRssBytes: null });
+    env = await seams.collectEnv(host, { ...overhead, eventLoopDelayP99Ms: null, peakRssBytes: null, cpu: null });
     sinks = new RecordSinks(runDir);
     await writeResultFiles(runDir, { meta, env });
   } catch (error) {

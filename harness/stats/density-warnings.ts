@@ -124,7 +124,7 @@ export function densityWarnings(s: DensitySummary, facts: DensityFacts): Warning
         s,
         null,
         'harness-cpu',
-        `${label}: the harness's own CPU time (Node ${formatDurationScaled(cpu.nodeMs)}${launcher}) was ${Math.round(cpuFraction * 100)} % of the launch loop's ${formatDurationScaled(cpu.loopMs)}: it shares the host's cores with the instances it starts, so the startup figures may include some of that contention.`,
+        `${label}: the harness's own CPU time (Node ${formatDurationScaled(cpu.nodeMs)}${launcher}) was ${Math.round(cpuFraction * 100)} % of the launch loop's ${formatDurationScaled(cpu.wallMs)}: it shares the host's cores with the instances it starts, so the startup figures may include some of that contention.`,
       ),
     );
   }

@@ -6,5 +6,5 @@ import type { HarnessCpu } from '../results/format.js';
 
 /** (Node + launcher, when recorded) ÷ the loop's wall time; null for a loop of no length. */
 export function harnessCpuFraction(cpu: HarnessCpu): number | null {
-  return cpu.loopMs > 0 ? (cpu.nodeMs + (cpu.launcherMs ?? 0)) / cpu.loopMs : null;
+  return cpu.wallMs > 0 ? (cpu.nodeMs + (cpu.launcherMs ?? 0)) / cpu.wallMs : null;
 }

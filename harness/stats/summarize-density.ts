@@ -98,7 +98,7 @@ function systemDrops(steps: readonly DensityStep[], baseline: number | null): nu
 function harnessCpu(steps: readonly DensityStep[], end: DensityEnd | null): HarnessCpu | null {
   const last = steps[steps.length - 1];
   if (last === undefined) return null;
-  return { nodeMs: last.harnessCpuMs, launcherMs: end?.launcherCpuMs ?? null, loopMs: last.elapsedMs };
+  return { nodeMs: last.harnessCpuMs, launcherMs: end?.launcherCpuMs ?? null, wallMs: last.elapsedMs };
 }
 
 function describeGroup(g: Group, memTotalBytes: number): { summary: DensitySummary; warnings: Warning[] } {

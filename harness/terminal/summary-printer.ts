@@ -65,6 +65,14 @@ export function formatSummary(summary: Summary, env: EnvInfo | null): string {
         '.',
     );
   }
+  const cpu = env?.harness.cpu ?? null;
+  const cpuFraction = cpu === null ? null : harnessCpuFraction(cpu);
+  if (cpu !== null && cpuFraction !== null) {
+    lines.push(
+      '',
+      `Harness over the whole run: CPU ${Math.round(cpuFraction * 100)} % of ${formatDurationScaled(cpu.wallMs)} (Node ${formatDurationScaled(cpu.nodeMs)}, launcher ${cpu.launcherMs === null ? 'not recorded' : formatDurationScaled(cpu.launcherMs)}); peak RSS ${env?.harness.peakRssBytes == null ? '—' : formatBytes(env.harness.peakRssBytes)}.`,
+    );
+  }
   if (env?.kvm && !env.kvm.bootOk && summary.runtimes.some((r) => r.accel === 'tcg')) {
     lines.push('', `Note: VMs ran under TCG software emulation, not KVM: ${env.kvm.reason ?? ''}`);
   }
@@ -96,7 +104,7 @@ function formatDensity(summary: Summary): string[] {
       const cpuFraction = cpu === null ? null : harnessCpuFraction(cpu);
       if (cpu !== null && cpuFraction !== null)
         lines.push(
-          `    Harness:        CPU ${Math.round(cpuFraction * 100)} % of the ${formatDurationScaled(cpu.loopMs)} launch loop (Node ${formatDurationScaled(cpu.nodeMs)}${cpu.launcherMs === null ? '' : `, launcher ${formatDurationScaled(cpu.launcherMs)}`}); peak RSS ${bytes(d.harnessPeakRssBytes)}`,
+          `    Harness:        CPU ${Math.round(cpuFraction * 100)} % of the ${formatDurationScaled(cpu.wallMs)} launch loop (Node ${formatDurationScaled(cpu.nodeMs)}${cpu.launcherMs === null ? '' : `, launcher ${formatDurationScaled(cpu.launcherMs)}`}); peak RSS ${bytes(d.harnessPeakRssBytes)}`,
         );
       if (d.settle)
         lines.push(

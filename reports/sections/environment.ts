@@ -4,7 +4,9 @@
  */
 import { html, type SafeHtml } from '../escape.js';
 import { formatBytes, formatNs, formatTimestamp } from '../format-numbers.js';
-import { formatDurationMs } from '../../harness/format-duration.js';
+import { formatDurationMs, formatDurationScaled } from '../../harness/format-duration.js';
+import type { HarnessCpu } from '../../harness/results/format.js';
+import { harnessCpuFraction } from '../../harness/stats/harness-cpu.js';
 import { anchor, SECTION_IDS, type RunView } from './run-view.js';
 
 type Formatter = (value: number) => string;
@@ -16,6 +18,9 @@ const UNIT_FORMATTERS: Record<string, Formatter> = {
   'harness.markerScanNs': formatNs,
   'harness.eventLoopDelayP99Ms': formatDurationMs,
   'harness.launchFloorMs': formatDurationMs,
+  'harness.cpu.nodeMs': formatDurationMs,
+  'harness.cpu.launcherMs': formatDurationMs,
+  'harness.cpu.wallMs': formatDurationMs,
   'harness.leanFloorMs': formatDurationMs,
   'kvm.bootMs': formatDurationMs,
   'fingerprint.swapTotalBytes': formatBytes,
@@ -39,6 +44,9 @@ const HINTS: Record<string, string> = {
   'harness.markerScanNs': 'cost of scanning one console chunk for the ready marker',
   'harness.eventLoopDelayP99Ms': 'how late a timestamp can be (event-loop delay p99 while measuring)',
   'harness.peakRssBytes': 'peak memory of the harness process',
+  'harness.cpu.nodeMs': "CPU time of the harness's Node process over the whole run",
+  'harness.cpu.launcherMs': 'CPU time of vmbench-launcher over the whole run (10 ms ticks)',
+  'harness.cpu.wallMs': 'wall time of the whole run, from the process start',
   'harness.launchFloorMs': 'launch → first output byte of a static echo: the spawn cost included in every startup',
   'harness.leanFloorMs': 'the same echo through a lean C launcher (lean-launch.c): the floor no harness goes below here',
   'harness.launcher.kind': 'native = vmbench-launcher (C) spawns and timestamps instances; node = child_process.spawn',
@@ -81,6 +89,14 @@ function fieldList(fields: readonly Field[]): SafeHtml {
   )}</dl>`;
 }
 
+/** "7 % (Node 12.1 s + launcher 1.30 s over 190 s)": what the harness took from the cores the instances ran on. */
+function formatWholeRunCpu(cpu: HarnessCpu | null): string {
+  const fraction = cpu === null ? null : harnessCpuFraction(cpu);
+  if (cpu === null || fraction === null) return 'not recorded';
+  const launcher = cpu.launcherMs === null ? 'launcher not recorded' : `launcher ${formatDurationScaled(cpu.launcherMs)}`;
+  return `${Math.round(fraction * 100)} % (Node ${formatDurationScaled(cpu.nodeMs)} + ${launcher} over ${formatDurationScaled(cpu.wallMs)})`;
+}
+
 /** The harness's own cost at a glance: how late a timestamp can be and how much memory it held. */
 function overheadFacts(view: RunView): SafeHtml {
   const { harness } = view.run.env;
@@ -93,6 +109,7 @@ function overheadFacts(view: RunView): SafeHtml {
     ${fact('Lean C launcher floor', formatDurationMs(harness.leanFloorMs ?? null), 'lean-floor')}
     ${fact('Launcher', harness.launcher?.kind === 'native' ? 'native (vmbench-launcher: posix_spawn, timestamps in C)' : `Node child_process${harness.launcher?.reason ? ` (${harness.launcher.reason})` : ''}`, 'launcher')}
     ${fact('Event-loop delay p99', formatDurationMs(harness.eventLoopDelayP99Ms), 'event-loop-delay')}
+    ${fact('Harness CPU over the whole run', formatWholeRunCpu(harness.cpu ?? null), 'whole-run-cpu')}
     ${fact('Peak RSS', formatBytes(harness.peakRssBytes), 'peak-rss')}
     ${densityPeaks.length === 0 ? null : fact('Peak RSS during density runs', formatBytes(Math.max(...densityPeaks)), 'density-peak-rss')}
     ${fact('Clock read', formatNs(harness.timerOverheadNs), 'timer')}

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vmbench } from '../helpers/cli.js';
 import { leftovers, journals } from '../helpers/leaks.js';
@@ -79,6 +79,12 @@ describe('vmbench run (default suite, 2 iterations)', () => {
     expect(env.harness.launcher).toEqual({ kind: 'native', reason: null });
     expect(env.harness.timerOverheadNs).toBeGreaterThan(0);
     expect(env.harness.peakRssBytes).toBeGreaterThan(0);
+    // Its CPU over the whole run: Node's and the launcher's, each less than the wall time on this host's cores.
+    const cpu = env.harness.cpu!;
+    expect(cpu.wallMs).toBeGreaterThan(0);
+    expect(cpu.nodeMs).toBeGreaterThan(0);
+    expect(cpu.launcherMs).toBeGreaterThan(0);
+    expect(cpu.nodeMs + cpu.launcherMs!).toBeLessThan(cpu.wallMs * availableParallelism());
     // crun and runsc are in the default suite and run here: crun through its mount namespace on a
     // cgroup-hybrid host (said on every sample), runsc on the platform its probe chose.
     expect(meta.skipped).toEqual([]);

@@ -95,9 +95,9 @@ describe('Memory and density section', () => {
       expect(cell(page, d.runtime, 'teardown')).toBe(`${formatDurationMs(d.teardownMs)}\n${formatCount(d.instances)} instances`);
       expect(cell(page, d.runtime, 'harness-rss')).toBe(formatMiB(d.harnessPeakRssBytes));
       const cpu = d.harnessCpu!;
-      const percent = Math.round(((cpu.nodeMs + cpu.launcherMs!) / cpu.loopMs) * 100);
+      const percent = Math.round(((cpu.nodeMs + cpu.launcherMs!) / cpu.wallMs) * 100);
       expect(cell(page, d.runtime, 'harness-cpu')).toBe(
-        `${percent} %\nNode ${formatDurationMs(cpu.nodeMs)} + launcher ${formatDurationMs(cpu.launcherMs)} over ${formatDurationMs(cpu.loopMs)}`,
+        `${percent} %\nNode ${formatDurationMs(cpu.nodeMs)} + launcher ${formatDurationMs(cpu.launcherMs)} over ${formatDurationMs(cpu.wallMs)}`,
       );
     }
   });
@@ -174,6 +174,10 @@ describe('environment: the harness overhead', () => {
   it('shows event-loop delay and peak RSS, also during density runs', () => {
     expect(page).toMatch(/data-overhead="event-loop-delay"><dt>Event-loop delay p99<\/dt><dd>0\.420 ms<\/dd>/);
     expect(page).toMatch(/data-overhead="peak-rss"><dt>Peak RSS<\/dt><dd>96\.0 MiB<\/dd>/);
+    // (9.10 s + 0.64 s) / 131 s
+    expect(page).toContain(
+      '<div data-overhead="whole-run-cpu"><dt>Harness CPU over the whole run</dt><dd>7 % (Node 9.10 s + launcher 640 ms over 131 s)</dd></div>',
+    );
     expect(page).toMatch(/data-overhead="density-peak-rss"><dt>Peak RSS during density runs<\/dt><dd>8\d\.\d MiB<\/dd>/);
   });
 });

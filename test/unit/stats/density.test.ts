@@ -314,7 +314,7 @@ describe('density warnings', () => {
     const steps = line(ctIdent, [3, 6, 9]).map((s, i) => ({ ...s, harnessCpuMs: 500 * (i + 1), elapsedMs: 2000 * (i + 1) }));
     const { density, warnings, kinds } = only([...steps, end(ctIdent, { instances: 3, launcherCpuMs: 300 })]);
     // The last step's figures cover the whole loop: (1500 + 300) / 6000 = 30 %.
-    expect(density[0]?.harnessCpu).toEqual({ nodeMs: 1500, launcherMs: 300, loopMs: 6000 });
+    expect(density[0]?.harnessCpu).toEqual({ nodeMs: 1500, launcherMs: 300, wallMs: 6000 });
     expect(kinds).toEqual(['density/runc harness-cpu']);
     expect(warnings).toEqual([
       "density/runc: the harness's own CPU time (Node 1.50 s + launcher 300 ms) was 30 % of the launch loop's 6.00 s: it shares the host's cores with the instances it starts, so the startup figures may include some of that contention.",
@@ -326,10 +326,10 @@ describe('density warnings', () => {
     const recorded = only([...steps, end(ctIdent, { instances: 3, launcherCpuMs: 200 })]); // exactly 20 %
     expect(recorded.warnings).toEqual([]);
     const unrecorded = only([...steps, end(ctIdent, { instances: 3, launcherCpuMs: null })]);
-    expect(unrecorded.density[0]?.harnessCpu).toEqual({ nodeMs: 1000, launcherMs: null, loopMs: 6000 });
+    expect(unrecorded.density[0]?.harnessCpu).toEqual({ nodeMs: 1000, launcherMs: null, wallMs: 6000 });
     expect(unrecorded.warnings).toEqual([]);
     // Older results have no launcher field and a run cut short has no end record: Node's time still counts.
-    expect(only(steps).density[0]?.harnessCpu).toEqual({ nodeMs: 1000, launcherMs: null, loopMs: 6000 });
+    expect(only(steps).density[0]?.harnessCpu).toEqual({ nodeMs: 1000, launcherMs: null, wallMs: 6000 });
   });
 
   it('warns when KSM had not settled', () => {

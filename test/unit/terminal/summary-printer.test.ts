@@ -4,6 +4,7 @@ import { summarize } from '../../../harness/stats/summarize.js';
 import { formatRatio } from '../../../harness/terminal/format.js';
 import { formatDurationScaled } from '../../../harness/format-duration.js';
 import type { StartupSample } from '../../../harness/results/format.js';
+import { makeEnv } from '../../fixtures/report/make-run-data.js';
 
 const sample = (runtime: string, kind: 'vm' | 'container', startupMs: number, i: number): StartupSample => ({
   type: 'startup',
@@ -44,6 +45,18 @@ describe('terminal summary', () => {
   });
   it('marks an incomplete run', () => {
     expect(formatSummary(summarize('r', [sample('a', 'container', 1, 0)], false), null)).toContain('INCOMPLETE');
+  });
+  it("ends with the harness's own CPU over the whole run, Node's and the launcher's, and its peak RSS", () => {
+    const summary = summarize('r', [sample('a', 'container', 1, 0)], true);
+    const env = makeEnv();
+    env.harness = { ...env.harness, cpu: { nodeMs: 12_100, launcherMs: 1300, wallMs: 190_000 }, peakRssBytes: 127 * 2 ** 20 };
+    expect(formatSummary(summary, env)).toContain(
+      'Harness over the whole run: CPU 7 % of 190 s (Node 12.1 s, launcher 1.30 s); peak RSS 127 MiB.',
+    );
+    env.harness = { ...env.harness, cpu: { nodeMs: 2000, launcherMs: null, wallMs: 10_000 } };
+    expect(formatSummary(summary, env)).toContain('Harness over the whole run: CPU 20 % of 10.0 s (Node 2.00 s, launcher not recorded)');
+    env.harness = { ...env.harness, cpu: null };
+    expect(formatSummary(summary, env)).not.toContain('Harness over the whole run');
   });
   it('formats numbers with 3 significant digits and a unit that fits', () => {
     expect(formatDurationScaled(2514.2)).toBe('2.51 s');
