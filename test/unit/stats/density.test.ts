@@ -429,4 +429,17 @@ describe('large runs that drop the page cache at a sample of steps', () => {
     expect(d!.marginalSystem!.n).toBe(3);
     expect(d!.perInstance.systemBytes).toBeCloseTo(3 * MiB, 3);
   });
+
+  it('count every instance added once in the per-instance MemAvailable drop, so ten flat single steps do not outvote 990 instances', () => {
+    const base = 20 * GiB;
+    // Looks at 1…10 where MemAvailable did not move (a 0.7 MiB container is below what the host's
+    // accounting shows step to step: the real run read 0.00 MiB), then at 500 and 1000.
+    const cost = 0.7 * MiB;
+    const looks = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 500, 1000];
+    const records: DensityRecord[] = looks.map((n) => step(ctIdent, { running: n, memAvailableBytes: n <= 10 ? base : base - n * cost }));
+    records.push(end(ctIdent, { instances: 1000, baselineMemAvailableBytes: base }));
+    const [d] = summarizeDensity(records, 24 * GiB).density;
+    // Unweighted, the median of the 12 intervals' drops is 0 (ten of them).
+    expect(d!.perInstance.systemBytes! / MiB).toBeCloseTo(0.7, 2);
+  });
 });
